@@ -1,0 +1,30 @@
+package de.henk.hub.auth;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** Request bodies of the auth and admin endpoints (JSON snake_case). */
+public final class AuthRequests {
+
+    private AuthRequests() { }
+
+    public record Register(
+            @NotBlank @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email,
+            @NotBlank @Size(max = 100) String username,
+            @NotBlank @Size(max = 200) String password,
+            @Size(max = 64) String sessionId) { }
+
+    public record Login(
+            @NotBlank @Size(max = 254) String email,
+            @NotBlank @Size(max = 200) String password,
+            Boolean isBetaUser) { }
+
+    public record Refresh(@NotBlank @Size(max = 200) String refreshToken) { }
+
+    public record Logout(@Size(max = 200) String refreshToken) { }
+
+    public record Roles(@NotEmpty @Size(max = 3) List<@NotBlank String> roles) { }
+}

@@ -1,0 +1,111 @@
+package de.henk.hub.auth;
+
+import de.henk.hub.chat.ChatSessions;
+import de.henk.hub.system.Timestamps;
+import de.henk.hub.web.ApiException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registration, login, token refresh and logout. Who is a beta user is decided here, never by the client. */
+@Service("auth")
+public class AuthService {
+
+    private final UserRepository users;
+    private final PasswordEncoder passwords;
+    private final TokenService tokens;
+    private final LoginThrottle throttle;
+    private final ChatSessions chatSessions;
+    private final Clock clock;
+    private final String dummyHash;
+
+    public AuthService(UserRepository users, PasswordEncoder passwords, TokenService tokens, LoginThrottle throttle,
+                       ChatSessions chatSessions, Clock clock) {
+        this.users = users;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.throttle = throttle;
+        this.chatSessions = chatSessions;
+        this.clock = clock;
+        this.dummyHash = passwords.encode(UUID.randomUUID().toString());
+    }
+
+    @Transactional
+    public AuthResponse register(AuthRequests.Register request) {
+        String email = normalizeEmail(request.email());
+        String username = request.username().strip();
+        PasswordPolicy.check(request.password(), email, username);
+        if (users.findByEmail(email).isPresent()) {
+            throw emailTaken();
+        }
+        OffsetDateTime now = Timestamps.now(clock);
+        UserAccount user = new UserAccount(UUID.randomUUID().toString(), email, username,
+                passwords.encode(request.password()), EnumSet.of(Role.CUSTOMER), now, now);
+        try {
+            users.insert(user);
+        } catch (DuplicateKeyException raced) {
+            throw emailTaken();
+        }
+        String claimed = request.sessionId() != null && chatSessions.claim(request.sessionId(), user.id())
+                ? request.sessionId() : null;
+        return AuthResponse.of(tokens.openSession(user), claimed);
+    }
+
+    @Transactional(noRollbackFor = ApiException.class)
+    public AuthResponse login(AuthRequests.Login request, Caller caller) {
+        String email = normalizeEmail(request.email());
+        throttle.checkAllowed(email, caller.clientAddress());
+        UserAccount user = users.findByEmail(email).orElse(null);
+        // compare against a dummy hash for unknown accounts so timing does not reveal which emails exist
+        boolean matches = passwords.matches(request.password(), user != null ? user.passwordHash() : dummyHash);
+        if (user == null || !matches) {
+            throttle.recordFailure(email, caller.clientAddress());
+            throw ApiException.unauthorized("invalid_credentials", "Email or password is wrong");
+        }
+        throttle.recordSuccess(email);
+        if (Boolean.TRUE.equals(request.isBetaUser()) && !Role.BETA.grantedBy(user.roles())) {
+            throw ApiException.forbidden("not_beta_user", "This account is not part of the sales team");
+        }
+        return AuthResponse.of(tokens.openSession(user), null);
+    }
+
+    public AuthResponse refresh(AuthRequests.Refresh request) {
+        return AuthResponse.of(tokens.refresh(request.refreshToken(), this::activeUser), null);
+    }
+
+    public void logout(AuthRequests.Logout request, Caller caller) {
+        boolean hasRefresh = request != null && request.refreshToken() != null && !request.refreshToken().isBlank();
+        if (!hasRefresh && !caller.authenticated()) {
+            throw ApiException.badRequest("nothing_to_logout", "Send a bearer token or a refresh_token to log out");
+        }
+        if (hasRefresh) {
+            tokens.revokeByRefreshToken(request.refreshToken());
+        }
+        if (caller.authenticated() && caller.sessionId() != null) {
+            tokens.revokeSession(caller.sessionId());
+        }
+    }
+
+    public UserView me(Caller caller) {
+        return UserView.of(activeUser(caller.userId()));
+    }
+
+    private UserAccount activeUser(String userId) {
+        return users.findById(userId)
+                .orElseThrow(() -> ApiException.unauthorized("account_not_found", "This account no longer exists"));
+    }
+
+    public static String normalizeEmail(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static ApiException emailTaken() {
+        return ApiException.conflict("email_taken", "An account with this email already exists");
+    }
+}

@@ -1,0 +1,164 @@
+package de.henk.hub.auth;
+
+import de.henk.hub.config.HenkProperties;
+import de.henk.hub.web.ApiException;
+import de.henk.hub.web.ProblemResponses;
+import de.henk.hub.web.RequestBodyLimitFilter;
+import de.henk.hub.web.RequestIdFilter;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import jakarta.servlet.DispatcherType;
+import java.util.List;
+import javax.crypto.SecretKey;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * Bearer-token security for the API. Coarse rules per path live here; every route additionally checks the
+ * caller's role itself and object-level access happens in the beans.
+ *
+ * <p>A request without Authorization header, or with an empty one (the reference frontend sends
+ * {@code Authorization: ''}), is anonymous. A present but invalid, expired or forged token is a 401 — never
+ * silently anonymous — so the client knows to refresh.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+    @Bean
+    public SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, HenkProperties properties)
+            throws Exception {
+        http
+                .csrf(csrf -> csrf.disable())
+                .cors(cors -> cors.configurationSource(cors(properties)))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new RequestIdFilter(), SecurityContextHolderFilter.class)
+                .addFilterBefore(new RequestBodyLimitFilter(properties.http().maxBodyBytes(), problems),
+                        BearerTokenAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/chat").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login",
+                                "/api/auth/refresh", "/api/auth/logout").permitAll()
+                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/crm/deals").hasRole("BETA")
+                        .requestMatchers(HttpMethod.PUT, "/api/crm/deal/*").hasRole("BETA")
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
+                        .authenticationEntryPoint((request, response, failure) -> {
+                            boolean tokenProblem = failure instanceof InvalidBearerTokenException
+                                    || failure.getClass().getSimpleName().contains("OAuth2");
+                            String code = tokenProblem ? tokenCode(failure.getMessage()) : "authentication_required";
+                            String detail = tokenProblem ? "The access token is invalid or has expired"
+                                    : "Sign in to use this endpoint";
+                            response.setHeader("WWW-Authenticate", tokenProblem
+                                    ? "Bearer error=\"invalid_token\"" : "Bearer");
+                            problems.write(request, response, ApiException.unauthorized(code, detail));
+                        })
+                        .accessDeniedHandler((request, response, denied) -> problems.write(request, response,
+                                ApiException.forbidden("forbidden", "You are not allowed to do this"))))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((request, response, failure) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            problems.write(request, response,
+                                    ApiException.unauthorized("authentication_required", "Sign in to use this endpoint"));
+                        })
+                        .accessDeniedHandler((request, response, denied) -> problems.write(request, response,
+                                ApiException.forbidden("forbidden", "You are not allowed to do this"))));
+        return http.build();
+    }
+
+    private static String tokenCode(String message) {
+        return message != null && message.contains("expired") ? "token_expired" : "invalid_token";
+    }
+
+    @Bean
+    public RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_BETA\nROLE_BETA > ROLE_CUSTOMER");
+    }
+
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        // bcrypt today, with the {id} prefix that lets us move to argon2 without a reset
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    public SecretKey jwtSigningKey(HenkProperties properties) {
+        return JwtKeys.signingKey(properties);
+    }
+
+    @Bean
+    public JwtEncoder jwtEncoder(SecretKey jwtSigningKey) {
+        return new NimbusJwtEncoder(new ImmutableSecret<>(jwtSigningKey));
+    }
+
+    @Bean
+    public JwtDecoder jwtDecoder(SecretKey jwtSigningKey, HenkProperties properties, LoginSessions sessions) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
+        OAuth2TokenValidator<Jwt> sessionStillOpen = jwt -> {
+            String sid = jwt.getClaimAsString("sid");
+            return sid != null && sessions.isActive(sid) ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The session has ended", null));
+        };
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.jwt().issuer()), sessionStillOpen));
+        return decoder;
+    }
+
+    private static JwtAuthenticationConverter rolesFromClaim() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName("roles");
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+
+    private static CorsConfigurationSource cors(HenkProperties properties) {
+        CorsConfiguration config = new CorsConfiguration();
+        config.setAllowedOrigins(properties.cors().allowedOrigins());
+        config.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
+        config.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Request-Id", "Idempotency-Key"));
+        config.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "Location"));
+        config.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", config);
+        return source;
+    }
+}

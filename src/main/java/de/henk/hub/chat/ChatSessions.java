@@ -1,0 +1,103 @@
+package de.henk.hub.chat;
+
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Chat sessions and their messages. Session ids are 256-bit random: holding one is the right to continue it. */
+@Repository
+public class ChatSessions {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient db;
+
+    public ChatSessions(JdbcClient db) {
+        this.db = db;
+    }
+
+    public static String newId() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public void create(StoredSession session) {
+        db.sql("""
+                insert into chat_session (id, user_id, phase, profile, created_at, updated_at)
+                values (:id, :user, :phase, :profile, :created, :updated)""")
+                .param("id", session.id()).param("user", session.userId()).param("phase", session.phase())
+                .param("profile", session.profileJson()).param("created", session.createdAt())
+                .param("updated", session.updatedAt()).update();
+    }
+
+    public Optional<StoredSession> find(String id) {
+        return db.sql("select * from chat_session where id = :id").param("id", id)
+                .query((rs, n) -> new StoredSession(rs.getString("id"), rs.getString("user_id"), rs.getString("phase"),
+                        rs.getString("profile"), rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getObject("updated_at", OffsetDateTime.class)))
+                .optional();
+    }
+
+    /** Gives an anonymous session to a user; false when it does not exist or already has an owner. */
+    public boolean claim(String sessionId, String userId) {
+        return db.sql("update chat_session set user_id = :user where id = :id and user_id is null")
+                .param("user", userId).param("id", sessionId).update() == 1;
+    }
+
+    public void update(String id, String phase, String profileJson, OffsetDateTime now) {
+        db.sql("update chat_session set phase = :phase, profile = :profile, updated_at = :now where id = :id")
+                .param("phase", phase).param("profile", profileJson).param("now", now).param("id", id).update();
+    }
+
+    public void addMessage(String sessionId, String author, String content, OffsetDateTime at) {
+        db.sql("insert into chat_message (session_id, author, content, created_at) values (:s, :a, :c, :t)")
+                .param("s", sessionId).param("a", author).param("c", content).param("t", at).update();
+    }
+
+    public List<StoredMessage> messages(String sessionId) {
+        return db.sql("select * from chat_message where session_id = :s order by id").param("s", sessionId)
+                .query((rs, n) -> new StoredMessage(rs.getLong("id"), rs.getString("author"), rs.getString("content"),
+                        rs.getObject("created_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    public List<SessionSummary> ofUser(String userId, long offset, int limit) {
+        return db.sql("""
+                select s.id, s.phase, s.created_at, s.updated_at,
+                       (select count(*) from chat_message m where m.session_id = s.id) as message_count,
+                       (select m.content from chat_message m where m.session_id = s.id
+                         order by m.id desc fetch first 1 rows only) as last_message
+                from chat_session s where s.user_id = :user
+                order by s.updated_at desc, s.id offset :offset rows fetch next :limit rows only""")
+                .param("user", userId).param("offset", offset).param("limit", limit)
+                .query((rs, n) -> new SessionSummary(rs.getString("id"), rs.getString("phase").toLowerCase(),
+                        rs.getLong("message_count"), preview(rs.getString("last_message")),
+                        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    public long countOfUser(String userId) {
+        return db.sql("select count(*) from chat_session where user_id = :user").param("user", userId)
+                .query(Long.class).single();
+    }
+
+    private static String preview(String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.length() <= 120 ? text : text.substring(0, 117) + "...";
+    }
+
+    public record StoredSession(String id, String userId, String phase, String profileJson, OffsetDateTime createdAt,
+                                OffsetDateTime updatedAt) { }
+
+    public record StoredMessage(long id, String author, String content, OffsetDateTime createdAt) { }
+
+    public record SessionSummary(String sessionId, String phase, long messageCount, String lastMessage,
+                                 OffsetDateTime createdAt, OffsetDateTime updatedAt) { }
+}

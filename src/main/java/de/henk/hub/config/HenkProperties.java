@@ -1,0 +1,47 @@
+package de.henk.hub.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Every {@code henk.*} setting, with the defaults of config/application.yml. */
+@ConfigurationProperties(prefix = "henk")
+public record HenkProperties(
+        Path dataDir,
+        Http http,
+        Cors cors,
+        Jwt jwt,
+        Auth auth,
+        Admin admin,
+        Chat chat,
+        Pipedrive pipedrive,
+        Crm crm) {
+
+    public record Http(int workerThreads, long maxBodyBytes) { }
+
+    public record Cors(List<String> allowedOrigins) { }
+
+    public record Jwt(String secret, String issuer, Duration accessTokenTtl, Duration refreshTokenTtl) { }
+
+    public record Auth(LoginThrottle loginThrottle) {
+        public record LoginThrottle(int maxFailuresPerAccount, int maxFailuresPerAddress, Duration window,
+                                    Duration lockout) { }
+    }
+
+    public record Admin(String email, String password) { }
+
+    public record Chat(int maxMessageLength) { }
+
+    public record Pipedrive(String apiToken, String baseUrl, String initialStage, int connectTimeoutMs,
+                            int timeoutMs) {
+        public boolean configured() {
+            return apiToken != null && !apiToken.isBlank();
+        }
+    }
+
+    public record Crm(Outbox outbox, boolean inlineSync) {
+        public record Outbox(long pollIntervalMs, int batchSize, int maxAttempts, long baseBackoffMs,
+                             long maxBackoffMs, long claimTtlMs) { }
+    }
+}

@@ -1,0 +1,194 @@
+package de.henk.hub.crm;
+
+import de.henk.hub.config.HenkProperties;
+import de.henk.hub.system.Timestamps;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The CRM outbox: every Pipedrive write is a row committed together with the local change, then claimed and
+ * pushed by the outbox routes. A claim is a lease (claimed_by + claim_expires_at) taken with a conditional
+ * update, so several hub instances never push the same row at once and a crashed instance's lease runs out.
+ * Entries of one deal go out strictly in order.
+ */
+@Component("crmOutbox")
+public class CrmOutbox {
+
+    private static final Logger log = LoggerFactory.getLogger(CrmOutbox.class);
+
+    private final JdbcClient db;
+    private final CrmStore store;
+    private final HenkProperties.Crm.Outbox settings;
+    private final Clock clock;
+    private final String node = ManagementFactory.getRuntimeMXBean().getName();
+
+    public CrmOutbox(JdbcClient db, CrmStore store, HenkProperties properties, Clock clock) {
+        this.db = db;
+        this.store = store;
+        this.settings = properties.crm().outbox();
+        this.clock = clock;
+    }
+
+    public long enqueue(long dealId, String operation, String payload, OffsetDateTime now) {
+        var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        db.sql("""
+                insert into crm_outbox (deal_id, operation, payload, status, attempts, next_attempt_at, created_at, updated_at)
+                values (:deal, :op, :payload, 'pending', 0, :now, :now, :now)""")
+                .param("deal", dealId).param("op", operation).param("payload", payload).param("now", now)
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    /** Claims due entries, oldest first, at most one per deal and only the deal's earliest open entry. */
+    public List<OutboxEntry> claimDue() {
+        OffsetDateTime now = Timestamps.now(clock);
+        List<Long> candidates = db.sql("""
+                select o.id from crm_outbox o
+                where o.status = 'pending' and o.next_attempt_at <= :now
+                  and (o.claim_expires_at is null or o.claim_expires_at < :now)
+                  and not exists (select 1 from crm_outbox e
+                                  where e.deal_id = o.deal_id and e.status = 'pending' and e.id < o.id)
+                order by o.id fetch first :limit rows only""")
+                .param("now", now).param("limit", settings.batchSize()).query(Long.class).list();
+        List<OutboxEntry> claimed = new ArrayList<>();
+        for (long id : candidates) {
+            claim(id, now).ifPresent(claimed::add);
+        }
+        return claimed;
+    }
+
+    /** Claims the deal's earliest open entry if it is due now (used to sync inside the HTTP request). */
+    public OutboxEntry claimNextForDeal(long dealId) {
+        OffsetDateTime now = Timestamps.now(clock);
+        return db.sql("""
+                select id from crm_outbox where deal_id = :deal and status = 'pending'
+                order by id fetch first 1 rows only""")
+                .param("deal", dealId).query(Long.class).optional()
+                .flatMap(id -> claim(id, now))
+                .orElse(null);
+    }
+
+    private Optional<OutboxEntry> claim(long id, OffsetDateTime now) {
+        int won = db.sql("""
+                update crm_outbox set claimed_by = :node, claim_expires_at = :expires, updated_at = :now
+                where id = :id and status = 'pending' and next_attempt_at <= :now
+                  and (claim_expires_at is null or claim_expires_at < :now)""")
+                .param("node", node).param("expires", now.plusNanos(settings.claimTtlMs() * 1_000_000))
+                .param("now", now).param("id", id).update();
+        if (won != 1) {
+            return Optional.empty();
+        }
+        return db.sql("select id, deal_id, operation, payload, attempts from crm_outbox where id = :id").param("id", id)
+                .query((rs, n) -> new OutboxEntry(rs.getLong("id"), rs.getLong("deal_id"), rs.getString("operation"),
+                        rs.getString("payload"), rs.getInt("attempts")))
+                .optional();
+    }
+
+    @Transactional
+    public void completed(OutboxEntry entry) {
+        OffsetDateTime now = Timestamps.now(clock);
+        db.sql("""
+                update crm_outbox set status = 'done', attempts = attempts + 1, claimed_by = null,
+                  claim_expires_at = null, last_error = null, updated_at = :now
+                where id = :id""").param("now", now).param("id", entry.id()).update();
+        long open = db.sql("select count(*) from crm_outbox where deal_id = :deal and status = 'pending'")
+                .param("deal", entry.dealId()).query(Long.class).single();
+        if (open == 0) {
+            store.setSyncStatus(entry.dealId(), "synced");
+        }
+    }
+
+    /**
+     * Schedules the next attempt with exponential back-off and jitter (or Pipedrive's Retry-After on 429);
+     * gives up — status dead, visible to admins — after the configured attempts or on a request Pipedrive
+     * will never accept.
+     */
+    @Transactional
+    public void failed(OutboxEntry entry, Exception caught) {
+        Exception failure = rootHttpFailure(caught);
+        OffsetDateTime now = Timestamps.now(clock);
+        int attempts = entry.attempts() + 1;
+        boolean permanent = isPermanent(failure);
+        boolean dead = permanent || attempts >= settings.maxAttempts();
+        long delayMs = retryAfterMs(failure).orElseGet(() -> backoffMs(attempts));
+        String error = describe(failure);
+        db.sql("""
+                update crm_outbox set status = :status, attempts = :attempts, next_attempt_at = :next,
+                  claimed_by = null, claim_expires_at = null, last_error = :error, updated_at = :now
+                where id = :id""")
+                .param("status", dead ? "dead" : "pending").param("attempts", attempts)
+                .param("next", now.plusNanos(delayMs * 1_000_000)).param("error", error).param("now", now)
+                .param("id", entry.id()).update();
+        if (dead) {
+            store.setSyncStatus(entry.dealId(), "failed");
+            log.error("CRM outbox entry {} ({} of deal {}) gave up after {} attempts: {}", entry.id(),
+                    entry.operation(), entry.dealId(), attempts, error);
+        } else {
+            log.warn("CRM outbox entry {} ({} of deal {}) failed, attempt {} — retry in {} ms: {}", entry.id(),
+                    entry.operation(), entry.dealId(), attempts, delayMs, error);
+        }
+    }
+
+    private static Exception rootHttpFailure(Exception caught) {
+        for (Throwable t = caught; t != null; t = t.getCause()) {
+            if (t instanceof HttpOperationFailedException http) {
+                return http;
+            }
+        }
+        return caught;
+    }
+
+    long backoffMs(int attempts) {
+        double exponential = settings.baseBackoffMs() * Math.pow(2, Math.min(attempts - 1, 20));
+        long capped = (long) Math.min(exponential, settings.maxBackoffMs());
+        // full jitter on the upper half keeps a burst of failures from retrying in lockstep
+        return capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+    }
+
+    static boolean isPermanent(Exception failure) {
+        if (failure instanceof HttpOperationFailedException http) {
+            int status = http.getStatusCode();
+            return status == 400 || status == 404 || status == 410 || status == 422;
+        }
+        return false;
+    }
+
+    static Optional<Long> retryAfterMs(Exception failure) {
+        if (failure instanceof HttpOperationFailedException http && http.getStatusCode() == 429) {
+            var headers = http.getResponseHeaders();
+            for (String name : List.of("Retry-After", "retry-after", "x-ratelimit-reset", "X-RateLimit-Reset")) {
+                String value = headers == null ? null : headers.get(name);
+                if (value != null) {
+                    try {
+                        return Optional.of(Math.max(1, Long.parseLong(value.trim())) * 1000);
+                    } catch (NumberFormatException ignored) {
+                        // an HTTP date: fall back to back-off
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String describe(Exception failure) {
+        String text;
+        if (failure instanceof HttpOperationFailedException http) {
+            String body = http.getResponseBody() == null ? "" : http.getResponseBody();
+            text = "HTTP " + http.getStatusCode() + " " + body;
+        } else {
+            text = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        }
+        return text.length() > 1000 ? text.substring(0, 1000) : text;
+    }
+}

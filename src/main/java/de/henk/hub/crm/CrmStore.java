@@ -1,0 +1,143 @@
+package de.henk.hub.crm;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import de.henk.hub.system.Timestamps;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Leads and the hub's deal mirror. */
+@Repository("crmStore")
+public class CrmStore {
+
+    private final JdbcClient db;
+    private final Clock clock;
+
+    public CrmStore(JdbcClient db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public long insertLead(String userId, String sessionId, String source, String name, String email, String phone,
+                           String idempotencyKey, OffsetDateTime now) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        db.sql("""
+                insert into crm_lead (user_id, session_id, source, name, email, phone, idempotency_key, created_at)
+                values (:user, :session, :source, :name, :email, :phone, :key, :now)""")
+                .param("user", userId).param("session", sessionId).param("source", source).param("name", name)
+                .param("email", email).param("phone", phone).param("key", idempotencyKey).param("now", now)
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    public Optional<Long> dealIdForIdempotencyKey(String idempotencyKey) {
+        return db.sql("select d.id from crm_deal d join crm_lead l on l.id = d.lead_id where l.idempotency_key = :key")
+                .param("key", idempotencyKey).query(Long.class).optional();
+    }
+
+    public long insertDeal(long leadId, String userId, String title, BigDecimal value, String currency,
+                           String personName, String email, String phone, OffsetDateTime now) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        db.sql("""
+                insert into crm_deal (lead_id, user_id, title, deal_value, currency, status, person_name, email, phone,
+                                      sync_status, created_at, updated_at)
+                values (:lead, :user, :title, :value, :currency, 'open', :person, :email, :phone, 'pending', :now, :now)""")
+                .param("lead", leadId).param("user", userId).param("title", title).param("value", value)
+                .param("currency", currency).param("person", personName).param("email", email).param("phone", phone)
+                .param("now", now).update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    public Optional<Deal> findDeal(long id) {
+        return db.sql("select * from crm_deal where id = :id").param("id", id).query(CrmStore::map).optional();
+    }
+
+    public Deal deal(long id) {
+        return findDeal(id).orElseThrow(() -> new IllegalStateException("deal " + id + " does not exist"));
+    }
+
+    public List<Deal> listDeals(DealFilter filter, long offset, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filter, params);
+        params.put("offset", offset);
+        params.put("limit", limit);
+        return db.sql("select * from crm_deal" + where
+                        + " order by created_at desc, id desc offset :offset rows fetch next :limit rows only")
+                .params(params).query(CrmStore::map).list();
+    }
+
+    public long countDeals(DealFilter filter) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return db.sql("select count(*) from crm_deal" + where(filter, params)).params(params).query(Long.class).single();
+    }
+
+    private static String where(DealFilter filter, Map<String, Object> params) {
+        List<String> conditions = new ArrayList<>();
+        if (filter.email() != null) {
+            conditions.add("email = :email");
+            params.put("email", filter.email());
+        }
+        if (filter.status() != null) {
+            conditions.add("status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.stageId() != null) {
+            conditions.add("stage_id = :stage");
+            params.put("stage", filter.stageId());
+        }
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    public void applyUpdate(long id, DealUpdateRequest update, OffsetDateTime now) {
+        db.sql("""
+                update crm_deal set
+                  stage_id = coalesce(:stage, stage_id),
+                  deal_value = coalesce(:value, deal_value),
+                  status = coalesce(:status, status),
+                  lost_reason = case when :status is not null and :status <> 'lost' then null
+                                     else coalesce(:reason, lost_reason) end,
+                  sync_status = 'pending',
+                  updated_at = :now
+                where id = :id""")
+                .param("stage", update.stageId(), java.sql.Types.INTEGER)
+                .param("value", update.value(), java.sql.Types.NUMERIC)
+                .param("status", update.status(), java.sql.Types.VARCHAR)
+                .param("reason", update.lostReason(), java.sql.Types.VARCHAR)
+                .param("now", now).param("id", id).update();
+    }
+
+    public void markCreatedInPipedrive(long id, long personId, long dealId, Integer stageId) {
+        OffsetDateTime now = Timestamps.now(clock);
+        db.sql("""
+                update crm_deal set pipedrive_person_id = :person, pipedrive_deal_id = :deal,
+                  stage_id = coalesce(stage_id, :stage), updated_at = :now
+                where id = :id""")
+                .param("person", personId).param("deal", dealId).param("stage", stageId, java.sql.Types.INTEGER)
+                .param("now", now).param("id", id).update();
+    }
+
+    public void setSyncStatus(long id, String syncStatus) {
+        db.sql("update crm_deal set sync_status = :s where id = :id").param("s", syncStatus).param("id", id).update();
+    }
+
+    static Deal map(ResultSet rs, int row) throws SQLException {
+        return new Deal(rs.getLong("id"), rs.getLong("lead_id"), rs.getString("user_id"), rs.getString("title"),
+                rs.getBigDecimal("deal_value"), rs.getString("currency"), rs.getString("status"),
+                (Integer) rs.getObject("stage_id", Integer.class), rs.getString("lost_reason"),
+                rs.getString("person_name"), rs.getString("email"), rs.getString("phone"),
+                rs.getObject("pipedrive_person_id", Long.class), rs.getObject("pipedrive_deal_id", Long.class),
+                rs.getString("sync_status"), rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    public record DealFilter(String email, String status, Integer stageId) { }
+}

@@ -1,0 +1,87 @@
+package de.henk.hub.crm;
+
+import de.henk.hub.auth.AuthService;
+import de.henk.hub.auth.Caller;
+import de.henk.hub.auth.Role;
+import de.henk.hub.auth.UserRepository;
+import de.henk.hub.system.Timestamps;
+import de.henk.hub.web.ApiException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accepting a lead: the lead, its deal and the outbox entry that will create both in Pipedrive are committed
+ * together before anything talks to Pipedrive, so an accepted lead is never lost.
+ */
+@Service("leads")
+public class LeadIntake {
+
+    private final CrmStore store;
+    private final CrmOutbox outbox;
+    private final UserRepository users;
+    private final Clock clock;
+
+    public LeadIntake(CrmStore store, CrmOutbox outbox, UserRepository users, Clock clock) {
+        this.store = store;
+        this.outbox = outbox;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public AcceptedLead accept(LeadRequest request, Caller caller, String idempotencyKey) {
+        String email = AuthService.normalizeEmail(request.email());
+        if (!caller.has(Role.BETA) && !email.equals(caller.email())) {
+            throw ApiException.forbidden("lead_email_mismatch", "Customers can only leave a request for their own email");
+        }
+        String scopedKey = scopedKey(idempotencyKey, caller);
+        if (scopedKey != null) {
+            var earlier = store.dealIdForIdempotencyKey(scopedKey);
+            if (earlier.isPresent()) {
+                return new AcceptedLead(earlier.get(), true);
+            }
+        }
+        OffsetDateTime now = Timestamps.now(clock);
+        String customerId = caller.has(Role.BETA)
+                ? users.findByEmail(email).map(u -> u.id()).orElse(null) : caller.userId();
+        String currency = request.currency() == null ? "EUR" : request.currency();
+        long leadId = store.insertLead(caller.userId(), null, "api", request.name().strip(), email,
+                blankToNull(request.phone()), scopedKey, now);
+        long dealId = store.insertDeal(leadId, customerId, request.dealTitle().strip(), request.dealValue(), currency,
+                request.name().strip(), email, blankToNull(request.phone()), now);
+        outbox.enqueue(dealId, OutboxEntry.CREATE_DEAL, "{}", now);
+        return new AcceptedLead(dealId, false);
+    }
+
+    /** 201 when the deal already exists in Pipedrive, 202 while its sync is still pending. */
+    public LeadResponse respond(AcceptedLead accepted, Exchange exchange) {
+        Deal deal = store.deal(accepted.dealId());
+        boolean synced = deal.pipedriveDealId() != null;
+        Message message = exchange.getMessage();
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, accepted.replayed() ? 200 : synced ? 201 : 202);
+        message.setHeader("Location", "/api/crm/deal/" + deal.id());
+        return new LeadResponse(deal.leadId(), synced ? "synced" : "pending", DealView.of(deal));
+    }
+
+    private static String scopedKey(String idempotencyKey, Caller caller) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return null;
+        }
+        if (idempotencyKey.length() > 100) {
+            throw ApiException.badRequest("invalid_idempotency_key", "Idempotency-Key may have at most 100 characters");
+        }
+        return caller.userId() + ":" + idempotencyKey.strip();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public record AcceptedLead(long dealId, boolean replayed) { }
+
+    public record LeadResponse(long leadId, String status, DealView deal) { }
+}

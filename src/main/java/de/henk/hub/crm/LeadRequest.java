@@ -1,0 +1,20 @@
+package de.henk.hub.crm;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+
+/** {@code POST /api/crm/lead}: who the customer is and what the opportunity is worth. */
+public record LeadRequest(
+        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email,
+        @Size(max = 40) @Pattern(regexp = "^\\+?[0-9 ()/.-]{5,39}$", message = "must be a phone number") String phone,
+        @NotBlank @Size(max = 255) String dealTitle,
+        @NotNull @DecimalMin("0") @DecimalMax("10000000") @Digits(integer = 8, fraction = 2) BigDecimal dealValue,
+        @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as EUR") String currency) { }

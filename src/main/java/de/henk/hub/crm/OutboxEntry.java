@@ -1,0 +1,8 @@
+package de.henk.hub.crm;
+
+/** One pending Pipedrive write. {@code payload} is the operation's JSON (e.g. the changed deal fields). */
+public record OutboxEntry(long id, long dealId, String operation, String payload, int attempts) {
+
+    public static final String CREATE_DEAL = "create_deal";
+    public static final String UPDATE_DEAL = "update_deal";
+}

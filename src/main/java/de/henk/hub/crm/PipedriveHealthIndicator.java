@@ -1,0 +1,50 @@
+package de.henk.hub.crm;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code pipedrive} in /actuator/health: paused (no token), ok, or the reason it cannot sync. A missing initial
+ * stage is DOWN — a configuration error. An unreachable Pipedrive is reported but does not take the hub down:
+ * leads keep being accepted into the outbox.
+ */
+@Component("pipedrive")
+public class PipedriveHealthIndicator implements HealthIndicator {
+
+    private final CrmSync sync;
+    private final PipedriveStages stages;
+    private final JdbcClient db;
+
+    public PipedriveHealthIndicator(CrmSync sync, PipedriveStages stages, JdbcClient db) {
+        this.sync = sync;
+        this.stages = stages;
+        this.db = db;
+    }
+
+    @Override
+    public Health health() {
+        Health.Builder health;
+        if (!sync.enabled()) {
+            health = Health.up().withDetail("sync", "paused: no henk.pipedrive.api-token configured");
+        } else {
+            try {
+                health = Health.up().withDetail("sync", "ok").withDetail("initial_stage_id", stages.initialStageId());
+            } catch (PipedriveStageMissingException missing) {
+                health = Health.down().withDetail("sync", "misconfigured").withDetail("error", missing.getMessage());
+            } catch (RuntimeException unreachable) {
+                health = Health.unknown().withDetail("sync", "degraded")
+                        .withDetail("error", "Pipedrive is not reachable: " + unreachable.getClass().getSimpleName());
+            }
+        }
+        return health
+                .withDetail("outbox_pending", count("pending"))
+                .withDetail("outbox_dead", count("dead"))
+                .build();
+    }
+
+    private long count(String status) {
+        return db.sql("select count(*) from crm_outbox where status = :s").param("s", status).query(Long.class).single();
+    }
+}

@@ -1,0 +1,77 @@
+package de.henk.hub.crm;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.springframework.stereotype.Component;
+
+/** Bodies and query strings of the Pipedrive API v2 calls the pipedrive routes make. */
+@Component("pipedriveRequests")
+public class PipedriveRequests {
+
+    private final ObjectMapper json;
+
+    public PipedriveRequests(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public String personSearchQuery(Deal deal) {
+        return "term=" + encode(deal.email()) + "&fields=email&exact_match=true&limit=10";
+    }
+
+    public String dealsOfPersonQuery(Long personId) {
+        return "person_id=" + personId + "&limit=500";
+    }
+
+    public String stagesQuery(String cursor) {
+        return "limit=500" + (cursor == null ? "" : "&cursor=" + encode(cursor));
+    }
+
+    /** POST /api/v2/persons — emails and phones are arrays of {value, primary, label}. */
+    public String newPerson(Deal deal) {
+        ObjectNode person = json.createObjectNode();
+        person.put("name", deal.personName());
+        ObjectNode email = person.putArray("emails").addObject();
+        email.put("value", deal.email()).put("primary", true).put("label", "work");
+        if (deal.phone() != null) {
+            ObjectNode phone = person.putArray("phones").addObject();
+            phone.put("value", deal.phone()).put("primary", true).put("label", "mobile");
+        }
+        return write(person);
+    }
+
+    /** POST /api/v2/deals — origin_id is the idempotency key that lets a retry find a deal created before a crash. */
+    public String newDeal(Deal deal, Long personId, Integer stageId) {
+        ObjectNode body = json.createObjectNode();
+        body.put("title", deal.title());
+        body.put("value", deal.value());
+        body.put("currency", deal.currency());
+        body.put("person_id", personId);
+        body.put("stage_id", stageId);
+        body.put("origin_id", originId(deal));
+        return write(body);
+    }
+
+    /** PATCH /api/v2/deals/{id} — exactly the fields the sales team changed. */
+    public String dealPatch(OutboxEntry entry) {
+        return entry.payload();
+    }
+
+    public static String originId(Deal deal) {
+        return "henk-deal-" + deal.id();
+    }
+
+    private String write(ObjectNode node) {
+        try {
+            return json.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,116 @@
+package de.henk.hub.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns any failure into an RFC 9457 problem response — for Camel routes (the routes' onException calls
+ * {@link #respond(Exchange)}) and for servlet filters ({@link #write}). Unexpected exceptions become a 500 with
+ * a generic message; their details only go to the log, with the request id.
+ */
+@Component("problemResponses")
+public class ProblemResponses {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    private final ObjectMapper json;
+
+    public ProblemResponses(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** Camel: replace the message with the problem document for the exchange's caught exception. */
+    public void respond(Exchange exchange) throws IOException {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (failure == null) {
+            failure = exchange.getException();
+        }
+        ApiException problem = toApiException(failure);
+        String path = requestPath(exchange);
+        if (problem.status() >= 500) {
+            log.error("Request {} failed unexpectedly", path, failure);
+        } else {
+            log.debug("Request {} rejected: {} {}", path, problem.status(), problem.code());
+        }
+        var message = exchange.getMessage();
+        message.removeHeaders("*");
+        problem.headers().forEach(message::setHeader);
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
+        message.setHeader(Exchange.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        message.setBody(json.writeValueAsString(toProblem(problem, path)));
+    }
+
+    /** Servlet layer (security entry points, body limit filter, unmatched paths). */
+    public void write(HttpServletRequest request, HttpServletResponse response, ApiException problem) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(problem.status());
+        problem.headers().forEach(response::setHeader);
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(json.writeValueAsString(toProblem(problem, request.getRequestURI())));
+        response.flushBuffer();
+    }
+
+    Problem toProblem(ApiException problem, String path) {
+        return Problem.of(problem.status(), problem.code(), problem.getMessage(), path, MDC.get("requestId"),
+                problem.errors());
+    }
+
+    public static ApiException toApiException(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api;
+            }
+            if (t instanceof UnrecognizedPropertyException unknown) {
+                return new ApiException(400, "unknown_field",
+                        "Unknown field '" + unknown.getPropertyName() + "'",
+                        List.of(new ApiException.FieldError(path(unknown), "is not a known field")), java.util.Map.of());
+            }
+            if (t instanceof InvalidFormatException || t instanceof MismatchedInputException) {
+                JsonMappingException mapping = (JsonMappingException) t;
+                String field = path(mapping);
+                if (field.isEmpty()) {
+                    return ApiException.badRequest("invalid_body", "The request body must be a JSON object");
+                }
+                return new ApiException(400, "invalid_type", "Field '" + field + "' has the wrong type",
+                        List.of(new ApiException.FieldError(field, "has the wrong type")), java.util.Map.of());
+            }
+            if (t instanceof JsonParseException || t instanceof JsonProcessingException) {
+                return ApiException.badRequest("malformed_json", "The request body is not valid JSON");
+            }
+            if (t instanceof PayloadTooLargeException tooLarge) {
+                return new ApiException(413, "payload_too_large", tooLarge.getMessage());
+            }
+        }
+        return new ApiException(500, "internal_error", "Something went wrong on our side. Please try again later.");
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static String requestPath(Exchange exchange) {
+        return ServletRequests.of(exchange).map(HttpServletRequest::getRequestURI)
+                .orElseGet(() -> exchange.getIn().getHeader(Exchange.HTTP_URI, String.class));
+    }
+}
