@@ -1,0 +1,99 @@
+package de.henk.hub.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of the end-to-end tests: the whole hub on a random port, talking over real HTTP to a real Pipedrive
+ * simulator, on H2 or PostgreSQL. All subclasses share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class HubTest {
+
+    public static final String ADMIN_EMAIL = "admin@henk.test";
+    public static final String ADMIN_PASSWORD = "Admin-Pass-2026!";
+    public static final String PASSWORD = "SecurePass123!";
+
+    protected static final PipedriveSimulator PIPEDRIVE = SharedSimulator.get();
+
+    @LocalServerPort
+    protected int port;
+
+    protected Api api;
+
+    @DynamicPropertySource
+    static void hubProperties(DynamicPropertyRegistry registry) throws Exception {
+        Path dataDir = Files.createTempDirectory("henk-test-data");
+        registry.add("henk.data-dir", dataDir::toString);
+        registry.add("spring.datasource.url", TestDatabase::url);
+        registry.add("spring.datasource.username", TestDatabase::username);
+        registry.add("henk.pipedrive.base-url", PIPEDRIVE::baseUrl);
+        registry.add("henk.pipedrive.api-token", PIPEDRIVE::apiToken);
+        registry.add("henk.pipedrive.timeout-ms", () -> "2000");
+        registry.add("henk.pipedrive.connect-timeout-ms", () -> "1000");
+        registry.add("henk.crm.outbox.poll-interval-ms", () -> "200");
+        registry.add("henk.crm.outbox.base-backoff-ms", () -> "200");
+        registry.add("henk.crm.outbox.max-backoff-ms", () -> "1000");
+        registry.add("henk.admin.email", () -> ADMIN_EMAIL);
+        registry.add("henk.admin.password", () -> ADMIN_PASSWORD);
+        // every test client is 127.0.0.1: the per-address lockout is tested on the bean, not over HTTP
+        registry.add("henk.auth.login-throttle.max-failures-per-address", () -> "100000");
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new Api("http://localhost:" + port);
+        PIPEDRIVE.reset();
+    }
+
+    protected static String uniqueEmail(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    protected Account register(String email) {
+        Api.Response response = api.post("/api/auth/register",
+                Map.of("email", email, "username", "Max Mustermann", "password", PASSWORD), null);
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return Account.of(response.json());
+    }
+
+    protected Account login(String email, String password, Boolean betaUser) {
+        Map<String, Object> body = betaUser == null ? Map.of("email", email, "password", password)
+                : Map.of("email", email, "password", password, "is_beta_user", betaUser);
+        Api.Response response = api.post("/api/auth/login", body, null);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return Account.of(response.json());
+    }
+
+    protected Account admin() {
+        return login(ADMIN_EMAIL, ADMIN_PASSWORD, null);
+    }
+
+    /** A sales-team member: registered, granted BETA by the admin, logged in as beta user. */
+    protected Account salesPerson() {
+        String email = uniqueEmail("sales");
+        Account account = register(email);
+        Api.Response granted = api.put("/api/admin/users/" + account.userId() + "/roles",
+                Map.of("roles", List.of("BETA")), admin().accessToken());
+        assertThat(granted.status()).as(granted.toString()).isEqualTo(200);
+        return login(email, PASSWORD, true);
+    }
+
+    public record Account(String userId, String email, String accessToken, String refreshToken) {
+        static Account of(JsonNode json) {
+            return new Account(json.path("user_id").asText(), json.path("email").asText(),
+                    json.path("access_token").asText(), json.path("refresh_token").asText());
+        }
+    }
+}
