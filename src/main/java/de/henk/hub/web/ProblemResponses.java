@@ -96,8 +96,10 @@ public class ProblemResponses {
             if (t instanceof JsonParseException || t instanceof JsonProcessingException) {
                 return ApiException.badRequest("malformed_json", "The request body is not valid JSON");
             }
-            if (t instanceof PayloadTooLargeException tooLarge) {
-                return new ApiException(413, "payload_too_large", tooLarge.getMessage());
+            if (t instanceof org.apache.camel.NoTypeConversionAvailableException conversion
+                    && conversion.getValue() == null) {
+                // an empty body reaching a step that reads JSON
+                return ApiException.badRequest("invalid_body", "A JSON object is required as request body");
             }
         }
         return new ApiException(500, "internal_error", "Something went wrong on our side. Please try again later.");

@@ -7,12 +7,16 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Rejects oversized bodies before anything reads them: by Content-Length up front, and by counting for chunked
- * uploads (the route then fails with {@link PayloadTooLargeException}, mapped to 413).
+ * Rejects oversized bodies with 413 before any route sees them: by Content-Length up front, and — for chunked
+ * uploads without a length — by reading at most the limit into memory first (the limit is small, 64 KiB by
+ * default, so buffering costs nothing worth counting).
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -27,69 +31,71 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
-            problems.write(request, response, new ApiException(413, "payload_too_large",
-                    "The request body is larger than " + maxBytes + " bytes"));
+        long declared = request.getContentLengthLong();
+        if (declared > maxBytes) {
+            tooLarge(request, response);
             return;
         }
-        chain.doFilter(new LimitedRequest(request, maxBytes), response);
+        if (declared >= 0 || !hasBody(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = readAtMost(request.getInputStream(), maxBytes + 1);
+        if (body.length > maxBytes) {
+            tooLarge(request, response);
+            return;
+        }
+        chain.doFilter(new BufferedRequest(request, body), response);
     }
 
-    private static final class LimitedRequest extends HttpServletRequestWrapper {
-        private final long maxBytes;
-        private ServletInputStream stream;
+    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Connection", "close");
+        problems.write(request, response, new ApiException(413, "payload_too_large",
+                "The request body is larger than " + maxBytes + " bytes"));
+    }
 
-        LimitedRequest(HttpServletRequest request, long maxBytes) {
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getHeader("Transfer-Encoding") != null;
+    }
+
+    private static byte[] readAtMost(InputStream in, long limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int n;
+        while (out.size() < limit && (n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - out.size()))) > 0) {
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private static final class BufferedRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        BufferedRequest(HttpServletRequest request, byte[] body) {
             super(request);
-            this.maxBytes = maxBytes;
+            this.body = body;
         }
 
         @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                stream = new LimitedInputStream(super.getInputStream(), maxBytes);
-            }
-            return stream;
-        }
-    }
-
-    private static final class LimitedInputStream extends ServletInputStream {
-        private final ServletInputStream delegate;
-        private final long maxBytes;
-        private long read;
-
-        LimitedInputStream(ServletInputStream delegate, long maxBytes) {
-            this.delegate = delegate;
-            this.maxBytes = maxBytes;
+        public int getContentLength() {
+            return body.length;
         }
 
         @Override
-        public int read() throws IOException {
-            int b = delegate.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
+        public long getContentLengthLong() {
+            return body.length;
         }
 
         @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = delegate.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override public int read() { return in.read(); }
+                @Override public int read(byte[] b, int off, int len) { return in.read(b, off, len); }
+                @Override public boolean isFinished() { return in.available() == 0; }
+                @Override public boolean isReady() { return true; }
+                @Override public void setReadListener(ReadListener listener) { throw new UnsupportedOperationException(); }
+            };
         }
-
-        private void count(int n) throws PayloadTooLargeException {
-            read += n;
-            if (read > maxBytes) {
-                throw new PayloadTooLargeException(maxBytes);
-            }
-        }
-
-        @Override public boolean isFinished() { return delegate.isFinished(); }
-        @Override public boolean isReady() { return delegate.isReady(); }
-        @Override public void setReadListener(ReadListener listener) { delegate.setReadListener(listener); }
     }
 }
