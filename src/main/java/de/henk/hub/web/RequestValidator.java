@@ -31,6 +31,11 @@ public class RequestValidator {
         return request;
     }
 
+    /** Whether the request came with a body at all (some endpoints accept none). */
+    public boolean hasBody(String body) {
+        return body != null && !body.isBlank();
+    }
+
     private static String snake(ConstraintViolation<?> violation) {
         return violation.getPropertyPath().toString().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
     }

@@ -55,6 +55,9 @@ class BadInputIsRejectedCleanlyTest extends HubTest {
         rejected(() -> api.post("/api/chat", "[1,2,3]", null), 400, "invalid_body");
         rejected(() -> api.post("/api/chat", "", null), 400, null);
         rejected(() -> api.post("/api/chat", "{\"message\":\"a\"} trailing", null), 400, "malformed_json");
+        rejected(() -> api.send("POST", "/api/chat", "message=Hallo", Map.of("Content-Type", "text/plain")), 415,
+                "unsupported_media_type");
+        rejected(() -> api.delete("/api/chat", customer.accessToken()), 405, "method_not_allowed");
         rejected(() -> api.post("/api/chat", "{\"message\":\"a\",\"message\":\"b\"}", null), 400, "malformed_json");
     }
 
