@@ -31,6 +31,6 @@ EXPOSE 8000
 # The temurin image ships wget. Shell form so a changed SERVER_PORT is honoured; a DOWN component
 # (database, misconfigured Pipedrive stage) answers 503 and marks the container unhealthy.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=3 \
-  CMD wget -q -O /dev/null "http://127.0.0.1:${SERVER_PORT:-8000}/actuator/health" || exit 1
+  CMD wget -q -O /dev/null "http://127.0.0.1:${SERVER_PORT:-8000}/actuator/health/liveness" || exit 1
 # Extra JVM flags: set JAVA_TOOL_OPTIONS (the JVM reads it itself).
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/henk-hub.jar"]
