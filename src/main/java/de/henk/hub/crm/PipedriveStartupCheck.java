@@ -1,0 +1,43 @@
+package de.henk.hub.crm;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * At start, says clearly whether new deals can reach Pipedrive: sync paused, the initial stage found, or why
+ * not. A missing stage is a configuration error (and /actuator/health is DOWN) but does not stop the hub:
+ * leads are still accepted into the outbox.
+ */
+@Component
+public class PipedriveStartupCheck {
+
+    private static final Logger log = LoggerFactory.getLogger(PipedriveStartupCheck.class);
+
+    private final CrmSync sync;
+    private final PipedriveStages stages;
+
+    public PipedriveStartupCheck(CrmSync sync, PipedriveStages stages) {
+        this.sync = sync;
+        this.stages = stages;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void check() {
+        if (!sync.enabled()) {
+            log.warn("Pipedrive sync is paused: no henk.pipedrive.api-token (HENK_PIPEDRIVE_API_TOKEN) configured. "
+                    + "Leads are stored and wait in the outbox.");
+            return;
+        }
+        try {
+            log.info("Pipedrive: new deals go to stage id {}", stages.initialStageId());
+        } catch (PipedriveStageMissingException missing) {
+            log.error("Pipedrive is misconfigured: {}. Leads wait in the outbox until it is fixed.", missing.getMessage());
+        } catch (RuntimeException unreachable) {
+            log.warn("Pipedrive is not reachable at start ({}); leads wait in the outbox until it is.",
+                    unreachable.getClass().getSimpleName());
+        }
+    }
+}
