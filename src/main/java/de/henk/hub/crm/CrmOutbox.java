@@ -15,12 +15,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The CRM outbox: every Pipedrive write is a row committed together with the local change, then claimed and
  * pushed by the outbox routes. A claim is a lease (claimed_by + claim_expires_at) taken with a conditional
  * update, so several hub instances never push the same row at once and a crashed instance's lease runs out.
- * Entries of one deal go out strictly in order.
+ * Entries of one customer go out strictly in order.
  */
 @Component("crmOutbox")
 public class CrmOutbox {
@@ -31,10 +32,19 @@ public class CrmOutbox {
     private final CrmStore store;
     private final HenkProperties.Crm.Outbox settings;
     private final Clock clock;
-    private final String node = ManagementFactory.getRuntimeMXBean().getName();
+    private final TransactionTemplate tx;
+    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + java.util.UUID.randomUUID();
 
-    public CrmOutbox(JdbcClient db, CrmStore store, HenkProperties properties, Clock clock) {
+    private static final String DUE = """
+            select o.id from crm_outbox o
+            where o.status = 'pending' and o.next_attempt_at <= :now
+              and (o.claim_expires_at is null or o.claim_expires_at < :now)
+              and not exists (select 1 from crm_outbox e
+                              where e.customer_key = o.customer_key and e.status = 'pending' and e.id < o.id)""";
+
+    public CrmOutbox(JdbcClient db, CrmStore store, HenkProperties properties, Clock clock, TransactionTemplate tx) {
         this.db = db;
+        this.tx = tx;
         this.store = store;
         this.settings = properties.crm().outbox();
         this.clock = clock;
@@ -43,40 +53,41 @@ public class CrmOutbox {
     public long enqueue(long dealId, String operation, String payload, OffsetDateTime now) {
         var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
         db.sql("""
-                insert into crm_outbox (deal_id, operation, payload, status, attempts, next_attempt_at, created_at, updated_at)
-                values (:deal, :op, :payload, 'pending', 0, :now, :now, :now)""")
+                insert into crm_outbox (deal_id, customer_key, operation, payload, status, attempts, next_attempt_at,
+                                        created_at, updated_at)
+                select :deal, d.email, :op, :payload, 'pending', 0, :now, :now, :now from crm_deal d where d.id = :deal""")
                 .param("deal", dealId).param("op", operation).param("payload", payload).param("now", now)
                 .update(key, "id");
         return key.getKey().longValue();
     }
 
-    /** Claims due entries, oldest first, at most one per deal and only the deal's earliest open entry. */
+    /**
+     * Claims due entries, oldest first — only a customer's earliest open entry, so each customer's writes go out
+     * in order. {@code FOR UPDATE SKIP LOCKED} lets several instances poll at once without waiting on each other;
+     * the lease written in the same transaction keeps the rows theirs after it commits.
+     */
     public List<OutboxEntry> claimDue() {
-        OffsetDateTime now = Timestamps.now(clock);
-        List<Long> candidates = db.sql("""
-                select o.id from crm_outbox o
-                where o.status = 'pending' and o.next_attempt_at <= :now
-                  and (o.claim_expires_at is null or o.claim_expires_at < :now)
-                  and not exists (select 1 from crm_outbox e
-                                  where e.deal_id = o.deal_id and e.status = 'pending' and e.id < o.id)
-                order by o.id fetch first :limit rows only""")
-                .param("now", now).param("limit", settings.batchSize()).query(Long.class).list();
-        List<OutboxEntry> claimed = new ArrayList<>();
-        for (long id : candidates) {
-            claim(id, now).ifPresent(claimed::add);
-        }
-        return claimed;
+        return tx.execute(status -> {
+            OffsetDateTime now = Timestamps.now(clock);
+            List<Long> candidates = db.sql(DUE + " order by o.id fetch first :limit rows only for update skip locked")
+                    .param("now", now).param("limit", settings.batchSize()).query(Long.class).list();
+            List<OutboxEntry> claimed = new ArrayList<>();
+            for (long id : candidates) {
+                claim(id, now).ifPresent(claimed::add);
+            }
+            return claimed;
+        });
     }
 
-    /** Claims the deal's earliest open entry if it is due now (used to sync inside the HTTP request). */
+    /** Claims the deal's next entry if it is due and its customer's turn (used to sync inside the HTTP request). */
     public OutboxEntry claimNextForDeal(long dealId) {
-        OffsetDateTime now = Timestamps.now(clock);
-        return db.sql("""
-                select id from crm_outbox where deal_id = :deal and status = 'pending'
-                order by id fetch first 1 rows only""")
-                .param("deal", dealId).query(Long.class).optional()
-                .flatMap(id -> claim(id, now))
-                .orElse(null);
+        return tx.execute(status -> {
+            OffsetDateTime now = Timestamps.now(clock);
+            return db.sql(DUE + " and o.deal_id = :deal order by o.id fetch first 1 rows only for update skip locked")
+                    .param("now", now).param("deal", dealId).query(Long.class).optional()
+                    .flatMap(id -> claim(id, now))
+                    .orElse(null);
+        });
     }
 
     private Optional<OutboxEntry> claim(long id, OffsetDateTime now) {

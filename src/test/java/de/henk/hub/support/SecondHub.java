@@ -1,0 +1,55 @@
+package de.henk.hub.support;
+
+import de.henk.hub.HenkHubApplication;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Another hub instance in the same JVM: same database, same Pipedrive simulator, its own port and pollers. */
+public final class SecondHub implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private SecondHub(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    public static SecondHub start(Map<String, String> overrides) throws Exception {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("server.port", "0");
+        properties.put("henk.data-dir", Files.createTempDirectory("henk-second-hub").toString());
+        properties.put("spring.datasource.url", TestDatabase.url());
+        properties.put("spring.datasource.username", TestDatabase.username());
+        properties.put("henk.pipedrive.base-url", SharedSimulator.get().baseUrl());
+        properties.put("henk.pipedrive.api-token", SharedSimulator.get().apiToken());
+        properties.put("henk.pipedrive.timeout-ms", "2000");
+        properties.put("henk.crm.outbox.poll-interval-ms", "200");
+        properties.put("henk.crm.outbox.base-backoff-ms", "200");
+        properties.put("henk.crm.outbox.max-backoff-ms", "1000");
+        properties.put("henk.jwt.secret", HubTest.JWT_SECRET);
+        properties.put("henk.auth.login-throttle.max-failures-per-address", "100000");
+        properties.putAll(overrides);
+        // as command-line arguments: they must win over config/application.yml
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(HenkHubApplication.class).run(args);
+        return new SecondHub(context);
+    }
+
+    public Api api() {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return new Api("http://localhost:" + port);
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
