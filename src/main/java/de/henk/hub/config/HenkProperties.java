@@ -34,10 +34,14 @@ public record HenkProperties(
     public record Chat(int maxMessageLength) { }
 
     public record Pipedrive(String apiToken, String baseUrl, String initialStage, int connectTimeoutMs,
-                            int timeoutMs) {
+                            int timeoutMs, Limits limits) {
         public boolean configured() {
             return apiToken != null && !apiToken.isBlank();
         }
+
+        /** Client-side budget (stay under Pipedrive's burst limit) and circuit breaker. */
+        public record Limits(int requestsPerWindow, Duration window, Duration maxWaitForPermit,
+                             Duration circuitOpenFor) { }
     }
 
     public record Crm(Outbox outbox, boolean inlineSync) {

@@ -33,6 +33,7 @@ public class CrmOutbox {
     private final HenkProperties.Crm.Outbox settings;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final PipedriveGuard guard;
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + java.util.UUID.randomUUID();
 
     private static final String DUE = """
@@ -42,8 +43,10 @@ public class CrmOutbox {
               and not exists (select 1 from crm_outbox e
                               where e.customer_key = o.customer_key and e.status = 'pending' and e.id < o.id)""";
 
-    public CrmOutbox(JdbcClient db, CrmStore store, HenkProperties properties, Clock clock, TransactionTemplate tx) {
+    public CrmOutbox(JdbcClient db, CrmStore store, HenkProperties properties, Clock clock, TransactionTemplate tx,
+                     PipedriveGuard guard) {
         this.db = db;
+        this.guard = guard;
         this.tx = tx;
         this.store = store;
         this.settings = properties.crm().outbox();
@@ -127,8 +130,18 @@ public class CrmOutbox {
      */
     @Transactional
     public void failed(OutboxEntry entry, Exception caught) {
-        Exception failure = rootHttpFailure(caught);
         OffsetDateTime now = Timestamps.now(clock);
+        if (caught instanceof PipedriveDeferredException deferred) {
+            // not an attempt: Pipedrive was not called (rate budget, circuit open)
+            db.sql("""
+                    update crm_outbox set next_attempt_at = :next, claimed_by = null, claim_expires_at = null,
+                      updated_at = :now where id = :id""")
+                    .param("next", now.plus(deferred.retryIn())).param("now", now).param("id", entry.id()).update();
+            log.debug("CRM outbox entry {} deferred: {}", entry.id(), deferred.getMessage());
+            return;
+        }
+        guard.failed(caught);
+        Exception failure = rootHttpFailure(caught);
         int attempts = entry.attempts() + 1;
         boolean permanent = isPermanent(failure);
         boolean dead = permanent || attempts >= settings.maxAttempts();

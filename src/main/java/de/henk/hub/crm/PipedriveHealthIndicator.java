@@ -16,8 +16,10 @@ public class PipedriveHealthIndicator implements HealthIndicator {
     private final CrmSync sync;
     private final PipedriveStages stages;
     private final JdbcClient db;
+    private final PipedriveGuard guard;
 
-    public PipedriveHealthIndicator(CrmSync sync, PipedriveStages stages, JdbcClient db) {
+    public PipedriveHealthIndicator(CrmSync sync, PipedriveStages stages, JdbcClient db, PipedriveGuard guard) {
+        this.guard = guard;
         this.sync = sync;
         this.stages = stages;
         this.db = db;
@@ -39,6 +41,7 @@ public class PipedriveHealthIndicator implements HealthIndicator {
             }
         }
         return health
+                .withDetail("calls", guard.state())
                 .withDetail("outbox_pending", count("pending"))
                 .withDetail("outbox_dead", count("dead"))
                 .build();

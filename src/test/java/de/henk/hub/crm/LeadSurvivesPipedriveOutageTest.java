@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,6 +19,9 @@ import static org.awaitility.Awaitility.await;
  * Pipedrive exactly once after recovery.
  */
 class LeadSurvivesPipedriveOutageTest extends HubTest {
+
+    @Autowired
+    PipedriveGuard guard;
 
     @Test
     void leadsAcceptedWhilePipedriveIsDownArriveExactlyOnceAfterwards() {
@@ -55,6 +59,22 @@ class LeadSurvivesPipedriveOutageTest extends HubTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(PIPEDRIVE.deals()).hasSize(1));
         assertThat(PIPEDRIVE.rateLimited()).isEqualTo(3);
         assertThat(PIPEDRIVE.persons()).hasSize(1);
+    }
+
+    @Test
+    void aTightPipedriveBudgetIsRespectedInsteadOfHammered() {
+        Account sales = salesPerson();
+        PIPEDRIVE.setRateLimit(6, Duration.ofSeconds(2));
+        int leads = 12;
+        for (int i = 0; i < leads; i++) {
+            assertThat(api.post("/api/crm/lead", lead(uniqueEmail("budget"), "Anzug " + i, 1400), sales.accessToken())
+                    .status()).isIn(201, 202);
+        }
+        await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> assertThat(PIPEDRIVE.deals()).hasSize(leads));
+        // each 429 pauses the hub until Pipedrive's reset: a handful, not one per attempt of every waiting lead
+        assertThat(PIPEDRIVE.rateLimited()).isLessThan(leads);
+        assertThat(PIPEDRIVE.persons()).hasSize(leads);
+        await().atMost(Duration.ofSeconds(5)).until(() -> guard.state().equals("closed"));
     }
 
     @Test

@@ -47,6 +47,7 @@ public abstract class HubTest {
         registry.add("henk.crm.outbox.base-backoff-ms", () -> "200");
         registry.add("henk.crm.outbox.max-backoff-ms", () -> "1000");
         registry.add("henk.crm.outbox.claim-ttl-ms", () -> "10000");
+        registry.add("henk.pipedrive.limits.circuit-open-for", () -> "1s");
         registry.add("henk.jwt.secret", () -> JWT_SECRET);
         registry.add("henk.admin.email", () -> ADMIN_EMAIL);
         registry.add("henk.admin.password", () -> ADMIN_PASSWORD);
