@@ -72,6 +72,8 @@ public class SecurityConfig {
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/chat").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/fabrics/**").permitAll()
+                        // Pipedrive authenticates with HTTP Basic, checked by the webhook route itself
+                        .requestMatchers(HttpMethod.POST, "/api/crm/webhooks/pipedrive").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login",
                                 "/api/auth/refresh", "/api/auth/logout").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")

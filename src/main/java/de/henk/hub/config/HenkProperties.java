@@ -34,10 +34,18 @@ public record HenkProperties(
     public record Chat(int maxMessageLength) { }
 
     public record Pipedrive(String apiToken, String baseUrl, String initialStage, int connectTimeoutMs,
-                            int timeoutMs, Limits limits) {
+                            int timeoutMs, Limits limits, Webhook webhook, Reconciliation reconciliation) {
         public boolean configured() {
             return apiToken != null && !apiToken.isBlank();
         }
+
+        public record Webhook(String username, String password, String publicUrl) {
+            public boolean enabled() {
+                return username != null && !username.isBlank() && password != null && !password.isBlank();
+            }
+        }
+
+        public record Reconciliation(Duration interval, Duration initialLookback) { }
 
         /** Client-side budget (stay under Pipedrive's burst limit) and circuit breaker. */
         public record Limits(int requestsPerWindow, Duration window, Duration maxWaitForPermit,

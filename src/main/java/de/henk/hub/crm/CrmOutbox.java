@@ -34,6 +34,7 @@ public class CrmOutbox {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final PipedriveGuard guard;
+    private final CrmSyncMetrics metrics;
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + java.util.UUID.randomUUID();
 
     private static final String DUE = """
@@ -44,7 +45,8 @@ public class CrmOutbox {
                               where e.customer_key = o.customer_key and e.status = 'pending' and e.id < o.id)""";
 
     public CrmOutbox(JdbcClient db, CrmStore store, HenkProperties properties, Clock clock, TransactionTemplate tx,
-                     PipedriveGuard guard) {
+                     PipedriveGuard guard, CrmSyncMetrics metrics) {
+        this.metrics = metrics;
         this.db = db;
         this.guard = guard;
         this.tx = tx;
@@ -116,6 +118,8 @@ public class CrmOutbox {
                 update crm_outbox set status = 'done', attempts = attempts + 1, claimed_by = null,
                   claim_expires_at = null, last_error = null, updated_at = :now
                 where id = :id""").param("now", now).param("id", entry.id()).update();
+        metrics.synced(db.sql("select created_at from crm_outbox where id = :id").param("id", entry.id())
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).single());
         long open = db.sql("select count(*) from crm_outbox where deal_id = :deal and status = 'pending'")
                 .param("deal", entry.dealId()).query(Long.class).single();
         if (open == 0) {
@@ -155,10 +159,12 @@ public class CrmOutbox {
                 .param("next", now.plusNanos(delayMs * 1_000_000)).param("error", error).param("now", now)
                 .param("id", entry.id()).update();
         if (dead) {
+            metrics.gaveUp();
             store.setSyncStatus(entry.dealId(), "failed");
             log.error("CRM outbox entry {} ({} of deal {}) gave up after {} attempts: {}", entry.id(),
                     entry.operation(), entry.dealId(), attempts, error);
         } else {
+            metrics.retried();
             log.warn("CRM outbox entry {} ({} of deal {}) failed, attempt {} — retry in {} ms: {}", entry.id(),
                     entry.operation(), entry.dealId(), attempts, delayMs, error);
         }
@@ -172,6 +178,60 @@ public class CrmOutbox {
         }
         return caught;
     }
+
+    /** Admin view: entries by status (pending, done, dead), newest first. */
+    public OutboxPage list(String status, String page, String size) {
+        de.henk.hub.system.Page.Request request = de.henk.hub.system.Page.request(page, size);
+        if (status != null && !status.isBlank() && !List.of("pending", "done", "dead").contains(status)) {
+            throw de.henk.hub.web.ApiException.badRequest("invalid_parameter", "status must be pending, done or dead");
+        }
+        String filter = status == null || status.isBlank() ? "%" : status;
+        List<OutboxView> entries = db.sql("""
+                select id, deal_id, operation, status, attempts, next_attempt_at, last_error, created_at, updated_at
+                from crm_outbox where status like :status
+                order by id desc offset :offset rows fetch next :limit rows only""")
+                .param("status", filter).param("offset", request.offset()).param("limit", request.size())
+                .query((rs, n) -> new OutboxView(rs.getLong("id"), rs.getLong("deal_id"), rs.getString("operation"),
+                        rs.getString("status"), rs.getInt("attempts"), rs.getObject("next_attempt_at", OffsetDateTime.class),
+                        rs.getString("last_error"), rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getObject("updated_at", OffsetDateTime.class)))
+                .list();
+        long total = db.sql("select count(*) from crm_outbox where status like :status").param("status", filter)
+                .query(Long.class).single();
+        return new OutboxPage(entries, request.of(total));
+    }
+
+    /** Admin: give a dead (or waiting) entry a fresh set of attempts, due now. */
+    @Transactional
+    public OutboxView retry(String id) {
+        long entryId;
+        try {
+            entryId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw de.henk.hub.web.ApiException.notFound("outbox_entry_not_found", "No outbox entry with this id");
+        }
+        OffsetDateTime now = Timestamps.now(clock);
+        int updated = db.sql("""
+                update crm_outbox set status = 'pending', attempts = 0, next_attempt_at = :now, claimed_by = null,
+                  claim_expires_at = null, updated_at = :now
+                where id = :id and status in ('dead', 'pending')""")
+                .param("now", now).param("id", entryId).update();
+        if (updated == 0) {
+            boolean exists = db.sql("select count(*) from crm_outbox where id = :id").param("id", entryId)
+                    .query(Long.class).single() > 0;
+            throw exists ? de.henk.hub.web.ApiException.conflict("outbox_entry_done", "This entry already went through")
+                    : de.henk.hub.web.ApiException.notFound("outbox_entry_not_found", "No outbox entry with this id");
+        }
+        db.sql("update crm_deal set sync_status = 'pending' where id = (select deal_id from crm_outbox where id = :id)")
+                .param("id", entryId).update();
+        return list(null, "0", "100").entries().stream().filter(e -> e.id() == entryId).findFirst().orElseThrow();
+    }
+
+    public record OutboxView(long id, long dealId, String operation, String status, int attempts,
+                             OffsetDateTime nextAttemptAt, String lastError, OffsetDateTime createdAt,
+                             OffsetDateTime updatedAt) { }
+
+    public record OutboxPage(List<OutboxView> entries, de.henk.hub.system.Page page) { }
 
     long backoffMs(int attempts) {
         double exponential = settings.baseBackoffMs() * Math.pow(2, Math.min(attempts - 1, 20));

@@ -3,6 +3,7 @@ package de.henk.hub.crm;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.henk.hub.config.HenkProperties;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
@@ -12,9 +13,44 @@ import org.springframework.stereotype.Component;
 public class PipedriveRequests {
 
     private final ObjectMapper json;
+    private final HenkProperties.Pipedrive.Webhook webhook;
 
-    public PipedriveRequests(ObjectMapper json) {
+    public PipedriveRequests(ObjectMapper json, HenkProperties properties) {
         this.json = json;
+        this.webhook = properties.pipedrive().webhook();
+    }
+
+    /** POST /v1/webhooks — every deal and person event, v2 payloads, HTTP Basic towards the hub. */
+    public String newWebhook() {
+        ObjectNode body = json.createObjectNode();
+        body.put("subscription_url", webhookUrl());
+        body.put("event_action", "*");
+        body.put("event_object", "*");
+        body.put("name", "HENK hub");
+        body.put("version", "2.0");
+        body.put("http_auth_user", webhook.username());
+        body.put("http_auth_password", webhook.password());
+        return write(body);
+    }
+
+    /** True unless GET /v1/webhooks lists one with the hub's subscription URL. */
+    public boolean webhookMissing(String body) {
+        try {
+            for (var existing : json.readTree(body).path("data")) {
+                if (webhookUrl().equals(existing.path("subscription_url").asText())) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private String webhookUrl() {
+        String base = webhook.publicUrl().endsWith("/") ? webhook.publicUrl().substring(0, webhook.publicUrl().length() - 1)
+                : webhook.publicUrl();
+        return base + "/api/crm/webhooks/pipedrive";
     }
 
     public String personSearchQuery(Deal deal) {

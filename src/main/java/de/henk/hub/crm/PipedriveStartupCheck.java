@@ -18,10 +18,15 @@ public class PipedriveStartupCheck {
 
     private final CrmSync sync;
     private final PipedriveStages stages;
+    private final org.apache.camel.ProducerTemplate camel;
+    private final de.henk.hub.config.HenkProperties.Pipedrive.Webhook webhook;
 
-    public PipedriveStartupCheck(CrmSync sync, PipedriveStages stages) {
+    public PipedriveStartupCheck(CrmSync sync, PipedriveStages stages, org.apache.camel.ProducerTemplate camel,
+                                 de.henk.hub.config.HenkProperties properties) {
         this.sync = sync;
         this.stages = stages;
+        this.camel = camel;
+        this.webhook = properties.pipedrive().webhook();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -38,6 +43,13 @@ public class PipedriveStartupCheck {
         } catch (RuntimeException unreachable) {
             log.warn("Pipedrive is not reachable at start ({}); leads wait in the outbox until it is.",
                     unreachable.getClass().getSimpleName());
+        }
+        if (webhook.enabled() && webhook.publicUrl() != null && !webhook.publicUrl().isBlank()) {
+            try {
+                camel.sendBody("direct:pipedrive-ensure-webhook", null);
+            } catch (RuntimeException failed) {
+                log.warn("Could not register the Pipedrive webhook: {}", failed.getMessage());
+            }
         }
     }
 }

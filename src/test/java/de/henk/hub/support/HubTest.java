@@ -24,6 +24,8 @@ public abstract class HubTest {
     public static final String ADMIN_EMAIL = "admin@henk.test";
     public static final String ADMIN_PASSWORD = "Admin-Pass-2026!";
     public static final String PASSWORD = "SecurePass123!";
+    public static final String WEBHOOK_USER = "pipedrive";
+    public static final String WEBHOOK_PASSWORD = "webhook-secret-for-tests";
     public static final String JWT_SECRET = "test-only-hmac-key-of-at-least-32-bytes!";
 
     protected static final PipedriveSimulator PIPEDRIVE = SharedSimulator.get();
@@ -49,6 +51,8 @@ public abstract class HubTest {
         registry.add("henk.crm.outbox.claim-ttl-ms", () -> "10000");
         registry.add("henk.pipedrive.limits.circuit-open-for", () -> "1s");
         registry.add("henk.jwt.secret", () -> JWT_SECRET);
+        registry.add("henk.pipedrive.webhook.username", () -> WEBHOOK_USER);
+        registry.add("henk.pipedrive.webhook.password", () -> WEBHOOK_PASSWORD);
         registry.add("henk.admin.email", () -> ADMIN_EMAIL);
         registry.add("henk.admin.password", () -> ADMIN_PASSWORD);
         // every test client is 127.0.0.1: the per-address lockout is tested on the bean, not over HTTP

@@ -1,0 +1,127 @@
+package de.henk.hub.crm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.henk.hub.system.Timestamps;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies Pipedrive's view of a deal (from a webhook or reconciliation) to the hub's copy. Pipedrive wins when
+ * its update_time is newer — except while the hub still has changes of its own waiting in the outbox: those go
+ * out first, and Pipedrive's next answer brings the deal back in line.
+ */
+@Component("dealMirror")
+public class DealMirror {
+
+    private static final Logger log = LoggerFactory.getLogger(DealMirror.class);
+
+    private final JdbcClient db;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public DealMirror(JdbcClient db, ObjectMapper json, Clock clock) {
+        this.db = db;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** What changed for the hub's deal, or empty when nothing (unknown deal, older state, pending local change). */
+    @Transactional
+    public Optional<MirrorChange> apply(JsonNode pipedriveDeal, boolean deleted) {
+        long pipedriveId = pipedriveDeal.path("id").asLong();
+        Optional<Current> current = db.sql("""
+                select id, status, pipedrive_update_time from crm_deal where pipedrive_deal_id = :pid for update""")
+                .param("pid", pipedriveId)
+                .query((rs, n) -> new Current(rs.getLong("id"), rs.getString("status"),
+                        rs.getObject("pipedrive_update_time", OffsetDateTime.class)))
+                .optional();
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        Current deal = current.get();
+        OffsetDateTime updated = parse(pipedriveDeal.path("update_time").asText(null));
+        // Pipedrive's update_time has whole seconds: the same second may hold a newer change, and re-applying an
+        // identical state is harmless
+        if (updated != null && deal.pipedriveUpdateTime() != null && updated.isBefore(deal.pipedriveUpdateTime())) {
+            return Optional.empty();
+        }
+        long pending = db.sql("select count(*) from crm_outbox where deal_id = :d and status = 'pending'")
+                .param("d", deal.id()).query(Long.class).single();
+        if (pending > 0) {
+            log.debug("Deal {} has local changes waiting for Pipedrive; its webhook state is not applied", deal.id());
+            return Optional.empty();
+        }
+        String status = deleted ? "deleted" : text(pipedriveDeal, "status", deal.status());
+        db.sql("""
+                update crm_deal set
+                  title = coalesce(:title, title),
+                  deal_value = coalesce(:value, deal_value),
+                  currency = coalesce(:currency, currency),
+                  stage_id = coalesce(:stage, stage_id),
+                  status = :status,
+                  lost_reason = :reason,
+                  pipedrive_update_time = coalesce(:updated, pipedrive_update_time),
+                  sync_status = 'synced',
+                  updated_at = :now
+                where id = :id""")
+                .param("title", text(pipedriveDeal, "title", null), java.sql.Types.VARCHAR)
+                .param("value", pipedriveDeal.hasNonNull("value") ? pipedriveDeal.path("value").decimalValue() : null,
+                        java.sql.Types.NUMERIC)
+                .param("currency", text(pipedriveDeal, "currency", null), java.sql.Types.VARCHAR)
+                .param("stage", pipedriveDeal.hasNonNull("stage_id") ? pipedriveDeal.path("stage_id").asInt() : null,
+                        java.sql.Types.INTEGER)
+                .param("status", status)
+                .param("reason", "lost".equals(status) ? text(pipedriveDeal, "lost_reason", null) : null,
+                        java.sql.Types.VARCHAR)
+                .param("updated", updated, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("now", Timestamps.now(clock)).param("id", deal.id()).update();
+        return Optional.of(new MirrorChange(deal.id(), deal.status(), status));
+    }
+
+    /** Remembers Pipedrive's update_time of the hub's own write, so its webhook echo is not applied again. */
+    public void recordUpdateTime(long dealId, String body) {
+        // body is Pipedrive's answer to the hub's own PATCH/POST
+        try {
+            JsonNode data = json.readTree(body).path("data");
+            OffsetDateTime updated = parse(data.path("update_time").asText(null));
+            if (updated != null) {
+                db.sql("update crm_deal set pipedrive_update_time = :u where id = :id")
+                        .param("u", updated).param("id", dealId).update();
+            }
+        } catch (java.io.IOException ignored) {
+            // not JSON: nothing to remember
+        }
+    }
+
+    private static String text(JsonNode node, String field, String fallback) {
+        JsonNode value = node.path(field);
+        return value.isMissingNode() || value.isNull() ? fallback : value.asText();
+    }
+
+    static OffsetDateTime parse(String isoTime) {
+        if (isoTime == null || isoTime.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(isoTime.contains("T") ? isoTime : isoTime.replace(' ', 'T') + "Z");
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private record Current(long id, String status, OffsetDateTime pipedriveUpdateTime) { }
+
+    /** The hub deal a Pipedrive change was applied to, with its status before and after. */
+    public record MirrorChange(long dealId, String statusBefore, String statusAfter) {
+        public boolean becameWon() {
+            return "won".equals(statusAfter) && !"won".equals(statusBefore);
+        }
+    }
+}

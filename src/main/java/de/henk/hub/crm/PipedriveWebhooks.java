@@ -1,0 +1,151 @@
+package de.henk.hub.crm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.henk.hub.config.HenkProperties;
+import de.henk.hub.system.Timestamps;
+import de.henk.hub.web.ApiException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Pipedrive webhooks (v2 format: {meta, data, previous}). Receiving only authenticates and stores the event
+ * (deduplicated by meta.id) so Pipedrive gets its 2xx fast; the webhook routes apply stored events afterwards
+ * (an event left 'processing' by a crashed instance is taken up again after five minutes).
+ */
+@Component("pipedriveWebhooks")
+public class PipedriveWebhooks {
+
+    private static final Logger log = LoggerFactory.getLogger(PipedriveWebhooks.class);
+
+    private final JdbcClient db;
+    private final ObjectMapper json;
+    private final DealMirror mirror;
+    private final HenkProperties.Pipedrive.Webhook settings;
+    private final Clock clock;
+
+    public PipedriveWebhooks(JdbcClient db, ObjectMapper json, DealMirror mirror, HenkProperties properties,
+                             Clock clock) {
+        this.db = db;
+        this.json = json;
+        this.mirror = mirror;
+        this.settings = properties.pipedrive().webhook();
+        this.clock = clock;
+    }
+
+    /** HTTP Basic with the configured credentials, compared in constant time. */
+    public void authenticate(String authorization) {
+        if (!settings.enabled()) {
+            throw new ApiException(404, "webhooks_disabled", "Pipedrive webhooks are not configured on this hub");
+        }
+        String expected = "Basic " + Base64.getEncoder().encodeToString(
+                (settings.username() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8));
+        byte[] given = (authorization == null ? "" : authorization.trim()).getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(given, expected.getBytes(StandardCharsets.UTF_8))) {
+            throw new ApiException(401, "invalid_webhook_credentials", "Webhook credentials are missing or wrong",
+                    List.of(), Map.of("WWW-Authenticate", "Basic realm=\"pipedrive-webhooks\""));
+        }
+    }
+
+    /** Stores the event once; a redelivery with the same meta.id is acknowledged and ignored. */
+    public Map<String, Object> receive(String body) {
+        JsonNode event = read(body);
+        JsonNode meta = event.path("meta");
+        String id = meta.path("id").asText("");
+        String entity = meta.path("entity").asText("");
+        String action = meta.path("action").asText("");
+        if (id.isBlank() || entity.isBlank() || action.isBlank() || id.length() > 100) {
+            throw ApiException.badRequest("invalid_webhook", "A v2 webhook needs meta.id, meta.entity and meta.action");
+        }
+        Long entityId = meta.path("entity_id").canConvertToLong() || meta.path("entity_id").isTextual()
+                ? parseLong(meta.path("entity_id").asText()) : null;
+        try {
+            db.sql("""
+                    insert into crm_webhook_event (id, entity, action, entity_id, payload, status, received_at)
+                    values (:id, :entity, :action, :entityId, :payload, 'pending', :now)""")
+                    .param("id", id).param("entity", entity).param("action", action)
+                    .param("entityId", entityId, java.sql.Types.BIGINT).param("payload", body)
+                    .param("now", Timestamps.now(clock)).update();
+            return Map.of("received", true, "duplicate", false);
+        } catch (DuplicateKeyException redelivered) {
+            return Map.of("received", true, "duplicate", true);
+        }
+    }
+
+    /** Claims stored events to apply (oldest first; SKIP LOCKED so several instances share the work). */
+    @Transactional
+    public List<String> claimPending() {
+        List<String> ids = db.sql("""
+                select id from crm_webhook_event
+                where status = 'pending' or (status = 'processing' and received_at < :stale)
+                order by received_at, id fetch first 50 rows only for update skip locked""")
+                .param("stale", Timestamps.now(clock).minusMinutes(5))
+                .query(String.class).list();
+        ids.forEach(id -> db.sql("update crm_webhook_event set status = 'processing' where id = :id")
+                .param("id", id).update());
+        return ids;
+    }
+
+    /** Applies one stored event to the deal mirror; returns the change for the won/lost flows, if any. */
+    @Transactional
+    public DealMirror.MirrorChange apply(String eventId) {
+        String payload = db.sql("select payload from crm_webhook_event where id = :id").param("id", eventId)
+                .query(String.class).single();
+        JsonNode event = read(payload);
+        String entity = event.path("meta").path("entity").asText();
+        String action = event.path("meta").path("action").asText();
+        Optional<DealMirror.MirrorChange> change = Optional.empty();
+        if ("deal".equals(entity)) {
+            JsonNode data = "delete".equals(action) ? event.path("previous") : event.path("data");
+            if (data.isObject()) {
+                change = mirror.apply(data, "delete".equals(action));
+            }
+        }
+        db.sql("update crm_webhook_event set status = 'done', processed_at = :now where id = :id")
+                .param("now", Timestamps.now(clock)).param("id", eventId).update();
+        change.ifPresent(c -> log.info("Pipedrive webhook {} {} updated deal {}: {} -> {}", action, entity, c.dealId(),
+                c.statusBefore(), c.statusAfter()));
+        return change.orElse(null);
+    }
+
+    public void failed(String eventId, Exception failure) {
+        log.warn("Pipedrive webhook event {} could not be applied: {}", eventId, failure.getMessage());
+        db.sql("update crm_webhook_event set status = 'failed', last_error = :e where id = :id")
+                .param("e", String.valueOf(failure.getMessage()).substring(0,
+                        Math.min(1000, String.valueOf(failure.getMessage()).length())))
+                .param("id", eventId).update();
+    }
+
+    private JsonNode read(String body) {
+        try {
+            JsonNode node = json.readTree(body == null ? "" : body);
+            if (node == null || !node.isObject()) {
+                throw ApiException.badRequest("invalid_webhook", "The webhook body must be a JSON object");
+            }
+            return node;
+        } catch (IOException e) {
+            throw ApiException.badRequest("malformed_json", "The webhook body is not valid JSON");
+        }
+    }
+
+    private static Long parseLong(String value) {
+        try {
+            return Long.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

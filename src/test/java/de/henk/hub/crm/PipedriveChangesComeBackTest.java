@@ -1,0 +1,157 @@
+package de.henk.hub.crm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.henk.hub.support.Api;
+import de.henk.hub.support.HubTest;
+import de.henk.hub.support.SecondHub;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Changes made in Pipedrive itself reach the hub: by webhook (once, even if delivered twice) and by reconciliation. */
+class PipedriveChangesComeBackTest extends HubTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    JdbcClient db;
+
+    @Autowired
+    ProducerTemplate camel;
+
+    @Test
+    void aWebhookMarkingADealWonUpdatesTheMirrorOnceEvenWhenDeliveredTwice() throws Exception {
+        Account sales = salesPerson();
+        String email = uniqueEmail("webhook");
+        Api.Response lead = api.post("/api/crm/lead", lead(email), sales.accessToken());
+        assertThat(lead.status()).isEqualTo(201);
+        long hubDealId = lead.json().path("deal").path("id").asLong();
+        long pipedriveId = lead.json().path("deal").path("pipedrive_deal_id").asLong();
+
+        // someone wins the deal in Pipedrive's own UI
+        JsonNode won = changeInPipedrive(pipedriveId, Map.of("status", "won", "value", 3100));
+        String webhook = webhook("change", won, Map.of("status", "open"));
+        Api.Response first = deliver(webhook, basic(WEBHOOK_USER, WEBHOOK_PASSWORD));
+        Api.Response again = deliver(webhook, basic(WEBHOOK_USER, WEBHOOK_PASSWORD));
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.json().path("duplicate").asBoolean()).isFalse();
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("duplicate").asBoolean()).isTrue();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode deal = api.get("/api/crm/deal/" + hubDealId, sales.accessToken()).json();
+            assertThat(deal.path("status").asText()).isEqualTo("won");
+            assertThat(deal.path("value").asInt()).isEqualTo(3100);
+        });
+        long stored = db.sql("select count(*) from crm_webhook_event where entity_id = :id and status = 'done'")
+                .param("id", pipedriveId).query(Long.class).single();
+        assertThat(stored).isEqualTo(1);
+    }
+
+    @Test
+    void webhooksNeedPipedrivesCredentials() {
+        String body = "{\"meta\":{\"id\":\"x1\",\"entity\":\"deal\",\"action\":\"change\"},\"data\":{}}";
+        Api.Response none = api.send("POST", "/api/crm/webhooks/pipedrive", body, Map.of());
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.header("WWW-Authenticate")).startsWith("Basic");
+        Api.Response wrong = deliver(body, basic(WEBHOOK_USER, "guess"));
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.json().path("code").asText()).isEqualTo("invalid_webhook_credentials");
+        Api.Response bearer = api.send("POST", "/api/crm/webhooks/pipedrive", body,
+                Map.of("Authorization", "Bearer " + register(uniqueEmail("kunde")).accessToken()));
+        assertThat(bearer.status()).isEqualTo(401);
+        Api.Response malformed = deliver("{\"meta\":{}}", basic(WEBHOOK_USER, WEBHOOK_PASSWORD));
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(db.sql("select count(*) from crm_webhook_event where id = 'x1'").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void reconciliationRepairsWhatNoWebhookReported() throws Exception {
+        Account sales = salesPerson();
+        Api.Response lead = api.post("/api/crm/lead", lead(uniqueEmail("reconcile")), sales.accessToken());
+        long hubDealId = lead.json().path("deal").path("id").asLong();
+        long pipedriveId = lead.json().path("deal").path("pipedrive_deal_id").asLong();
+        Thread.sleep(1100); // Pipedrive's update_time has whole seconds
+        changeInPipedrive(pipedriveId, Map.of("status", "lost", "lost_reason", "Zu teuer"));
+
+        camel.sendBody("direct:pipedrive-reconcile", null);
+
+        JsonNode deal = api.get("/api/crm/deal/" + hubDealId, sales.accessToken()).json();
+        assertThat(deal.path("status").asText()).isEqualTo("lost");
+        assertThat(deal.path("lost_reason").asText()).isEqualTo("Zu teuer");
+        assertThat(PIPEDRIVE.requests()).anySatisfy(r -> {
+            assertThat(r.path()).isEqualTo("/api/v2/deals");
+            assertThat(r.query()).containsKey("updated_since");
+        });
+    }
+
+    @Test
+    void theHubRegistersItsWebhookWhenAPublicUrlIsConfigured() throws Exception {
+        try (SecondHub hub = SecondHub.start(Map.of("henk.pipedrive.webhook.username", "pd",
+                "henk.pipedrive.webhook.password", "pd-secret", "henk.pipedrive.webhook.public-url",
+                "https://hub.example.com/"))) {
+            assertThat(PIPEDRIVE.webhooks()).hasSize(1);
+            ObjectNode registered = PIPEDRIVE.webhooks().get(0);
+            assertThat(registered.path("subscription_url").asText())
+                    .isEqualTo("https://hub.example.com/api/crm/webhooks/pipedrive");
+            assertThat(registered.path("version").asText()).isEqualTo("2.0");
+            assertThat(registered.path("http_auth_user").asText()).isEqualTo("pd");
+        }
+    }
+
+    private JsonNode changeInPipedrive(long dealId, Map<String, Object> change) throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(PIPEDRIVE.baseUrl() + "/api/v2/deals/" + dealId))
+                .header("x-api-token", PIPEDRIVE.apiToken()).header("Content-Type", "application/json")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(change)))
+                .build();
+        var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("data");
+    }
+
+    private static String webhook(String action, JsonNode data, Map<String, Object> previous) throws Exception {
+        ObjectNode event = JSON.createObjectNode();
+        ObjectNode meta = event.putObject("meta");
+        meta.put("id", UUID.randomUUID().toString());
+        meta.put("action", action);
+        meta.put("entity", "deal");
+        meta.put("entity_id", data.path("id").asText());
+        meta.put("version", "2.0");
+        meta.put("timestamp", System.currentTimeMillis() / 1000);
+        meta.put("attempt", 1);
+        event.set("data", data);
+        event.set("previous", JSON.valueToTree(previous));
+        return JSON.writeValueAsString(event);
+    }
+
+    private Api.Response deliver(String body, String authorization) {
+        return api.send("POST", "/api/crm/webhooks/pipedrive", body, Map.of("Authorization", authorization));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, Object> lead(String email) {
+        Map<String, Object> lead = new LinkedHashMap<>();
+        lead.put("name", "Paul Richter");
+        lead.put("email", email);
+        lead.put("deal_title", "Business-Anzug");
+        lead.put("deal_value", 1900);
+        return lead;
+    }
+}
