@@ -3,8 +3,6 @@ package de.henk.hub.crm;
 import de.henk.hub.config.HenkProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +25,8 @@ public class PipedriveGuard {
 
     private static final Logger log = LoggerFactory.getLogger(PipedriveGuard.class);
 
-    private final RateLimiter limiter;
+    private final BurstBudget budget;
+    private final Duration maxWaitForPermit;
     private final CircuitBreaker breaker;
     private final Clock clock;
     private volatile Instant pausedUntil = Instant.EPOCH;
@@ -35,11 +34,8 @@ public class PipedriveGuard {
     public PipedriveGuard(HenkProperties properties, Clock clock) {
         HenkProperties.Pipedrive.Limits limits = properties.pipedrive().limits();
         this.clock = clock;
-        this.limiter = RateLimiter.of("pipedrive", RateLimiterConfig.custom()
-                .limitForPeriod(limits.requestsPerWindow())
-                .limitRefreshPeriod(limits.window())
-                .timeoutDuration(limits.maxWaitForPermit())
-                .build());
+        this.budget = new BurstBudget(limits.requestsPerWindow(), limits.window(), clock);
+        this.maxWaitForPermit = limits.maxWaitForPermit();
         this.breaker = CircuitBreaker.of("pipedrive", CircuitBreakerConfig.custom()
                 .slidingWindowSize(10)
                 .minimumNumberOfCalls(5)
@@ -50,8 +46,12 @@ public class PipedriveGuard {
                 .build());
     }
 
-    /** Before a call: waits briefly for budget; defers the call when Pipedrive is paused or the circuit is open. */
-    public void admit() {
+    /**
+     * Before a call: takes a slot of the burst budget — the outbox waits briefly for one, a customer's request
+     * (inline sync) does not wait at all and leaves the work to the outbox. Defers the call when Pipedrive is
+     * paused or the circuit is open.
+     */
+    public void admit(Boolean inline) {
         Instant now = clock.instant();
         if (now.isBefore(pausedUntil)) {
             throw new PipedriveDeferredException("Pipedrive rate limit: paused until " + pausedUntil,
@@ -60,7 +60,14 @@ public class PipedriveGuard {
         if (!breaker.tryAcquirePermission()) {
             throw new PipedriveDeferredException("Pipedrive circuit is open", breakerWait());
         }
-        if (!limiter.acquirePermission()) {
+        boolean slot;
+        try {
+            slot = budget.tryTake(Boolean.TRUE.equals(inline) ? Duration.ZERO : maxWaitForPermit);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            slot = false;
+        }
+        if (!slot) {
             breaker.releasePermission();
             throw new PipedriveDeferredException("client-side Pipedrive budget spent", Duration.ofSeconds(1));
         }

@@ -50,6 +50,8 @@ public abstract class HubTest {
         registry.add("henk.crm.outbox.max-backoff-ms", () -> "1000");
         registry.add("henk.crm.outbox.claim-ttl-ms", () -> "10000");
         registry.add("henk.pipedrive.limits.circuit-open-for", () -> "1s");
+        // tests run back to back: the client-side budget is tested on its own, not by accident
+        registry.add("henk.pipedrive.limits.requests-per-window", () -> "100000");
         registry.add("henk.jwt.secret", () -> JWT_SECRET);
         registry.add("henk.pipedrive.webhook.username", () -> WEBHOOK_USER);
         registry.add("henk.pipedrive.webhook.password", () -> WEBHOOK_PASSWORD);

@@ -31,6 +31,7 @@ public final class SecondHub implements AutoCloseable {
         properties.put("henk.crm.outbox.max-backoff-ms", "1000");
         properties.put("henk.jwt.secret", HubTest.JWT_SECRET);
         properties.put("henk.pipedrive.limits.circuit-open-for", "1s");
+        properties.put("henk.pipedrive.limits.requests-per-window", "100000");
         properties.put("henk.auth.login-throttle.max-failures-per-address", "100000");
         properties.putAll(overrides);
         // as command-line arguments: they must win over config/application.yml
