@@ -22,6 +22,21 @@ final class BurstBudget {
         this.clock = clock;
     }
 
+    /** Takes {@code n} slots at once if they are free right now, or none. */
+    synchronized boolean tryTakeAll(int n) {
+        long now = clock.millis();
+        while (!recent.isEmpty() && recent.peekFirst() <= now - windowMillis) {
+            recent.pollFirst();
+        }
+        if (requests - recent.size() < n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            recent.addLast(now);
+        }
+        return true;
+    }
+
     /** Takes a slot, waiting at most {@code maxWait}; false when none frees up in time. */
     synchronized boolean tryTake(Duration maxWait) throws InterruptedException {
         long deadline = clock.millis() + maxWait.toMillis();

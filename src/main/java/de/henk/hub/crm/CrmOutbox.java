@@ -135,7 +135,8 @@ public class CrmOutbox {
     @Transactional
     public void failed(OutboxEntry entry, Exception caught) {
         OffsetDateTime now = Timestamps.now(clock);
-        if (caught instanceof PipedriveDeferredException deferred) {
+        PipedriveDeferredException deferred = deferral(caught);
+        if (deferred != null) {
             // not an attempt: Pipedrive was not called (rate budget, circuit open)
             db.sql("""
                     update crm_outbox set next_attempt_at = :next, claimed_by = null, claim_expires_at = null,
@@ -168,6 +169,15 @@ public class CrmOutbox {
             log.warn("CRM outbox entry {} ({} of deal {}) failed, attempt {} — retry in {} ms: {}", entry.id(),
                     entry.operation(), entry.dealId(), attempts, delayMs, error);
         }
+    }
+
+    private static PipedriveDeferredException deferral(Throwable caught) {
+        for (Throwable t = caught; t != null; t = t.getCause()) {
+            if (t instanceof PipedriveDeferredException deferred) {
+                return deferred;
+            }
+        }
+        return null;
     }
 
     private static Exception rootHttpFailure(Exception caught) {

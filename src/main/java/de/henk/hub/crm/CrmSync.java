@@ -8,17 +8,23 @@ import org.springframework.stereotype.Component;
 public class CrmSync {
 
     private final HenkProperties properties;
+    private final PipedriveGuard guard;
 
-    public CrmSync(HenkProperties properties) {
+    public CrmSync(HenkProperties properties, PipedriveGuard guard) {
         this.properties = properties;
+        this.guard = guard;
     }
 
     public boolean enabled() {
         return properties.pipedrive().configured();
     }
 
-    /** Also try within the HTTP request (henk.crm.inline-sync), so the caller usually gets 201 right away. */
+    /**
+     * Also try within the HTTP request (henk.crm.inline-sync), so the caller usually gets 201 right away — unless
+     * Pipedrive is busy (no budget for a whole lead, paused, circuit open): then the outbox does it and the caller
+     * gets 202 at once.
+     */
     public boolean inlineEnabled() {
-        return enabled() && properties.crm().inlineSync();
+        return enabled() && properties.crm().inlineSync() && guard.reserveForInline();
     }
 }

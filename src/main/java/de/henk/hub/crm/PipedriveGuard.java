@@ -25,6 +25,9 @@ public class PipedriveGuard {
 
     private static final Logger log = LoggerFactory.getLogger(PipedriveGuard.class);
 
+    /** Calls a new lead needs at most: person search, person create, deal create. */
+    static final int INLINE_CALLS = 3;
+
     private final BurstBudget budget;
     private final Duration maxWaitForPermit;
     private final CircuitBreaker breaker;
@@ -47,22 +50,34 @@ public class PipedriveGuard {
     }
 
     /**
-     * Before a call: takes a slot of the burst budget — the outbox waits briefly for one, a customer's request
-     * (inline sync) does not wait at all and leaves the work to the outbox. Defers the call when Pipedrive is
-     * paused or the circuit is open.
+     * Before a call: the outbox takes a slot of the burst budget, waiting briefly for one; a customer's request
+     * (inline sync) reserved its slots before it started. Defers the call when Pipedrive is paused or the
+     * circuit is open.
      */
     public void admit(Boolean inline) {
         Instant now = clock.instant();
         if (now.isBefore(pausedUntil)) {
-            throw new PipedriveDeferredException("Pipedrive rate limit: paused until " + pausedUntil,
-                    Duration.between(now, pausedUntil));
+            Duration pause = Duration.between(now, pausedUntil);
+            if (Boolean.TRUE.equals(inline) || pause.compareTo(maxWaitForPermit) > 0) {
+                throw new PipedriveDeferredException("Pipedrive rate limit: paused until " + pausedUntil, pause);
+            }
+            // a short pause: the outbox waits it out rather than abandon a lead half-way
+            try {
+                Thread.sleep(pause.toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new PipedriveDeferredException("interrupted", pause);
+            }
         }
         if (!breaker.tryAcquirePermission()) {
             throw new PipedriveDeferredException("Pipedrive circuit is open", breakerWait());
         }
+        if (Boolean.TRUE.equals(inline)) {
+            return; // budget reserved by reserveForInline()
+        }
         boolean slot;
         try {
-            slot = budget.tryTake(Boolean.TRUE.equals(inline) ? Duration.ZERO : maxWaitForPermit);
+            slot = budget.tryTake(maxWaitForPermit);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             slot = false;
@@ -71,6 +86,18 @@ public class PipedriveGuard {
             breaker.releasePermission();
             throw new PipedriveDeferredException("client-side Pipedrive budget spent", Duration.ofSeconds(1));
         }
+    }
+
+    /**
+     * Whether a customer's request may try Pipedrive itself: it reserves the budget of a whole lead (search,
+     * person, deal) up front, so concurrent requests cannot each start an attempt that stops half-way and spends
+     * budget twice. The inline calls then do not take slots of their own.
+     */
+    public boolean reserveForInline() {
+        if (clock.instant().isBefore(pausedUntil) || breaker.getState() != CircuitBreaker.State.CLOSED) {
+            return false;
+        }
+        return budget.tryTakeAll(INLINE_CALLS);
     }
 
     /** After a 2xx answer: the call counts as a success; an exhausted budget pauses further calls until reset. */

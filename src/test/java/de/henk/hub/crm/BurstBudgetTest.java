@@ -26,4 +26,12 @@ class BurstBudgetTest {
                 budget.tryTake(Duration.ofMillis(10))};
         assertThat(refill).containsExactly(true, true, false);
     }
+
+    @Test
+    void aReservationTakesAllOrNothing() throws Exception {
+        BurstBudget budget = new BurstBudget(4, Duration.ofSeconds(10), Clock.systemUTC());
+        assertThat(budget.tryTakeAll(3)).isTrue();
+        assertThat(budget.tryTakeAll(3)).isFalse();
+        assertThat(budget.tryTake(Duration.ZERO)).isTrue();
+    }
 }
