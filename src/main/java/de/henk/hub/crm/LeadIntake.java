@@ -57,6 +57,29 @@ public class LeadIntake {
         return new AcceptedLead(dealId, false);
     }
 
+    /**
+     * A lead the conversation qualified (issue "HENK's conversation"): stored like {@link #accept}, at most once
+     * per opportunity — {@code opportunityKey} (e.g. session id + occasion + event month) is its idempotency key.
+     * {@code userId} may be null for an anonymous customer who left an email or phone in the chat.
+     */
+    @Transactional
+    public AcceptedLead acceptFromConversation(String userId, String sessionId, String opportunityKey, String name,
+                                               String email, String phone, String dealTitle,
+                                               java.math.BigDecimal dealValue) {
+        String key = "conversation:" + opportunityKey;
+        var earlier = store.dealIdForIdempotencyKey(key);
+        if (earlier.isPresent()) {
+            return new AcceptedLead(earlier.get(), true);
+        }
+        OffsetDateTime now = Timestamps.now(clock);
+        String normalized = AuthService.normalizeEmail(email);
+        long leadId = store.insertLead(userId, sessionId, "chat", name.strip(), normalized, blankToNull(phone), key, now);
+        long dealId = store.insertDeal(leadId, userId, dealTitle.strip(), dealValue, "EUR", name.strip(), normalized,
+                blankToNull(phone), now);
+        outbox.enqueue(dealId, OutboxEntry.CREATE_DEAL, "{}", now);
+        return new AcceptedLead(dealId, false);
+    }
+
     /** 201 when the deal already exists in Pipedrive, 202 while its sync is still pending. */
     public LeadResponse respond(AcceptedLead accepted, Exchange exchange) {
         Deal deal = store.deal(accepted.dealId());
