@@ -77,7 +77,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login",
                                 "/api/auth/refresh", "/api/auth/logout").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/crm/deals").hasRole("BETA")
+                        .requestMatchers(HttpMethod.GET, "/api/crm/deals", "/api/crm/mails").hasRole("BETA")
                         .requestMatchers(HttpMethod.PUT, "/api/crm/deal/*").hasRole("BETA")
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())

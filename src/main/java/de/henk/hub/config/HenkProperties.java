@@ -16,7 +16,21 @@ public record HenkProperties(
         Admin admin,
         Chat chat,
         Pipedrive pipedrive,
-        Crm crm) {
+        Crm crm,
+        Events events,
+        Mail mail,
+        Shop shop) {
+
+    public record Events(String uri, String consumerUri, long pollIntervalMs) { }
+
+    public record Mail(String host, int port, String username, String password, boolean starttls, String from,
+                       String team, String teamLanguage, long pollIntervalMs, int maxAttempts) {
+        public boolean smtp() {
+            return host != null && !host.isBlank();
+        }
+    }
+
+    public record Shop(String name, String address, String phone, String website) { }
 
     public record Http(int workerThreads, long maxBodyBytes) { }
 
@@ -33,7 +47,7 @@ public record HenkProperties(
 
     public record Chat(int maxMessageLength) { }
 
-    public record Pipedrive(String apiToken, String baseUrl, String initialStage, int connectTimeoutMs,
+    public record Pipedrive(String apiToken, String baseUrl, String initialStage, String appUrl, int connectTimeoutMs,
                             int timeoutMs, Limits limits, Webhook webhook, Reconciliation reconciliation) {
         public boolean configured() {
             return apiToken != null && !apiToken.isBlank();

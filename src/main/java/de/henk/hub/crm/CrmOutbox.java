@@ -1,6 +1,7 @@
 package de.henk.hub.crm;
 
 import de.henk.hub.config.HenkProperties;
+import de.henk.hub.events.DomainEvents;
 import de.henk.hub.system.Timestamps;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -35,6 +36,7 @@ public class CrmOutbox {
     private final TransactionTemplate tx;
     private final PipedriveGuard guard;
     private final CrmSyncMetrics metrics;
+    private final DomainEvents events;
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + java.util.UUID.randomUUID();
 
     private static final String DUE = """
@@ -45,7 +47,8 @@ public class CrmOutbox {
                               where e.customer_key = o.customer_key and e.status = 'pending' and e.id < o.id)""";
 
     public CrmOutbox(JdbcClient db, CrmStore store, HenkProperties properties, Clock clock, TransactionTemplate tx,
-                     PipedriveGuard guard, CrmSyncMetrics metrics) {
+                     PipedriveGuard guard, CrmSyncMetrics metrics, DomainEvents events) {
+        this.events = events;
         this.metrics = metrics;
         this.db = db;
         this.guard = guard;
@@ -124,6 +127,12 @@ public class CrmOutbox {
                 .param("deal", entry.dealId()).query(Long.class).single();
         if (open == 0) {
             store.setSyncStatus(entry.dealId(), "synced");
+        }
+        if (OutboxEntry.CREATE_DEAL.equals(entry.operation())) {
+            Deal deal = store.deal(entry.dealId());
+            events.record("lead.synced", "deal/" + deal.id(), DomainEvents.data("deal_id", deal.id(),
+                    "pipedrive_deal_id", deal.pipedriveDealId(), "pipedrive_person_id", deal.pipedrivePersonId(),
+                    "stage_id", deal.stageId()));
         }
     }
 

@@ -7,4 +7,15 @@ import java.time.OffsetDateTime;
 public record Deal(long id, long leadId, String userId, String title, BigDecimal value, String currency,
                    String status, Integer stageId, String lostReason, String personName, String email, String phone,
                    Long pipedrivePersonId, Long pipedriveDealId, String syncStatus, OffsetDateTime createdAt,
-                   OffsetDateTime updatedAt) { }
+                   OffsetDateTime updatedAt) {
+
+    Deal withUpdatedAt(OffsetDateTime at) {
+        return new Deal(id, leadId, userId, title, value, currency, status, stageId, lostReason, personName, email,
+                phone, pipedrivePersonId, pipedriveDealId, syncStatus, createdAt, at);
+    }
+
+    Deal withSyncStatus(String sync) {
+        return new Deal(id, leadId, userId, title, value, currency, status, stageId, lostReason, personName, email,
+                phone, pipedrivePersonId, pipedriveDealId, sync, createdAt, updatedAt);
+    }
+}

@@ -26,9 +26,12 @@ public class DealDesk {
     private final CrmOutbox outbox;
     private final PipedriveStages stages;
     private final ObjectMapper json;
+    private final DealEvents dealEvents;
     private final Clock clock;
 
-    public DealDesk(CrmStore store, CrmOutbox outbox, PipedriveStages stages, ObjectMapper json, Clock clock) {
+    public DealDesk(CrmStore store, CrmOutbox outbox, PipedriveStages stages, ObjectMapper json, DealEvents dealEvents,
+                    Clock clock) {
+        this.dealEvents = dealEvents;
         this.store = store;
         this.outbox = outbox;
         this.stages = stages;
@@ -73,6 +76,7 @@ public class DealDesk {
         OffsetDateTime now = Timestamps.now(clock);
         store.applyUpdate(deal.id(), update, now);
         outbox.enqueue(deal.id(), OutboxEntry.UPDATE_DEAL, changes(update), now);
+        dealEvents.changed(deal, store.deal(deal.id()), "hub");
         return deal.id();
     }
 

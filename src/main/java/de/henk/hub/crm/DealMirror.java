@@ -24,9 +24,13 @@ public class DealMirror {
 
     private final JdbcClient db;
     private final ObjectMapper json;
+    private final CrmStore store;
+    private final DealEvents dealEvents;
     private final Clock clock;
 
-    public DealMirror(JdbcClient db, ObjectMapper json, Clock clock) {
+    public DealMirror(JdbcClient db, ObjectMapper json, CrmStore store, DealEvents dealEvents, Clock clock) {
+        this.store = store;
+        this.dealEvents = dealEvents;
         this.db = db;
         this.json = json;
         this.clock = clock;
@@ -59,6 +63,7 @@ public class DealMirror {
             return Optional.empty();
         }
         String status = deleted ? "deleted" : text(pipedriveDeal, "status", deal.status());
+        Deal before = store.deal(deal.id());
         db.sql("""
                 update crm_deal set
                   title = coalesce(:title, title),
@@ -82,6 +87,10 @@ public class DealMirror {
                         java.sql.Types.VARCHAR)
                 .param("updated", updated, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("now", Timestamps.now(clock)).param("id", deal.id()).update();
+        Deal after = store.deal(deal.id());
+        if (!before.equals(after.withUpdatedAt(before.updatedAt()).withSyncStatus(before.syncStatus()))) {
+            dealEvents.changed(before, after, "pipedrive");
+        }
         return Optional.of(new MirrorChange(deal.id(), deal.status(), status));
     }
 

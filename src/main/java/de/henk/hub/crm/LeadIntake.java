@@ -4,6 +4,7 @@ import de.henk.hub.auth.AuthService;
 import de.henk.hub.auth.Caller;
 import de.henk.hub.auth.Role;
 import de.henk.hub.auth.UserRepository;
+import de.henk.hub.events.DomainEvents;
 import de.henk.hub.system.Timestamps;
 import de.henk.hub.web.ApiException;
 import java.time.Clock;
@@ -23,9 +24,11 @@ public class LeadIntake {
     private final CrmStore store;
     private final CrmOutbox outbox;
     private final UserRepository users;
+    private final DomainEvents events;
     private final Clock clock;
 
-    public LeadIntake(CrmStore store, CrmOutbox outbox, UserRepository users, Clock clock) {
+    public LeadIntake(CrmStore store, CrmOutbox outbox, UserRepository users, DomainEvents events, Clock clock) {
+        this.events = events;
         this.store = store;
         this.outbox = outbox;
         this.users = users;
@@ -54,7 +57,15 @@ public class LeadIntake {
         long dealId = store.insertDeal(leadId, customerId, request.dealTitle().strip(), request.dealValue(), currency,
                 request.name().strip(), email, blankToNull(request.phone()), now);
         outbox.enqueue(dealId, OutboxEntry.CREATE_DEAL, "{}", now);
+        leadCreated(dealId, "api");
         return new AcceptedLead(dealId, false);
+    }
+
+    private void leadCreated(long dealId, String source) {
+        Deal deal = store.deal(dealId);
+        events.record("lead.created", "deal/" + dealId, DomainEvents.data("deal_id", dealId, "lead_id", deal.leadId(),
+                "source", source, "title", deal.title(), "value", deal.value(), "currency", deal.currency(),
+                "name", deal.personName(), "email", deal.email(), "phone", deal.phone(), "user_id", deal.userId()));
     }
 
     /**
@@ -77,6 +88,7 @@ public class LeadIntake {
         long dealId = store.insertDeal(leadId, userId, dealTitle.strip(), dealValue, "EUR", name.strip(), normalized,
                 blankToNull(phone), now);
         outbox.enqueue(dealId, OutboxEntry.CREATE_DEAL, "{}", now);
+        leadCreated(dealId, "chat");
         return new AcceptedLead(dealId, false);
     }
 

@@ -24,6 +24,7 @@ public abstract class HubTest {
     public static final String ADMIN_EMAIL = "admin@henk.test";
     public static final String ADMIN_PASSWORD = "Admin-Pass-2026!";
     public static final String PASSWORD = "SecurePass123!";
+    public static final String TEAM_EMAIL = "team@henk.test";
     public static final String WEBHOOK_USER = "pipedrive";
     public static final String WEBHOOK_PASSWORD = "webhook-secret-for-tests";
     public static final String JWT_SECRET = "test-only-hmac-key-of-at-least-32-bytes!";
@@ -55,6 +56,15 @@ public abstract class HubTest {
         registry.add("henk.jwt.secret", () -> JWT_SECRET);
         registry.add("henk.pipedrive.webhook.username", () -> WEBHOOK_USER);
         registry.add("henk.pipedrive.webhook.password", () -> WEBHOOK_PASSWORD);
+        // production-like channels: a real Kafka broker and a real SMTP server
+        registry.add("henk.events.uri", SharedKafka::producerUri);
+        registry.add("henk.events.consumer-uri", SharedKafka::notificationConsumerUri);
+        registry.add("henk.events.poll-interval-ms", () -> "100");
+        registry.add("henk.mail.host", () -> "127.0.0.1");
+        registry.add("henk.mail.port", () -> String.valueOf(SharedMail.port()));
+        registry.add("henk.mail.team", () -> TEAM_EMAIL);
+        registry.add("henk.mail.poll-interval-ms", () -> "200");
+        registry.add("henk.pipedrive.app-url", () -> "https://henk-test.pipedrive.com");
         registry.add("henk.admin.email", () -> ADMIN_EMAIL);
         registry.add("henk.admin.password", () -> ADMIN_PASSWORD);
         // every test client is 127.0.0.1: the per-address lockout is tested on the bean, not over HTTP

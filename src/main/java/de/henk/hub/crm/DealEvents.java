@@ -1,0 +1,34 @@
+package de.henk.hub.crm;
+
+import de.henk.hub.events.DomainEvents;
+import java.util.Objects;
+import org.springframework.stereotype.Component;
+
+/**
+ * The events of a deal that changed — by the sales team in the hub or in Pipedrive itself: always
+ * {@code henk.deal.updated}, plus {@code henk.deal.won} / {@code henk.deal.lost} when its status became that.
+ * Recorded inside the caller's transaction.
+ */
+@Component
+public class DealEvents {
+
+    private final DomainEvents events;
+
+    public DealEvents(DomainEvents events) {
+        this.events = events;
+    }
+
+    public void changed(Deal before, Deal after, String changedIn) {
+        String subject = "deal/" + after.id();
+        events.record("deal.updated", subject, DomainEvents.data("deal_id", after.id(), "changed_in", changedIn,
+                "status", after.status(), "previous_status", before.status(), "value", after.value(),
+                "currency", after.currency(), "stage_id", after.stageId(), "title", after.title()));
+        if (!Objects.equals(before.status(), after.status()) && ("won".equals(after.status())
+                || "lost".equals(after.status()))) {
+            events.record("deal." + after.status(), subject, DomainEvents.data("deal_id", after.id(),
+                    "changed_in", changedIn, "title", after.title(), "value", after.value(), "currency",
+                    after.currency(), "name", after.personName(), "email", after.email(), "user_id", after.userId(),
+                    "pipedrive_deal_id", after.pipedriveDealId(), "lost_reason", after.lostReason()));
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package de.henk.hub.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.henk.hub.system.Timestamps;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The hub's domain events as CloudEvents 1.0 JSON. {@link #record} joins the caller's transaction, so an event
+ * exists exactly when its change was committed; the events routes publish the outbox to henk.events.uri.
+ */
+@Component("events")
+public class DomainEvents {
+
+    public static final String SOURCE = "urn:henk-hub";
+
+    private final JdbcClient db;
+    private final ObjectMapper json;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public DomainEvents(JdbcClient db, ObjectMapper json, TransactionTemplate tx, Clock clock) {
+        this.db = db;
+        this.json = json;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Records {@code henk.<type>} about {@code subject} (e.g. "deal/42") with its data. */
+    public String record(String type, String subject, Map<String, ?> data) {
+        OffsetDateTime now = Timestamps.now(clock);
+        String id = UUID.randomUUID().toString();
+        ObjectNode event = json.createObjectNode();
+        event.put("specversion", "1.0");
+        event.put("id", id);
+        event.put("source", SOURCE);
+        event.put("type", "henk." + type);
+        event.put("subject", subject);
+        event.put("time", now.toString());
+        event.put("datacontenttype", "application/json");
+        event.set("data", json.valueToTree(data));
+        db.sql("""
+                insert into event_outbox (id, type, subject, payload, status, attempts, next_attempt_at, created_at)
+                values (:id, :type, :subject, :payload, 'pending', 0, :now, :now)""")
+                .param("id", id).param("type", "henk." + type).param("subject", subject).param("payload", write(event))
+                .param("now", now).update();
+        return id;
+    }
+
+    /** Claims due events, oldest first (SKIP LOCKED + lease: several instances never publish one twice at once). */
+    public List<PendingEvent> claimPending() {
+        return tx.execute(status -> {
+            OffsetDateTime now = Timestamps.now(clock);
+            List<String> ids = db.sql("""
+                    select id from event_outbox
+                    where status = 'pending' and next_attempt_at <= :now
+                      and (claim_expires_at is null or claim_expires_at < :now)
+                    order by created_at, id fetch first 100 rows only for update skip locked""")
+                    .param("now", now).query(String.class).list();
+            List<PendingEvent> claimed = new ArrayList<>();
+            for (String id : ids) {
+                db.sql("update event_outbox set claim_expires_at = :until where id = :id")
+                        .param("until", now.plusSeconds(60)).param("id", id).update();
+                claimed.add(db.sql("select id, type, subject, payload from event_outbox where id = :id").param("id", id)
+                        .query((rs, n) -> new PendingEvent(rs.getString("id"), rs.getString("type"),
+                                rs.getString("subject"), rs.getString("payload")))
+                        .single());
+            }
+            return claimed;
+        });
+    }
+
+    @Transactional
+    public void published(PendingEvent event) {
+        db.sql("update event_outbox set status = 'published', published_at = :now, claim_expires_at = null where id = :id")
+                .param("now", Timestamps.now(clock)).param("id", event.id()).update();
+    }
+
+    public void failed(PendingEvent event, Exception failure) {
+        db.sql("""
+                update event_outbox set attempts = attempts + 1, claim_expires_at = null,
+                  next_attempt_at = :next where id = :id""")
+                .param("next", Timestamps.now(clock).plusSeconds(5)).param("id", event.id()).update();
+    }
+
+    /** Event data from key/value pairs, keeping their order and allowing nulls. */
+    public static Map<String, Object> data(Object... keysAndValues) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            data.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return data;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An event waiting to be published: the partition key is its subject (the aggregate). */
+    public record PendingEvent(String id, String type, String subject, String payload) { }
+}

@@ -1,0 +1,170 @@
+package de.henk.hub.notify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.henk.hub.config.HenkProperties;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who gets which mail for an event, in which language, with what content. The notification routes decide
+ * *which* mails an event causes; this bean renders each one.
+ */
+@Component("notifications")
+public class Notifications {
+
+    private final ObjectMapper json;
+    private final MailTemplates templates;
+    private final JdbcClient db;
+    private final HenkProperties properties;
+
+    public Notifications(ObjectMapper json, MailTemplates templates, JdbcClient db, HenkProperties properties) {
+        this.json = json;
+        this.templates = templates;
+        this.db = db;
+        this.properties = properties;
+    }
+
+    /** The CloudEvent in a consumed message (a JSON string from seda or Kafka). */
+    public CloudEvent read(String body) throws IOException {
+        JsonNode event = json.readTree(body);
+        if (!event.hasNonNull("id") || !event.hasNonNull("type")) {
+            throw new IllegalArgumentException("not a CloudEvent: id and type are required");
+        }
+        return new CloudEvent(event.path("id").asText(), event.path("type").asText(), event.path("subject").asText(),
+                event.path("data"));
+    }
+
+    /** lead created → the sales team: who, what, value, Pipedrive link, what HENK learned in the chat. */
+    public List<MailDraft> leadCreatedTeamNotice(CloudEvent event) {
+        JsonNode data = event.data();
+        Map<String, String> values = dealValues(data);
+        values.put("source", "chat".equals(data.path("source").asText()) ? "den Chat mit HENK" : "die Website");
+        values.put("phone", data.path("phone").asText(""));
+        values.put("summary", conversationSummary(data.path("deal_id").asLong()));
+        return teamMails(event, "lead-created-team", values);
+    }
+
+    /** deal won → order confirmation to the customer, in their language. */
+    public List<MailDraft> dealWonCustomerConfirmation(CloudEvent event) {
+        JsonNode data = event.data();
+        String email = data.path("email").asText("");
+        if (email.isBlank()) {
+            return List.of();
+        }
+        String language = customerLanguage(data.path("user_id").asText(null), email);
+        Map<String, String> values = dealValues(data);
+        values.put("value", money(data.path("value").decimalValue(), data.path("currency").asText("EUR"), language));
+        return List.of(new MailDraft(event.id(), "deal-won-customer", email, language,
+                blankToNull(data.path("user_id").asText(null)), templates.render("deal-won-customer", language, values)));
+    }
+
+    /** deal won → notice to the sales team. */
+    public List<MailDraft> dealWonTeamNotice(CloudEvent event) {
+        Map<String, String> values = dealValues(event.data());
+        values.put("changed_in", "pipedrive".equals(event.data().path("changed_in").asText()) ? "Pipedrive" : "HENK hub");
+        return teamMails(event, "deal-won-team", values);
+    }
+
+    private List<MailDraft> teamMails(CloudEvent event, String kind, Map<String, String> values) {
+        String language = properties.mail().teamLanguage();
+        values.put("value", money(event.data().path("value").decimalValue(), event.data().path("currency").asText("EUR"),
+                language));
+        MailTemplates.Rendered rendered = templates.render(kind, language, values);
+        return Arrays.stream(properties.mail().team().split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .map(recipient -> new MailDraft(event.id(), kind, recipient, language, null, rendered)).toList();
+    }
+
+    private Map<String, String> dealValues(JsonNode data) {
+        Map<String, String> values = new HashMap<>();
+        values.put("name", data.path("name").asText(""));
+        values.put("email", data.path("email").asText(""));
+        values.put("title", data.path("title").asText(""));
+        values.put("shop_name", properties.shop().name());
+        values.put("shop_address", properties.shop().address());
+        values.put("shop_phone", properties.shop().phone());
+        values.put("shop_website", properties.shop().website());
+        values.put("pipedrive_link", pipedriveLink(data.path("deal_id").asLong()));
+        return values;
+    }
+
+    private String pipedriveLink(long dealId) {
+        String app = properties.pipedrive().appUrl();
+        Long pipedriveId = db.sql("select pipedrive_deal_id from crm_deal where id = :id").param("id", dealId)
+                .query((rs, n) -> (Long) rs.getObject(1, Long.class)).optional().orElse(null);
+        if (pipedriveId == null) {
+            return "Pipedrive: wird gerade übertragen (Deal " + dealId + " im HENK hub)";
+        }
+        if (app == null || app.isBlank()) {
+            return "Pipedrive: Deal " + pipedriveId;
+        }
+        return "Pipedrive: " + app.replaceAll("/+$", "") + "/deal/" + pipedriveId;
+    }
+
+    /** The customer's language: the one they chatted in last, German by default. */
+    private String customerLanguage(String userId, String email) {
+        String user = userId != null && !userId.isBlank() ? userId
+                : db.sql("select id from app_user where email = :e").param("e", email).query(String.class).optional()
+                        .orElse(null);
+        if (user == null) {
+            return "de";
+        }
+        return db.sql("select profile from chat_session where user_id = :u order by updated_at desc fetch first 1 rows only")
+                .param("u", user).query(String.class).optional()
+                .map(this::languageOf).orElse("de");
+    }
+
+    private String languageOf(String profileJson) {
+        try {
+            return "en".equals(json.readTree(profileJson).path("language").asText()) ? "en" : "de";
+        } catch (IOException e) {
+            return "de";
+        }
+    }
+
+    private String conversationSummary(long dealId) {
+        String profile = db.sql("""
+                select s.profile from crm_deal d join crm_lead l on l.id = d.lead_id
+                join chat_session s on s.id = l.session_id where d.id = :id""")
+                .param("id", dealId).query(String.class).optional().orElse(null);
+        if (profile == null) {
+            return "(kein Chatverlauf – Anfrage über das Formular)";
+        }
+        try {
+            StringBuilder summary = new StringBuilder();
+            json.readTree(profile).fields().forEachRemaining(field -> summary.append("- ").append(field.getKey())
+                    .append(": ").append(field.getValue().isValueNode() ? field.getValue().asText() : field.getValue())
+                    .append('\n'));
+            return summary.toString().strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    static String money(BigDecimal amount, String currency, String language) {
+        Locale locale = "en".equals(language) ? Locale.UK : Locale.GERMANY;
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(amount.stripTrailingZeros().scale() > 0 ? 2 : 0);
+        format.setMinimumFractionDigits(amount.stripTrailingZeros().scale() > 0 ? 2 : 0);
+        String number = format.format(amount);
+        if ("EUR".equals(currency)) {
+            return "en".equals(language) ? "€" + number : number + " €";
+        }
+        return number + " " + currency;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** A consumed CloudEvent. */
+    public record CloudEvent(String id, String type, String subject, JsonNode data) { }
+}
