@@ -19,7 +19,12 @@ public record HenkProperties(
         Crm crm,
         Events events,
         Mail mail,
-        Shop shop) {
+        Shop shop,
+        Appointments appointments) {
+
+    public record Appointments(java.time.ZoneId zone, java.util.Map<java.time.DayOfWeek, String> openingHours,
+                               String holidays, int slotMinutes, java.util.Map<String, Integer> durations,
+                               Duration cancellationNotice) { }
 
     public record Events(String uri, String consumerUri, long pollIntervalMs) { }
 

@@ -1,21 +1,24 @@
 package de.henk.hub.crm;
 
 import de.henk.hub.events.DomainEvents;
+import de.henk.hub.orders.OrderBook;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /**
  * The events of a deal that changed — by the sales team in the hub or in Pipedrive itself: always
  * {@code henk.deal.updated}, plus {@code henk.deal.won} / {@code henk.deal.lost} when its status became that.
- * Recorded inside the caller's transaction.
+ * Recorded inside the caller's transaction; a deal that became won also becomes an order.
  */
 @Component
 public class DealEvents {
 
     private final DomainEvents events;
+    private final OrderBook orders;
 
-    public DealEvents(DomainEvents events) {
+    public DealEvents(DomainEvents events, OrderBook orders) {
         this.events = events;
+        this.orders = orders;
     }
 
     public void changed(Deal before, Deal after, String changedIn) {
@@ -29,6 +32,10 @@ public class DealEvents {
                     "changed_in", changedIn, "title", after.title(), "value", after.value(), "currency",
                     after.currency(), "name", after.personName(), "email", after.email(), "user_id", after.userId(),
                     "pipedrive_deal_id", after.pipedriveDealId(), "lost_reason", after.lostReason()));
+            if ("won".equals(after.status())) {
+                // a won deal becomes an order, in the same transaction
+                orders.createForWonDeal(after.id(), after.userId(), after.email(), after.personName(), after.title());
+            }
         }
     }
 }

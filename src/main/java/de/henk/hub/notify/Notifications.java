@@ -74,6 +74,56 @@ public class Notifications {
         return teamMails(event, "deal-won-team", values);
     }
 
+    /** appointment booked or cancelled → the customer, with an iCalendar invitation (or its cancellation). */
+    public List<MailDraft> appointmentMail(CloudEvent event) {
+        JsonNode data = event.data();
+        boolean cancelled = event.type().endsWith("cancelled");
+        String email = data.path("email").asText("");
+        String language = customerLanguage(data.path("user_id").asText(null), email);
+        de.henk.hub.appointments.AppointmentType type = de.henk.hub.appointments.AppointmentType.of(
+                data.path("type").asText());
+        java.time.LocalDate date = java.time.LocalDate.parse(data.path("date").asText());
+        Map<String, String> values = new HashMap<>(shopValues());
+        values.put("name", data.path("name").asText(""));
+        values.put("appointment", type.label(language));
+        values.put("date", date.format(java.time.format.DateTimeFormatter.ofPattern(
+                "en".equals(language) ? "EEEE, d MMMM yyyy" : "EEEE, d. MMMM yyyy",
+                "en".equals(language) ? Locale.UK : Locale.GERMANY)));
+        values.put("time", data.path("time").asText().substring(0, 5));
+        values.put("duration", data.path("duration_minutes").asText());
+        String kind = cancelled ? "appointment-cancelled" : "appointment-booked";
+        MailTemplates.Rendered rendered = templates.render(kind, language, values);
+        String ics = Icalendar.event(data.path("appointment_id").asLong(), cancelled,
+                java.time.OffsetDateTime.parse(data.path("starts_at").asText()),
+                java.time.OffsetDateTime.parse(data.path("ends_at").asText()),
+                type.label(language) + " – " + properties.shop().name(), properties.shop().address(),
+                properties.mail().from());
+        return List.of(new MailDraft(event.id(), kind, email, language, blankToNull(data.path("user_id").asText(null)),
+                rendered.subject(), rendered.text(), rendered.html(), cancelled ? "absage.ics" : "termin.ics",
+                "text/calendar; charset=UTF-8; method=" + (cancelled ? "CANCEL" : "REQUEST"), ics));
+    }
+
+    /** order status changed → the customer. */
+    public List<MailDraft> orderStatusMail(CloudEvent event) {
+        JsonNode data = event.data();
+        String email = data.path("email").asText("");
+        String language = customerLanguage(data.path("user_id").asText(null), email);
+        Map<String, String> values = new HashMap<>(shopValues());
+        values.put("name", data.path("name").asText(""));
+        values.put("title", data.path("title").asText(""));
+        values.put("status", de.henk.hub.orders.OrderStatus.of(data.path("status").asText()).label(language));
+        values.put("ready", java.time.LocalDate.parse(data.path("expected_ready_date").asText()).format(
+                java.time.format.DateTimeFormatter.ofPattern("en".equals(language) ? "d MMMM yyyy" : "d. MMMM yyyy",
+                        "en".equals(language) ? Locale.UK : Locale.GERMANY)));
+        return List.of(new MailDraft(event.id(), "order-status", email, language,
+                blankToNull(data.path("user_id").asText(null)), templates.render("order-status", language, values)));
+    }
+
+    private Map<String, String> shopValues() {
+        return Map.of("shop_name", properties.shop().name(), "shop_address", properties.shop().address(),
+                "shop_phone", properties.shop().phone(), "shop_website", properties.shop().website());
+    }
+
     private List<MailDraft> teamMails(CloudEvent event, String kind, Map<String, String> values) {
         String language = properties.mail().teamLanguage();
         values.put("value", money(event.data().path("value").decimalValue(), event.data().path("currency").asText("EUR"),
