@@ -77,7 +77,8 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login",
                                 "/api/auth/refresh", "/api/auth/logout").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/crm/deals", "/api/crm/mails").hasRole("BETA")
+                        .requestMatchers(HttpMethod.GET, "/api/crm/deals", "/api/crm/mails", "/api/analytics/**")
+                        .hasRole("BETA")
                         .requestMatchers(HttpMethod.PUT, "/api/crm/deal/*", "/api/orders/*/status").hasRole("BETA")
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
