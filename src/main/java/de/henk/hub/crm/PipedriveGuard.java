@@ -94,7 +94,7 @@ public class PipedriveGuard {
      * budget twice. The inline calls then do not take slots of their own.
      */
     public boolean reserveForInline() {
-        if (clock.instant().isBefore(pausedUntil) || breaker.getState() != CircuitBreaker.State.CLOSED) {
+        if (clock.instant().isBefore(pausedUntil) || breaker.getState() == CircuitBreaker.State.OPEN) {
             return false;
         }
         return budget.tryTakeAll(INLINE_CALLS);
