@@ -94,6 +94,25 @@ public class DealMirror {
         return Optional.of(new MirrorChange(deal.id(), deal.status(), status));
     }
 
+    /** A person renamed or given a new phone in Pipedrive: the hub's deals of that person follow. */
+    @Transactional
+    public int applyPerson(JsonNode person) {
+        String name = text(person, "name", null);
+        String phone = null;
+        for (JsonNode candidate : person.path("phones")) {
+            String value = candidate.isTextual() ? candidate.asText() : candidate.path("value").asText(null);
+            if (value != null && !value.isBlank() && (phone == null || candidate.path("primary").asBoolean(false))) {
+                phone = value;
+            }
+        }
+        return db.sql("""
+                update crm_deal set person_name = coalesce(:name, person_name), phone = coalesce(:phone, phone),
+                  updated_at = :now
+                where pipedrive_person_id = :pid""")
+                .param("name", name, java.sql.Types.VARCHAR).param("phone", phone, java.sql.Types.VARCHAR)
+                .param("now", Timestamps.now(clock)).param("pid", person.path("id").asLong()).update();
+    }
+
     /** Remembers Pipedrive's update_time of the hub's own write, so its webhook echo is not applied again. */
     public void recordUpdateTime(long dealId, String body) {
         // body is Pipedrive's answer to the hub's own PATCH/POST

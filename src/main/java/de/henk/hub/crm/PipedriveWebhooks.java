@@ -113,6 +113,8 @@ public class PipedriveWebhooks {
             if (data.isObject()) {
                 change = mirror.apply(data, "delete".equals(action));
             }
+        } else if ("person".equals(entity) && "change".equals(action) && event.path("data").isObject()) {
+            mirror.applyPerson(event.path("data"));
         }
         db.sql("update crm_webhook_event set status = 'done', processed_at = :now where id = :id")
                 .param("now", Timestamps.now(clock)).param("id", eventId).update();

@@ -96,6 +96,30 @@ class LeadSurvivesPipedriveOutageTest extends HubTest {
     }
 
     @Test
+    void aHangingPipedriveTimesOutAndTheRetrySucceedsWithoutADuplicate() {
+        Account sales = salesPerson();
+        String email = uniqueEmail("hang");
+        PIPEDRIVE.hangNext(1);
+        Api.Response accepted = api.post("/api/crm/lead", lead(email, "Anzug", 2100), sales.accessToken());
+        assertThat(accepted.status()).isEqualTo(202); // the inline call hit the 2 s timeout
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(PIPEDRIVE.deals()).hasSize(1));
+        assertThat(PIPEDRIVE.persons()).hasSize(1);
+    }
+
+    @Test
+    void aResetConnectionIsRetriedWithoutADuplicate() {
+        Account sales = salesPerson();
+        // the first two calls have their connection reset (after Pipedrive read them)
+        PIPEDRIVE.resetNext(2);
+        Api.Response accepted = api.post("/api/crm/lead", lead(uniqueEmail("reset"), "Anzug", 2200),
+                sales.accessToken());
+        assertThat(accepted.status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(PIPEDRIVE.deals()).hasSize(1));
+        assertThat(PIPEDRIVE.persons()).hasSize(1);
+        assertThat(PIPEDRIVE.requests()).filteredOn(r -> r.responseStatus() == 0).hasSize(2);
+    }
+
+    @Test
     void theSameIdempotencyKeyNeverCreatesASecondLead() {
         Account customer = register(uniqueEmail("kunde"));
         Map<String, String> headers = new LinkedHashMap<>(Api.headers(customer.accessToken()));

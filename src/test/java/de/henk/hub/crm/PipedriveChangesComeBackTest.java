@@ -61,6 +61,28 @@ class PipedriveChangesComeBackTest extends HubTest {
     }
 
     @Test
+    void aPersonRenamedInPipedriveIsRenamedOnTheHubsDeals() throws Exception {
+        Account sales = salesPerson();
+        Api.Response lead = api.post("/api/crm/lead", lead(uniqueEmail("person")), sales.accessToken());
+        long hubDealId = lead.json().path("deal").path("id").asLong();
+        long personId = PIPEDRIVE.persons().get(0).path("id").asLong();
+        ObjectNode person = PIPEDRIVE.persons().get(0).deepCopy();
+        person.put("name", "Paul Richter-Brandt");
+        person.putArray("phones").addObject().put("value", "+49 171 7654321").put("primary", true);
+        ObjectNode event = JSON.createObjectNode();
+        event.putObject("meta").put("id", UUID.randomUUID().toString()).put("action", "change")
+                .put("entity", "person").put("entity_id", String.valueOf(personId)).put("version", "2.0");
+        event.set("data", person);
+        assertThat(deliver(JSON.writeValueAsString(event), basic(WEBHOOK_USER, WEBHOOK_PASSWORD)).status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode deal = api.get("/api/crm/deal/" + hubDealId, sales.accessToken()).json();
+            assertThat(deal.path("person_name").asText()).isEqualTo("Paul Richter-Brandt");
+            assertThat(deal.path("phone").asText()).isEqualTo("+49 171 7654321");
+        });
+    }
+
+    @Test
     void webhooksNeedPipedrivesCredentials() {
         String body = "{\"meta\":{\"id\":\"x1\",\"entity\":\"deal\",\"action\":\"change\"},\"data\":{}}";
         Api.Response none = api.send("POST", "/api/crm/webhooks/pipedrive", body, Map.of());
