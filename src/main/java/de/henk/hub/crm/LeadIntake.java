@@ -88,6 +88,8 @@ public class LeadIntake {
         long dealId = store.insertDeal(leadId, userId, dealTitle.strip(), dealValue, "EUR", name.strip(), normalized,
                 blankToNull(phone), now);
         outbox.enqueue(dealId, OutboxEntry.CREATE_DEAL, "{}", now);
+        events.record("lead.qualified", "deal/" + dealId, DomainEvents.data("deal_id", dealId, "session_id", sessionId,
+                "opportunity", opportunityKey, "user_id", userId, "email", normalized, "value", dealValue));
         leadCreated(dealId, "chat");
         return new AcceptedLead(dealId, false);
     }

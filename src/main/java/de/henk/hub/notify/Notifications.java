@@ -119,6 +119,20 @@ public class Notifications {
                 blankToNull(data.path("user_id").asText(null)), templates.render("order-status", language, values)));
     }
 
+    /** handoff requested → the sales team: who, which session, what they said last. */
+    public List<MailDraft> handoffTeamNotice(CloudEvent event) {
+        JsonNode data = event.data();
+        Map<String, String> values = new HashMap<>(shopValues());
+        values.put("name", data.path("name").asText("Ein Kunde"));
+        values.put("email", data.hasNonNull("email") ? "<" + data.path("email").asText() + ">" : "");
+        values.put("message", data.path("message").asText(""));
+        values.put("session_id", data.path("session_id").asText(""));
+        String language = properties.mail().teamLanguage();
+        MailTemplates.Rendered rendered = templates.render("handoff-team", language, values);
+        return Arrays.stream(properties.mail().team().split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .map(recipient -> new MailDraft(event.id(), "handoff-team", recipient, language, null, rendered)).toList();
+    }
+
     private Map<String, String> shopValues() {
         return Map.of("shop_name", properties.shop().name(), "shop_address", properties.shop().address(),
                 "shop_phone", properties.shop().phone(), "shop_website", properties.shop().website());

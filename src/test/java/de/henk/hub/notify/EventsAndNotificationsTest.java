@@ -39,6 +39,9 @@ class EventsAndNotificationsTest extends HubTest {
     @Autowired
     JdbcClient db;
 
+    @Autowired
+    de.henk.hub.events.DomainEvents events;
+
     @Test
     void aWonDealMailsTheCustomerAndTheTeamOnceInTheCustomersLanguage() throws Exception {
         Account sales = salesPerson();
@@ -159,6 +162,25 @@ class EventsAndNotificationsTest extends HubTest {
         // in the order they happened
         List<String> types = events.stream().map(e -> e.path("type").asText()).distinct().toList();
         assertThat(types.indexOf("henk.lead.created")).isLessThan(types.indexOf("henk.deal.won"));
+    }
+
+    @Test
+    void aHandoffRequestMailsTheTeam() {
+        // the event as the chat's handoff raises it (see docs/events.md)
+        String session = "handoff-" + UUID.randomUUID();
+        events.record("handoff.requested", "session/" + session, de.henk.hub.events.DomainEvents.data(
+                "session_id", session, "name", "Lena Hoffmann", "email", "lena@example.com",
+                "message", "Kann ich bitte mit einem Menschen sprechen?"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> SharedMail.receivedBy(TEAM_EMAIL).stream()
+                .anyMatch(m -> subjectOf(m).startsWith("Gesprächswunsch: Lena Hoffmann")));
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
     }
 
     private long win(Account customer, Account sales, int value) {
