@@ -71,6 +71,11 @@ public class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/chat").permitAll()
+                        // an anonymous visitor holding the session id may ask for a person
+                        .requestMatchers(HttpMethod.POST, "/api/chat/sessions/*/handoff").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/handoffs").hasRole("BETA")
+                        .requestMatchers(HttpMethod.POST, "/api/chat/sessions/*/messages", "/api/chat/sessions/*/release")
+                        .hasRole("BETA")
                         .requestMatchers(HttpMethod.GET, "/api/fabrics/**", "/api/appointments/availability").permitAll()
                         // Pipedrive authenticates with HTTP Basic, checked by the webhook route itself
                         .requestMatchers(HttpMethod.POST, "/api/crm/webhooks/pipedrive").permitAll()

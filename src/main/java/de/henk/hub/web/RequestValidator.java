@@ -11,9 +11,11 @@ import org.springframework.stereotype.Component;
 public class RequestValidator {
 
     private final Validator validator;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    public RequestValidator(Validator validator) {
+    public RequestValidator(Validator validator, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.validator = validator;
+        this.json = json;
     }
 
     public <T> T validate(T request) {
@@ -34,6 +36,36 @@ public class RequestValidator {
     /** Whether the request came with a body at all (some endpoints accept none). */
     public boolean hasBody(String body) {
         return body != null && !body.isBlank();
+    }
+
+    /** One optional text field of an optional JSON body ({@code {"reason": "..."}}); strict like every body. */
+    public String optionalText(String body, String field) {
+        if (!hasBody(body)) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = json.readTree(body);
+            if (!node.isObject()) {
+                throw ApiException.badRequest("invalid_body", "The request body must be a JSON object");
+            }
+            var names = node.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                if (!name.equals(field)) {
+                    throw ApiException.badRequest("unknown_field", "Unknown field '" + name + "'");
+                }
+            }
+            com.fasterxml.jackson.databind.JsonNode value = node.path(field);
+            if (value.isMissingNode() || value.isNull()) {
+                return null;
+            }
+            if (!value.isTextual() || value.asText().length() > 2000) {
+                throw ApiException.badRequest("invalid_type", field + " must be a text of at most 2000 characters");
+            }
+            return value.asText();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ApiException.badRequest("malformed_json", "The request body is not valid JSON");
+        }
     }
 
     private static String snake(ConstraintViolation<?> violation) {

@@ -1,0 +1,89 @@
+package de.henk.hub.handoff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.henk.hub.support.Api;
+import de.henk.hub.support.HubTest;
+import de.henk.hub.support.SharedMail;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A customer asks for a person; the team is told, answers inside the session, and hands it back. */
+class HumanHandoffTest extends HubTest {
+
+    @Test
+    void aPersonTakesOverTheSessionAndHandsItBack() {
+        Account customer = register(uniqueEmail("kunde"));
+        String session = api.post("/api/chat", Map.of("message", "Ich suche einen Anzug für eine Hochzeit"),
+                customer.accessToken()).text("session_id");
+
+        Api.Response requested = api.post("/api/chat/sessions/" + session + "/handoff",
+                Map.of("reason", "Ich möchte bitte mit einem Menschen sprechen"), customer.accessToken());
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
+        assertThat(requested.json().path("status").asText()).isEqualTo("open");
+        // asking twice changes nothing
+        assertThat(api.post("/api/chat/sessions/" + session + "/handoff", null, customer.accessToken()).json()
+                .path("id").asLong()).isEqualTo(requested.json().path("id").asLong());
+
+        Account sales = salesPerson();
+        JsonNode queue = api.get("/api/handoffs", sales.accessToken()).json().path("handoffs");
+        assertThat(ids(queue)).contains(session);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> SharedMail.receivedBy(TEAM_EMAIL).stream()
+                .anyMatch(m -> subject(m).startsWith("Gesprächswunsch: Max Mustermann")));
+
+        Api.Response answer = api.post("/api/chat/sessions/" + session + "/messages",
+                Map.of("content", "Guten Tag, hier ist Anna aus dem Atelier – wie kann ich helfen?"), sales.accessToken());
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        JsonNode messages = api.get("/api/chat/sessions/" + session, customer.accessToken()).json().path("messages");
+        assertThat(messages.get(messages.size() - 1).path("author").asText()).isEqualTo("staff");
+        assertThat(messages.get(messages.size() - 1).path("content").asText()).contains("Anna aus dem Atelier");
+        assertThat(api.get("/api/handoffs", sales.accessToken()).json().path("handoffs").toString())
+                .contains("\"status\":\"active\"");
+
+        Api.Response released = api.post("/api/chat/sessions/" + session + "/release", null, sales.accessToken());
+        assertThat(released.status()).isEqualTo(200);
+        assertThat(released.json().path("status").asText()).isEqualTo("released");
+        assertThat(ids(api.get("/api/handoffs", sales.accessToken()).json().path("handoffs"))).doesNotContain(session);
+        assertThat(api.post("/api/chat/sessions/" + session + "/release", null, sales.accessToken()).status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void onlyTheSessionsOwnerAsksAndOnlyTheTeamAnswers() {
+        Account alice = register(uniqueEmail("alice"));
+        Account bob = register(uniqueEmail("bob"));
+        String aliceSession = api.post("/api/chat", Map.of("message", "Hallo"), alice.accessToken()).text("session_id");
+        assertThat(api.post("/api/chat/sessions/" + aliceSession + "/handoff", null, bob.accessToken()).status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/chat/sessions/nope/handoff", null, null).status()).isEqualTo(404);
+        assertThat(api.post("/api/chat/sessions/" + aliceSession + "/messages", Map.of("content", "Hi"),
+                alice.accessToken()).status()).isEqualTo(403);
+        assertThat(api.get("/api/handoffs", alice.accessToken()).status()).isEqualTo(403);
+        assertThat(api.post("/api/chat/sessions/" + aliceSession + "/handoff", "{\"reason\": 42}",
+                alice.accessToken()).json().path("code").asText()).isEqualTo("invalid_type");
+
+        // an anonymous visitor holding the session id may ask too
+        String anonymous = api.post("/api/chat", Map.of("message", "Hallo"), "").text("session_id");
+        assertThat(api.post("/api/chat/sessions/" + anonymous + "/handoff", null, "").status()).isEqualTo(201);
+    }
+
+    private static List<String> ids(JsonNode handoffs) {
+        List<String> ids = new ArrayList<>();
+        handoffs.forEach(h -> ids.add(h.path("session_id").asText()));
+        return ids;
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+}
