@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 /**
  * The funnel for the sales team, computed with SQL on the hub's own database (same on H2 and PostgreSQL):
  * conversion of anonymous chats into accounts, chat sessions and turns until a lead and until a won deal,
- * average deal value, win rate, and weekly series. A period is [from, to) in UTC days.
+ * response times (HENK vs. a person after a handoff), average deal value, win rate, and weekly series. A period is [from, to) in UTC days.
  */
 @Service("analytics")
 public class SalesAnalytics {
@@ -42,8 +42,8 @@ public class SalesAnalytics {
         }
         OffsetDateTime start = from.atStartOfDay().atOffset(ZoneOffset.UTC);
         OffsetDateTime end = to.atStartOfDay().atOffset(ZoneOffset.UTC);
-        return new Summary(from, to, conversion(start, end), leadQuality(start, end), deals(start, end),
-                weekly(from, to));
+        return new Summary(from, to, conversion(start, end), leadQuality(start, end), responseTimes(start, end),
+                deals(start, end), weekly(from, to));
     }
 
     /** Sessions started anonymously (no owner, or owned by an account created after the session) → registered. */
@@ -80,6 +80,41 @@ public class SalesAnalytics {
                 .query((rs, n) -> new double[] {rs.getLong(1), rs.getLong(2)}).list();
         return new LeadQuality(untilLead.size(), average(untilLead, 0), average(untilLead, 1), untilWon.size(),
                 average(untilWon, 0), average(untilWon, 1));
+    }
+
+    /** HENK: customer message -> HENK's reply in the same session; people: handoff requested -> first staff reply. */
+    ResponseTimes responseTimes(OffsetDateTime start, OffsetDateTime end) {
+        List<Long> henkMillis = db.sql("""
+                select c.created_at,
+                       (select min(h.created_at) from chat_message h
+                        where h.session_id = c.session_id and h.author = 'henk' and h.id > c.id)
+                from chat_message c where c.author = 'customer' and c.created_at >= :start and c.created_at < :end""")
+                .param("start", start).param("end", end)
+                .query((rs, n) -> {
+                    OffsetDateTime asked = rs.getObject(1, OffsetDateTime.class);
+                    OffsetDateTime answered = rs.getObject(2, OffsetDateTime.class);
+                    return answered == null ? -1L : java.time.Duration.between(asked, answered).toMillis();
+                }).list().stream().filter(ms -> ms >= 0).sorted().toList();
+        List<OffsetDateTime[]> handoffs = db.sql("""
+                select requested_at, first_reply_at from handoff where requested_at >= :start and requested_at < :end""")
+                .param("start", start).param("end", end)
+                .query((rs, n) -> new OffsetDateTime[] {rs.getObject(1, OffsetDateTime.class),
+                        rs.getObject(2, OffsetDateTime.class)}).list();
+        List<Double> humanMinutes = handoffs.stream().filter(h -> h[1] != null)
+                .map(h -> java.time.Duration.between(h[0], h[1]).toSeconds() / 60.0).sorted().toList();
+        Double median = humanMinutes.isEmpty() ? null : humanMinutes.size() % 2 == 1
+                ? humanMinutes.get(humanMinutes.size() / 2)
+                : (humanMinutes.get(humanMinutes.size() / 2 - 1) + humanMinutes.get(humanMinutes.size() / 2)) / 2;
+        return new ResponseTimes(henkMillis.size(), percentile(henkMillis, 50), percentile(henkMillis, 95),
+                handoffs.size(), humanMinutes.size(), median == null ? null : Math.round(median * 100) / 100.0);
+    }
+
+    /** Nearest-rank percentile. */
+    private static Long percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return null;
+        }
+        return sorted.get((int) Math.ceil(p / 100.0 * sorted.size()) - 1);
     }
 
     Deals deals(OffsetDateTime start, OffsetDateTime end) {
@@ -134,8 +169,11 @@ public class SalesAnalytics {
         }
     }
 
-    public record Summary(LocalDate from, LocalDate to, Conversion conversion, LeadQuality leadQuality, Deals deals,
-                          List<Week> weekly) { }
+    public record Summary(LocalDate from, LocalDate to, Conversion conversion, LeadQuality leadQuality,
+                          ResponseTimes responseTimes, Deals deals, List<Week> weekly) { }
+
+    public record ResponseTimes(long henkReplies, Long henkP50Ms, Long henkP95Ms, long handoffs,
+                                long handoffsAnswered, Double humanFirstReplyMedianMinutes) { }
 
     public record Conversion(long anonymousSessions, long registeredFromChat, Double rate) { }
 

@@ -35,14 +35,18 @@ class FunnelAnalyticsTest extends HubTest {
         String s1 = session(a, "2030-01-08T10:00:00Z");            // anonymous, claimed when A registered
         String sB = session(b, "2030-01-08T11:00:00Z");            // anonymous, claimed when B registered
         String s2 = session(a, "2030-01-10T09:00:00Z");            // started signed in: not anonymous
-        messages(s1, 3, "2030-01-08T10:05:00Z");
-        messages(s2, 2, "2030-01-10T09:05:00Z");
-        messages(sB, 4, "2030-01-08T11:05:00Z");
+        messages(s1, 3, "2030-01-08T10:05:00Z", 800);
+        messages(s2, 2, "2030-01-10T09:05:00Z", 1500);
+        messages(sB, 4, "2030-01-08T11:05:00Z", 1000);
 
         long dealA = lead(a, "a@funnel.test", 2800, "2030-01-11T10:00:00Z");
         long dealB = lead(b, "b@funnel.test", 1500, "2030-01-12T10:00:00Z");
         lead(null, "anon@funnel.test", 2000, "2030-01-13T10:00:00Z");
-        messages(s2, 1, "2030-01-14T10:00:00Z");                   // after the lead, before the win
+        messages(s2, 1, "2030-01-14T10:00:00Z", 1500);             // after the lead, before the win
+        handoff(s1, "2030-01-09T10:00:00Z", 4);
+        handoff(sB, "2030-01-09T11:00:00Z", 10);
+        handoff(s2, "2030-01-10T10:00:00Z", 30);
+        handoff(s2, "2030-01-16T10:00:00Z", null);                 // not answered yet
         status(dealA, "won");
         status(dealB, "lost");
         wonEvent(dealA, "2030-01-15T10:00:00Z");
@@ -62,6 +66,14 @@ class FunnelAnalyticsTest extends HubTest {
         assertThat(quality.path("won_deals").asLong()).isEqualTo(1);
         assertThat(quality.path("sessions_until_won").asDouble()).isEqualTo(2.0);
         assertThat(quality.path("turns_until_won").asDouble()).isEqualTo(6.0);
+
+        JsonNode times = summary.path("response_times");
+        assertThat(times.path("henk_replies").asLong()).isEqualTo(10);
+        assertThat(times.path("henk_p50_ms").asLong()).isEqualTo(1000);   // 800 x3, 1000 x4, 1500 x3
+        assertThat(times.path("henk_p95_ms").asLong()).isEqualTo(1500);
+        assertThat(times.path("handoffs").asLong()).isEqualTo(4);
+        assertThat(times.path("handoffs_answered").asLong()).isEqualTo(3);
+        assertThat(times.path("human_first_reply_median_minutes").asDouble()).isEqualTo(10.0);
 
         JsonNode deals = summary.path("deals");
         assertThat(deals.path("total").asLong()).isEqualTo(3);
@@ -104,13 +116,23 @@ class FunnelAnalyticsTest extends HubTest {
         return id;
     }
 
-    private void messages(String session, int count, String firstAt) {
+    private void messages(String session, int count, String firstAt, long henkMillis) {
         for (int i = 0; i < count; i++) {
             db.sql("insert into chat_message (session_id, author, content, created_at) values (:s, 'customer', 'x', :at)")
                     .param("s", session).param("at", at(firstAt).plusMinutes(i)).update();
             db.sql("insert into chat_message (session_id, author, content, created_at) values (:s, 'henk', 'y', :at)")
-                    .param("s", session).param("at", at(firstAt).plusMinutes(i)).update();
+                    .param("s", session).param("at", at(firstAt).plusMinutes(i).plusNanos(henkMillis * 1_000_000))
+                    .update();
         }
+    }
+
+    private void handoff(String session, String requestedAt, Integer firstReplyAfterMinutes) {
+        db.sql("insert into handoff (session_id, status, requested_at, first_reply_at) values (:s, :st, :at, :reply)")
+                .param("s", session).param("st", firstReplyAfterMinutes == null ? "open" : "active")
+                .param("at", at(requestedAt))
+                .param("reply", firstReplyAfterMinutes == null ? null : at(requestedAt).plusMinutes(firstReplyAfterMinutes),
+                        java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .update();
     }
 
     private long lead(String userId, String email, int value, String createdAt) {
