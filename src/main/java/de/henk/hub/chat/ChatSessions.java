@@ -28,9 +28,10 @@ public class ChatSessions {
 
     public void create(StoredSession session) {
         db.sql("""
-                insert into chat_session (id, user_id, phase, profile, created_at, updated_at)
-                values (:id, :user, :phase, :profile, :created, :updated)""")
+                insert into chat_session (id, user_id, phase, profile, state, created_at, updated_at)
+                values (:id, :user, :phase, :profile, :state, :created, :updated)""")
                 .param("id", session.id()).param("user", session.userId()).param("phase", session.phase())
+                .param("state", session.stateJson())
                 .param("profile", session.profileJson()).param("created", session.createdAt())
                 .param("updated", session.updatedAt()).update();
     }
@@ -38,7 +39,7 @@ public class ChatSessions {
     public Optional<StoredSession> find(String id) {
         return db.sql("select * from chat_session where id = :id").param("id", id)
                 .query((rs, n) -> new StoredSession(rs.getString("id"), rs.getString("user_id"), rs.getString("phase"),
-                        rs.getString("profile"), rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getString("profile"), rs.getString("state"), rs.getObject("created_at", OffsetDateTime.class),
                         rs.getObject("updated_at", OffsetDateTime.class)))
                 .optional();
     }
@@ -49,9 +50,42 @@ public class ChatSessions {
                 .param("user", userId).param("id", sessionId).update() == 1;
     }
 
-    public void update(String id, String phase, String profileJson, OffsetDateTime now) {
-        db.sql("update chat_session set phase = :phase, profile = :profile, updated_at = :now where id = :id")
-                .param("phase", phase).param("profile", profileJson).param("now", now).param("id", id).update();
+    public void update(String id, String phase, String profileJson, String stateJson, OffsetDateTime now) {
+        db.sql("update chat_session set phase = :phase, profile = :profile, state = :state, updated_at = :now where id = :id")
+                .param("phase", phase).param("profile", profileJson).param("state", stateJson).param("now", now)
+                .param("id", id).update();
+    }
+
+    /** The last {@code limit} messages of a session, oldest first — the conversation memory an LLM gets. */
+    public List<StoredMessage> recentMessages(String sessionId, int limit) {
+        List<StoredMessage> newestFirst = db.sql("select * from chat_message where session_id = :s order by id desc "
+                        + "fetch first :n rows only").param("s", sessionId).param("n", limit)
+                .query((rs, n) -> new StoredMessage(rs.getLong("id"), rs.getString("author"), rs.getString("content"),
+                        rs.getObject("created_at", OffsetDateTime.class)))
+                .list();
+        List<StoredMessage> oldestFirst = new java.util.ArrayList<>(newestFirst);
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
+    /** What the hub remembers of a signed-in customer across sessions, as profile JSON. */
+    public Optional<String> customerProfile(String userId) {
+        return db.sql("select profile from customer_profile where user_id = :u").param("u", userId)
+                .query(String.class).optional();
+    }
+
+    public void rememberCustomer(String userId, String profileJson, OffsetDateTime now) {
+        int updated = db.sql("update customer_profile set profile = :p, updated_at = :t where user_id = :u")
+                .param("p", profileJson).param("t", now).param("u", userId).update();
+        if (updated == 0) {
+            try {
+                db.sql("insert into customer_profile (user_id, profile, updated_at) values (:u, :p, :t)")
+                        .param("u", userId).param("p", profileJson).param("t", now).update();
+            } catch (org.springframework.dao.DuplicateKeyException raced) {
+                db.sql("update customer_profile set profile = :p, updated_at = :t where user_id = :u")
+                        .param("p", profileJson).param("t", now).param("u", userId).update();
+            }
+        }
     }
 
     public void addMessage(String sessionId, String author, String content, OffsetDateTime at) {
@@ -93,8 +127,14 @@ public class ChatSessions {
         return text.length() <= 120 ? text : text.substring(0, 117) + "...";
     }
 
-    public record StoredSession(String id, String userId, String phase, String profileJson, OffsetDateTime createdAt,
-                                OffsetDateTime updatedAt) { }
+    public record StoredSession(String id, String userId, String phase, String profileJson, String stateJson,
+                                OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        /** A session without dialogue state yet (it is derived as "nothing asked, nothing proposed"). */
+        public StoredSession(String id, String userId, String phase, String profileJson, OffsetDateTime createdAt,
+                             OffsetDateTime updatedAt) {
+            this(id, userId, phase, profileJson, null, createdAt, updatedAt);
+        }
+    }
 
     public record StoredMessage(long id, String author, String content, OffsetDateTime createdAt) { }
 

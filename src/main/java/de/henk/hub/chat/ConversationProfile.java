@@ -1,31 +1,185 @@
 package de.henk.hub.chat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
- * What HENK has understood so far, persisted with the session and returned with every chat turn.
- * {@code eventMonth} is ISO year-month ("2027-06"), resolved relative to the day it was said.
+ * What HENK has understood so far, persisted with the session (and, for a signed-in customer, across sessions)
+ * and returned with every chat turn. Dates are resolved relative to the day they were said: "im Juni" is the next
+ * June ({@code event_month} "2027-06", {@code date_from}..{@code date_to} its first and last day); a day is
+ * {@code event_date}. {@code budget_eur} is the ceiling the customer named ("bis 3k", "zwischen 1500 und 2000" →
+ * 2000, with {@code budget_min_eur} 1500). Colours are German catalogue words ("schwarz", "marineblau"), patterns
+ * the catalogue's names ("Nadelstreifen"); fabric wishes are ids ({@code light}, {@code linen},
+ * {@code crease-resistant}, …). {@code chosen_fabric} is the article code of a proposed cloth the customer picked ("der
+ * zweite gefällt mir"). {@code intent} is {@code interested} ("ich suche…"), {@code buying} (wants to go ahead), {@code browsing} or {@code declined}.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record ConversationProfile(String language, String occasion, String eventMonth, String season,
-                                  Integer budgetEur, String style) {
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record ConversationProfile(String language, String occasion, String eventDate, String eventMonth,
+                                  String season, String dateFrom, String dateTo, Boolean flexibleDate,
+                                  Integer budgetEur, Integer budgetMinEur, String garment, String style,
+                                  List<String> colours, List<String> avoidColours, List<String> patterns,
+                                  List<String> avoidPatterns, List<String> fabricWishes, String name, String email,
+                                  String phone, String intent, Boolean wantsAppointment, String chosenFabric) {
+
+    public ConversationProfile {
+        colours = list(colours);
+        avoidColours = list(avoidColours);
+        patterns = list(patterns);
+        avoidPatterns = list(avoidPatterns);
+        fabricWishes = list(fabricWishes);
+    }
 
     public static ConversationProfile empty() {
-        return new ConversationProfile(null, null, null, null, null, null);
+        return new Builder().build();
     }
 
-    /** Newer facts win; what the customer did not mention this turn stays as it was. */
+    /** Newer facts win; what the customer did not mention this turn stays as it was; wishes accumulate. */
     public ConversationProfile mergedWith(ConversationProfile newer) {
-        return new ConversationProfile(
-                newer.language != null ? newer.language : language,
-                newer.occasion != null ? newer.occasion : occasion,
-                newer.eventMonth != null ? newer.eventMonth : eventMonth,
-                newer.season != null ? newer.season : season,
-                newer.budgetEur != null ? newer.budgetEur : budgetEur,
-                newer.style != null ? newer.style : style);
+        Builder merged = toBuilder();
+        if (newer.language != null) merged.language = newer.language;
+        if (newer.occasion != null) merged.occasion = newer.occasion;
+        if (newer.knowsTiming()) {
+            // a new date replaces the whole old one: "doch erst im September" is not "Juni and September"
+            merged.eventDate = newer.eventDate;
+            merged.eventMonth = newer.eventMonth;
+            merged.season = newer.season;
+            merged.dateFrom = newer.dateFrom;
+            merged.dateTo = newer.dateTo;
+            merged.flexibleDate = newer.flexibleDate;
+        }
+        if (newer.budgetEur != null) {
+            merged.budgetEur = newer.budgetEur;
+            merged.budgetMinEur = newer.budgetMinEur;
+        }
+        if (newer.garment != null) merged.garment = newer.garment;
+        if (newer.style != null) merged.style = newer.style;
+        merged.colours = wish(colours, newer.colours, newer.avoidColours);
+        merged.avoidColours = wish(avoidColours, newer.avoidColours, newer.colours);
+        merged.patterns = wish(patterns, newer.patterns, newer.avoidPatterns);
+        merged.avoidPatterns = wish(avoidPatterns, newer.avoidPatterns, newer.patterns);
+        merged.fabricWishes = wish(fabricWishes, newer.fabricWishes, List.of());
+        if (newer.name != null) merged.name = newer.name;
+        if (newer.email != null) merged.email = newer.email;
+        if (newer.phone != null) merged.phone = newer.phone;
+        if (newer.intent != null && !("interested".equals(newer.intent) && "buying".equals(intent))) {
+            merged.intent = newer.intent;
+        }
+        if (newer.wantsAppointment != null) merged.wantsAppointment = newer.wantsAppointment;
+        if (newer.chosenFabric != null) merged.chosenFabric = newer.chosenFabric;
+        return merged.build();
     }
 
+    /** The customer named a day, a month, a season or said the date is open. */
     public boolean knowsTiming() {
-        return eventMonth != null || season != null;
+        return eventDate != null || eventMonth != null || season != null || Boolean.TRUE.equals(flexibleDate);
+    }
+
+    /** A concrete event: a day or a month (a season alone is vaguer). */
+    public boolean knowsEventDate() {
+        return eventDate != null || eventMonth != null;
+    }
+
+    public boolean knowsLook() {
+        return style != null || !colours.isEmpty() || !patterns.isEmpty() || !avoidColours.isEmpty()
+                || !avoidPatterns.isEmpty();
+    }
+
+    public boolean declined() {
+        return "declined".equals(intent);
+    }
+
+    /** Nothing learned at all (a greeting, a joke). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isEmpty() {
+        return equals(empty().toBuilder().language(language).build());
+    }
+
+    /** This message told nothing about the wish itself (language, intent and appointment aside). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean hasNoFacts() {
+        return toBuilder().language(null).intent(null).wantsAppointment(null).build().equals(empty());
+    }
+
+    /** What a customer who comes back in a new session still wants: the opportunity only while it lies ahead. */
+    public ConversationProfile remembered(String today) {
+        boolean passed = dateTo != null && dateTo.compareTo(today) < 0;
+        Builder kept = toBuilder().intent(null).wantsAppointment(null);
+        if (passed) {
+            kept.occasion(null).timing(null, null, null, null, null, null).budget(null, null);
+        }
+        return kept.build();
+    }
+
+    private static List<String> wish(List<String> old, List<String> added, List<String> revoked) {
+        Set<String> result = new LinkedHashSet<>(old);
+        result.removeAll(revoked);
+        result.addAll(added);
+        return new ArrayList<>(result);
+    }
+
+    private static List<String> list(List<String> values) {
+        return values == null ? List.of() : List.copyOf(values);
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.language = language; b.occasion = occasion; b.eventDate = eventDate; b.eventMonth = eventMonth;
+        b.season = season; b.dateFrom = dateFrom; b.dateTo = dateTo; b.flexibleDate = flexibleDate;
+        b.budgetEur = budgetEur; b.budgetMinEur = budgetMinEur; b.garment = garment; b.style = style;
+        b.colours = colours; b.avoidColours = avoidColours; b.patterns = patterns; b.avoidPatterns = avoidPatterns;
+        b.fabricWishes = fabricWishes; b.name = name; b.email = email; b.phone = phone; b.intent = intent;
+        b.wantsAppointment = wantsAppointment;
+        b.chosenFabric = chosenFabric;
+        return b;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Mutable while one message is read; {@link #build()} freezes it. */
+    public static final class Builder {
+        private String language, occasion, eventDate, eventMonth, season, dateFrom, dateTo;
+        private Boolean flexibleDate;
+        private Integer budgetEur, budgetMinEur;
+        private String garment, style;
+        private List<String> colours = List.of(), avoidColours = List.of(), patterns = List.of(),
+                avoidPatterns = List.of(), fabricWishes = List.of();
+        private String name, email, phone, intent;
+        private Boolean wantsAppointment;
+        private String chosenFabric;
+
+        public Builder language(String v) { language = v; return this; }
+        public Builder occasion(String v) { occasion = v; return this; }
+        public Builder timing(String date, String month, String season, String from, String to, Boolean flexible) {
+            eventDate = date; eventMonth = month; this.season = season; dateFrom = from; dateTo = to;
+            flexibleDate = flexible;
+            return this;
+        }
+        public Builder budget(Integer max, Integer min) { budgetEur = max; budgetMinEur = min; return this; }
+        public Builder garment(String v) { garment = v; return this; }
+        public Builder style(String v) { style = v; return this; }
+        public Builder colours(List<String> wanted, List<String> avoided) {
+            colours = wanted; avoidColours = avoided; return this;
+        }
+        public Builder patterns(List<String> wanted, List<String> avoided) {
+            patterns = wanted; avoidPatterns = avoided; return this;
+        }
+        public Builder fabricWishes(List<String> v) { fabricWishes = v; return this; }
+        public Builder contact(String name, String email, String phone) {
+            this.name = name; this.email = email; this.phone = phone; return this;
+        }
+        public Builder intent(String v) { intent = v; return this; }
+        public Builder wantsAppointment(Boolean v) { wantsAppointment = v; return this; }
+        public Builder chosenFabric(String code) { chosenFabric = code; return this; }
+
+        public ConversationProfile build() {
+            return new ConversationProfile(language, occasion, eventDate, eventMonth, season, dateFrom, dateTo,
+                    flexibleDate, budgetEur, budgetMinEur, garment, style, colours, avoidColours, patterns,
+                    avoidPatterns, fabricWishes, name, email, phone, intent, wantsAppointment, chosenFabric);
+        }
     }
 }

@@ -1,7 +1,12 @@
 package de.henk.hub.chat;
 
+import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.Month;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,61 +15,251 @@ import java.util.regex.Pattern;
 
 /**
  * Rule-based understanding of one customer message (German first, English too). Words are matched as whole
- * words or word stems, never as bare substrings: "maßgeschneidert" is not "Maß(nehmen)".
+ * words or word stems, never as bare substrings: "maßgeschneidert" is not "Maß(nehmen)". What HENK just asked
+ * ({@code expecting}) lets a bare answer count: "2000" after the budget question is a budget, "nein" after the
+ * appointment question a no.
  */
 public class ProfileExtractor {
 
-    private static final Map<String, Pattern> OCCASIONS = Map.of(
-            "wedding", words("hochzeit\\w*", "heirat\\w*", "trauung", "standesamt\\w*", "wedding", "bräutigam", "groom"),
-            "business", words("business", "büro", "office", "geschäft\\w*", "job", "arbeit", "meeting\\w*", "bewerbung\\w*"),
-            "gala", words("gala", "black tie", "smoking", "tuxedo", "ball", "opernball", "oper"),
-            "christening", words("taufe", "christening", "baptism"),
-            "prom", words("abschlussball", "abiball", "abschlussfeier", "prom", "graduation"),
-            "everyday", words("alltag\\w*", "everyday", "casual", "freizeit"));
-
+    private static final Map<String, Pattern> OCCASIONS = new LinkedHashMap<>();
     private static final List<Map.Entry<String, Pattern>> SEASONS = List.of(
-            Map.entry("summer", words("sommer\\w*", "summer")),
-            Map.entry("winter", words("winter\\w*")),
-            Map.entry("spring", words("frühling\\w*", "frühjahr\\w*", "spring")),
-            Map.entry("autumn", words("herbst\\w*", "autumn", "fall")));
+            Map.entry("summer", words("\\p{L}*sommer\\p{L}*", "summer\\p{L}*")),
+            Map.entry("winter", words("\\p{L}*winter\\p{L}*")),
+            Map.entry("spring", words("frühling\\p{L}*", "frühjahr\\p{L}*", "spring")),
+            Map.entry("autumn", words("\\p{L}*herbst\\p{L}*", "autumn", "(?:in|this|next|the) fall")));
+    private static final Map<String, Pattern> STYLES = new LinkedHashMap<>();
+    private static final Map<String, Pattern> GARMENTS = new LinkedHashMap<>();
+    private static final Map<String, Pattern> COLOURS = new LinkedHashMap<>();
+    private static final Map<String, Pattern> PATTERNS = new LinkedHashMap<>();
+    private static final Map<String, Pattern> WISHES = new LinkedHashMap<>();
 
-    private static final Map<String, Pattern> STYLES = Map.of(
-            "classic", words("klassisch\\w*", "classic\\w*", "zeitlos\\w*", "timeless", "traditionell\\w*"),
-            "modern", words("modern\\w*", "slim", "schmal\\w*", "tailliert\\w*"),
-            "casual", words("lässig\\w*", "leger\\w*", "relaxed", "locker\\w*"),
-            "extravagant", words("extravagant\\w*", "auffällig\\w*", "bold", "mutig\\w*"));
+    static {
+        OCCASIONS.put("wedding", words("\\p{L}*hochzeit\\p{L}*", "heirat\\p{L}*", "trauung", "standesamt\\p{L}*",
+                "wedding", "bräutigam", "groom", "trauzeuge\\p{L}*", "best man", "getting married", "marry"));
+        OCCASIONS.put("christening", words("taufe", "tauffeier", "christening", "baptism", "kommunion", "konfirmation"));
+        OCCASIONS.put("prom", words("abschlussball", "abiball", "abschlussfeier", "prom", "graduation", "abschluss"));
+        OCCASIONS.put("gala", words("gala\\p{L}*", "black tie", "smoking", "tuxedo", "opernball", "ball", "oper",
+                "premiere", "abendveranstaltung"));
+        OCCASIONS.put("business", words("business", "büro", "office", "geschäft\\p{L}*", "job", "arbeit", "meeting\\p{L}*",
+                "bewerbung\\p{L}*", "vorstellungsgespräch", "interview", "kanzlei", "bank", "beruf\\p{L}*", "for work"));
+        OCCASIONS.put("everyday", words("alltag\\p{L}*", "everyday", "freizeit", "wochenende", "weekend"));
+
+        STYLES.put("classic", words("klassisch\\p{L}*", "classic\\p{L}*", "zeitlos\\p{L}*", "timeless", "traditionell\\p{L}*",
+                "konservativ\\p{L}*", "elegant\\p{L}*", "seriös\\p{L}*"));
+        STYLES.put("modern", words("modern\\p{L}*", "slim", "schmal\\p{L}*", "tailliert\\p{L}*", "figurbetont\\p{L}*",
+                "fitted", "sleek"));
+        STYLES.put("casual", words("lässig\\p{L}*", "leger\\p{L}*", "relaxed", "locker\\p{L}*", "entspannt\\p{L}*"));
+        STYLES.put("extravagant", words("extravagant\\p{L}*", "auffällig\\p{L}*", "bold", "mutig\\p{L}*",
+                "ausgefallen\\p{L}*", "flamboyant"));
+
+        // most specific first: "Dreiteiler" is a suit too, "Smoking" a jacket too
+        GARMENTS.put("tuxedo", words("smoking\\p{L}*", "tuxedo\\p{L}*", "dinner ?jacket", "frack"));
+        GARMENTS.put("three-piece", words("dreiteiler\\p{L}*", "dreiteilig\\p{L}*", "three[- ]piece", "anzug mit weste",
+                "suit with (a )?(waistcoat|vest)", "mit weste"));
+        GARMENTS.put("coat", words("mantel", "mäntel", "overcoat", "coat", "wintermantel", "übermantel"));
+        GARMENTS.put("jacket", words("sakko\\p{L}*", "jackett\\p{L}*", "blazer", "sport ?coat", "jacket"));
+        GARMENTS.put("trousers", words("\\p{L}*hose", "\\p{L}*hosen", "trousers", "pants", "slacks", "chinos"));
+        GARMENTS.put("vest", words("weste", "waistcoat", "vest"));
+        GARMENTS.put("shirt", words("hemd\\p{L}*", "shirt\\p{L}*"));
+        GARMENTS.put("suit", words("\\p{L}*anzug", "\\p{L}*anzüge", "\\p{L}*anzuges", "zweiteiler\\p{L}*", "two[- ]piece",
+                "suit", "suits"));
+
+        // the catalogue's colours (German), the most specific first; families ("blau") last
+        COLOURS.put("marineblau", words("marineblau\\p{L}*", "navy\\p{L}*", "marine"));
+        COLOURS.put("mitternachtsblau", words("mitternachtsblau\\p{L}*", "nachtblau\\p{L}*", "midnight blue", "midnight"));
+        COLOURS.put("hellblau", words("hellblau\\p{L}*", "light blue", "himmelblau\\p{L}*"));
+        COLOURS.put("dunkelblau", words("dunkelblau\\p{L}*", "dark blue"));
+        COLOURS.put("anthrazit", words("anthrazit\\p{L}*", "charcoal", "dunkelgrau\\p{L}*", "dark grey", "dark gray"));
+        COLOURS.put("hellgrau", words("hellgrau\\p{L}*", "light grey", "light gray", "silbergrau\\p{L}*"));
+        COLOURS.put("bordeaux", words("bordeaux\\p{L}*", "burgundy", "weinrot\\p{L}*"));
+        COLOURS.put("oliv", words("oliv", "olivgrün\\p{L}*", "olive", "olivfarben\\p{L}*"));
+        COLOURS.put("tabak", words("tabak\\p{L}*", "tobacco"));
+        COLOURS.put("creme", words("creme\\p{L}*", "cream", "elfenbein\\p{L}*", "ivory"));
+        COLOURS.put("sand", words("sand\\p{L}*", "sandy"));
+        COLOURS.put("camel", words("camel"));
+        COLOURS.put("beige", words("beige\\p{L}*"));
+        COLOURS.put("blau", words("blau", "blaue[nmrs]?", "blaues", "blue", "bläulich\\p{L}*"));
+        COLOURS.put("grau", words("grau", "graue[nmrs]?", "grey", "gray"));
+        COLOURS.put("schwarz", words("schwarz", "schwarze[nmrs]?", "black"));
+        COLOURS.put("braun", words("braun", "braune[nmrs]?", "brown"));
+        COLOURS.put("grün", words("grün", "grüne[nmrs]?", "green"));
+        COLOURS.put("rot", words("rot", "rote[nmrs]?", "red"));
+        COLOURS.put("weiß", words("weiß", "weiss", "weiße[nmrs]?", "white"));
+
+        PATTERNS.put("Nadelstreifen", words("nadelstreif\\p{L}*", "pinstripe\\p{L}*", "pin stripe\\p{L}*"));
+        PATTERNS.put("Kreidestreifen", words("kreidestreif\\p{L}*", "chalk ?stripe\\p{L}*"));
+        PATTERNS.put("Glencheck", words("glencheck\\p{L}*", "glen ?check\\p{L}*", "prince of wales"));
+        PATTERNS.put("Fischgrat", words("fischgrat\\p{L}*", "herringbone"));
+        PATTERNS.put("Pepita", words("pepita\\p{L}*", "hahnentritt\\p{L}*", "houndstooth"));
+        PATTERNS.put("Streifen", words("streifen", "gestreift\\p{L}*", "stripes?", "striped"));
+        PATTERNS.put("Karo", words("karo\\p{L}*", "kariert\\p{L}*", "checks?", "checked", "plaid", "tartan"));
+        PATTERNS.put("uni", words("uni", "einfarbig\\p{L}*", "unifarben\\p{L}*", "plain", "solid"));
+
+        WISHES.put("light", words("leicht\\p{L}*", "light(weight)?", "luftig\\p{L}*", "atmungsaktiv\\p{L}*", "breathable",
+                "dünn\\p{L}*", "nicht zu warm", "not too warm"));
+        WISHES.put("linen", words("leinen\\p{L}*", "linen"));
+        WISHES.put("crease-resistant", words("knitterarm\\p{L}*", "knitterfrei\\p{L}*", "knitterresistent\\p{L}*",
+                "crease[- ]resistant", "wrinkle[- ]?(free|resistant)", "non[- ]?crease", "reisetauglich\\p{L}*",
+                "travel"));
+        WISHES.put("wool", words("schurwolle", "wolle", "wool", "merino", "kammgarn\\p{L}*", "worsted"));
+        WISHES.put("cotton", words("baumwolle", "cotton"));
+        WISHES.put("cashmere", words("kaschmir\\p{L}*", "cashmere"));
+        WISHES.put("silk", words("seide", "silk"));
+        WISHES.put("mohair", words("mohair"));
+        WISHES.put("flannel", words("flanell\\p{L}*", "flannel"));
+        WISHES.put("tweed", words("tweed\\p{L}*"));
+        WISHES.put("warm", words("warm\\p{L}*", "wärmend\\p{L}*", "schwere[nr]? stoff\\p{L}*", "heavy", "heavier"));
+        WISHES.put("stretch", words("stretch\\p{L}*", "elastisch\\p{L}*", "bequem\\p{L}*", "comfortable"));
+    }
 
     private static final String[] MONTHS_DE = {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august",
             "september", "oktober", "november", "dezember"};
     private static final String[] MONTHS_EN = {"january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december"};
+    private static final String MONTH_NAMES = "(" + String.join("|", MONTHS_DE) + "|" + String.join("|", MONTHS_EN)
+            + "|jan|feb|mär|apr|jun|jul|aug|sep|sept|okt|oct|nov|dez|dec)";
 
-    private static final String NUMBER = "(\\d{1,3}(?:[.\\s']\\d{3})+|\\d+)(?:,(?:\\d{1,2}|-))?\\s*(k|tsd\\.?|tausend)?";
+    private static final Pattern DAY_MONTH_NAME = Pattern.compile(
+            "(?<![\\d.])(\\d{1,2})(?:\\.|st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_NAMES + "\\.?(?:\\s+(20\\d{2}))?(?!\\p{L})",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern MONTH_NAME_DAY = Pattern.compile(
+            "(?<!\\p{L})" + MONTH_NAMES + "\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(20\\d{2}))?(?![\\d.])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern NUMERIC_DATE = Pattern.compile(
+            "(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(20\\d{2}|\\d{2})?(?![\\d])");
+    private static final Pattern IN_WEEKS_OR_MONTHS = Pattern.compile(
+            "(?:in|within|innerhalb von)\\s+(\\d{1,2}|einer|einem|zwei|drei|vier|fünf|sechs|acht|zehn|one|two|three|four|"
+                    + "five|six|eight|ten|a)\\s+(wochen|woche|weeks?|monaten|monat|months?)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern NEXT_MONTH = words("nächsten monat", "kommenden monat", "next month");
+    private static final Pattern NEXT_YEAR = words("nächstes jahr", "nächsten jahr", "kommendes jahr", "next year");
+    private static final Pattern FLEXIBLE = words("keine eile", "kein zeitdruck", "kein termin", "kein bestimmtes datum",
+            "zeitlich flexibel", "egal wann", "no rush", "no hurry", "no deadline", "no particular date", "whenever",
+            "kein fester termin", "hat zeit", "eilt nicht");
+
+    private static final String NUMBER = "(\\d{1,3}(?:[.,\\s']\\d{3})+|\\d+)(?:,(?:\\d{1,2}|-))?\\s*(k|tsd\\.?|tausend)?";
     private static final Pattern AMOUNT_WITH_CURRENCY = Pattern.compile(
-            NUMBER + "\\s*(?:€|euro\\b|eur\\b)|(?:€|eur\\b)\\s*" + NUMBER, Pattern.CASE_INSENSITIVE);
+            NUMBER + "\\s*(?:€|euro\\b|eur\\b|euros\\b)|(?:€|eur\\b)\\s*" + NUMBER, Pattern.CASE_INSENSITIVE);
+    private static final Pattern THOUSANDS = Pattern.compile(
+            "(?<![\\d.,])(\\d{1,3}(?:[.,]\\d)?)\\s*(k|tsd\\.?|tausend)(?!\\p{L})", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RANGE = Pattern.compile(
+            "(?:zwischen|between|von|from)?\\s*" + NUMBER + "\\s*(?:€|euro|eur)?\\s*(?:und|and|bis|to|-|–)\\s*" + NUMBER
+                    + "\\s*(€|euro\\b|eur\\b|euros\\b)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern AMOUNT_AFTER_BUDGET = Pattern.compile(
-            "(?:budget|preis|price|ausgeben|spend|kosten)\\D{0,25}?" + NUMBER, Pattern.CASE_INSENSITIVE);
+            "(?:budget|preis|price|ausgeben|spend|kosten|maximal|max\\.?|höchstens|bis zu|up to|at most|unter|under|"
+                    + "bis|no more than|nicht mehr als|etwa|ca\\.?|around|about|rund)\\D{0,25}?" + NUMBER,
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern BARE_AMOUNT = Pattern.compile("^\\D{0,20}?" + NUMBER + "\\D{0,20}$",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]{1,64}@[\\w-]{1,63}(?:\\.[\\w-]{1,63})+");
+    private static final Pattern PHONE = Pattern.compile("(?<![\\w.])(\\+|00)?\\d[\\d /()\\-]{5,}\\d(?![\\w.])");
+    private static final Pattern NAME = Pattern.compile(
+            "(?iu:ich heiße|ich heisse|mein name ist|mein name:|name:|my name is|my name's|i am called|"
+                    + "this is|ich bin der|ich bin die|grüße,?|grüßen,?|regards,?|cheers,?)\\s+"
+                    + "((?:\\p{Lu}[\\p{L}'-]+)(?:\\s+(?:von |van |de )?\\p{Lu}[\\p{L}'-]+){0,2})",
+            Pattern.UNICODE_CASE);
+    private static final Pattern NAME_LOOSE = Pattern.compile(
+            "(?iu:ich bin|i am|i'm)\\s+((?:\\p{Lu}[\\p{L}'-]+)\\s+(?:\\p{Lu}[\\p{L}'-]+))", Pattern.UNICODE_CASE);
+
+    private static final Pattern DECLINED = words("kein interesse", "nein,? danke", "nein danke", "no,? thanks?",
+            "no thank you", "not interested", "nicht interessiert", "bitte nicht kontaktieren", "keine kontaktaufnahme",
+            "nicht anrufen", "don'?t (call|contact)", "do not (call|contact)", "(möchte|will|brauche) keinen termin",
+            "no appointment", "lieber nicht", "rather not", "vielleicht später", "maybe later",
+            "hat sich erledigt", "never mind", "doch nicht");
+    private static final Pattern BROWSING = words("nur (mal )?(umschauen|umsehen|schauen|gucken|stöbern|informieren)",
+            "(schaue|sehe|gucke) mich( nur| erstmal| mal| einfach)* um", "(will|möchte) (mich )?(nur|erstmal) (mal )?(schauen|gucken|informieren)",
+            "(erstmal|erst mal|zunächst) (nur )?(informieren|schauen|umschauen)", "just (browsing|looking|curious)",
+            "only looking", "keine konkreten pläne", "no (concrete |specific )?plans", "noch nicht sicher",
+            "not sure yet", "aus neugier", "out of curiosity", "nur neugierig");
+    private static final Pattern INTERESTED = words("suche", "suchen", "brauche", "brauchen", "benötige", "möchte",
+            "hätte gern\\p{L}*", "ich will", "wir wollen", "need", "looking for", "want", "would like", "i'd like",
+            "get married", "heirate", "heiraten", "interessiere", "interested in");
+    private static final Pattern ORDERING = words("bestellen", "kaufen", "in auftrag geben", "anfertigen lassen",
+            "machen lassen", "nähen lassen", "schneidern lassen", "ich nehme", "nehme ich", "los geht'?s",
+            "order", "buy", "i'll take", "let'?s do it", "let'?s go ahead", "go ahead", "melden sie sich",
+            "rufen sie (mich )?an", "kontaktieren sie mich", "get in touch", "contact me", "call me");
+    private static final Pattern APPOINTMENT = words("termin (vereinbaren|machen|buchen|ausmachen)", "einen termin",
+            "termin,? bitte", "bitte (um )?einen termin",
+            "beratungstermin", "anprobetermin", "messtermin", "appointment", "maß nehmen", "maßnehmen",
+            "vermessen", "vorbeikommen", "vorbei kommen", "come (in|by)", "book", "buchen", "beratungstermin",
+            "measured", "fitting");
+    private static final Pattern YES = Pattern.compile(
+            "^\\W*(ja|jawohl|gern|gerne|sehr gern|klar|natürlich|okay|ok|yes|yeah|yep|sure|please do|ja bitte|"
+                    + "das wäre (schön|toll|super)|that would be (great|nice)|sounds good|passt)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern NO = Pattern.compile("^\\W*(nein|nö|no|nope|eher nicht|not now|jetzt nicht)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private static final Pattern NEGATION_BEFORE = Pattern.compile(
+            "(?:kein|keine|keinen|keinem|keiner|nicht|nichts|ohne|no|not|without|avoid|never|nie|hasse|hate|"
+                    + "außer|except|anything but|alles außer)\\W+(?:\\p{L}+\\W+){0,2}$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern NEGATION_AFTER = Pattern.compile(
+            "^[^.,;!?–]{0,30}?\\b(nicht|kein\\p{L}*|not|no way|gar nicht|lieber nicht|geht nicht)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private static final Pattern GERMAN = words("ich", "und", "für", "eine?", "einen", "der", "die", "das", "ist",
-            "im", "mit", "suche", "möchte", "anzug", "hochzeit", "bitte", "danke", "wir", "nicht", "hallo");
+            "im", "mit", "suche", "möchte", "anzug", "hochzeit", "bitte", "danke", "wir", "nicht", "hallo", "gerne",
+            "ja", "nein", "kein\\p{L}*", "wie", "was", "wann", "mein\\p{L}*", "sie", "es", "zu", "bis", "auf", "guten");
     private static final Pattern ENGLISH = words("i", "and", "for", "a", "the", "is", "in", "with", "looking", "suit",
-            "wedding", "please", "thanks", "we", "not", "hello", "my", "need");
+            "wedding", "please", "thanks", "we", "not", "hello", "my", "need", "yes", "no", "how", "what", "when",
+            "you", "it", "to", "of", "do", "hi", "thank", "can", "would", "like");
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    public ProfileExtractor(java.time.Clock clock) {
+    public ProfileExtractor(Clock clock) {
         this.clock = clock;
     }
 
     public ConversationProfile extract(String message) {
-        String text = message.toLowerCase(Locale.GERMAN);
-        return new ConversationProfile(language(text), first(OCCASIONS, text), month(text), season(text), budget(text),
-                first(STYLES, text));
+        return extract(message, null);
+    }
+
+    /** What one message says; {@code expecting} is the phase HENK asked about last (null on the first turn). */
+    public ConversationProfile extract(String message, Phase expecting) {
+        // contact data is read from the message as written; everything else from the rest ("sommer.gast@…" is no season)
+        String text = PHONE.matcher(EMAIL.matcher(message).replaceAll(" ")).replaceAll(" ")
+                .toLowerCase(Locale.GERMAN).replace('’', '\'');
+        ConversationProfile.Builder profile = ConversationProfile.builder()
+                .language(language(text))
+                .occasion(first(OCCASIONS, text))
+                .garment(first(GARMENTS, text))
+                .style(first(STYLES, text));
+        timing(text, profile);
+        Integer[] budget = budget(text, expecting == Phase.BUDGET);
+        profile.budget(budget[0], budget[1]);
+        // "black tie" is a dress code, not a colour wish
+        List<String>[] colours = wishes(COLOURS, text.replaceAll("black[- ]tie", "__ tie"));
+        profile.colours(colours[0], colours[1]);
+        List<String>[] patterns = wishes(PATTERNS, text);
+        profile.patterns(patterns[0], patterns[1]);
+        List<String> fabric = new ArrayList<>();
+        String wishText = text.replaceAll("light (grey|gray|blue)", "_");
+        for (var wish : WISHES.entrySet()) {
+            Matcher m = wish.getValue().matcher(wishText);
+            while (m.find()) {
+                if (!negatedBefore(wishText, m.start())) {
+                    fabric.add(wish.getKey());
+                    break;
+                }
+            }
+        }
+        if (fabric.contains("light") && fabric.contains("warm")) {
+            fabric.remove("warm");
+        }
+        profile.fabricWishes(fabric);
+        profile.contact(name(message), email(message), phone(message));
+        intent(text, expecting, profile);
+        return profile.build();
     }
 
     static String language(String text) {
         long german = GERMAN.matcher(text).results().count();
         long english = ENGLISH.matcher(text).results().count();
+        if (text.matches(".*[äöüß].*")) {
+            german += 2;
+        }
         if (german == 0 && english == 0) {
             return null;
         }
@@ -72,29 +267,174 @@ public class ProfileExtractor {
     }
 
     private static String first(Map<String, Pattern> candidates, String text) {
-        int best = Integer.MAX_VALUE;
-        String found = null;
         for (var entry : candidates.entrySet()) {
-            Matcher m = entry.getValue().matcher(text);
-            if (m.find() && m.start() < best) {
-                best = m.start();
-                found = entry.getKey();
+            if (entry.getValue().matcher(text).find()) {
+                return entry.getKey();
             }
         }
-        return found;
+        return null;
     }
 
-    private static String season(String text) {
-        return SEASONS.stream().filter(s -> s.getValue().matcher(text).find()).map(Map.Entry::getKey).findFirst()
-                .orElse(null);
+    /** Colours or patterns the customer wants, and those negated ("bloß kein Schwarz", "Streifen mag ich nicht"). */
+    @SuppressWarnings("unchecked")
+    private static List<String>[] wishes(Map<String, Pattern> vocabulary, String text) {
+        List<String> wanted = new ArrayList<>();
+        List<String> avoided = new ArrayList<>();
+        List<int[]> taken = new ArrayList<>();
+        for (var entry : vocabulary.entrySet()) {
+            Matcher m = entry.getValue().matcher(text);
+            while (m.find()) {
+                int start = m.start();
+                int end = m.end();
+                if (taken.stream().anyMatch(span -> start < span[1] && end > span[0])) {
+                    continue;
+                }
+                taken.add(new int[] {start, end});
+                boolean negated = negatedBefore(text, start) || negatedAfter(text, end);
+                List<String> target = negated ? avoided : wanted;
+                if (!target.contains(entry.getKey())) {
+                    target.add(entry.getKey());
+                }
+            }
+        }
+        wanted.removeAll(avoided);
+        return new List[] {wanted, avoided};
     }
 
-    /** "im Juni" means the next June that has not passed yet. */
-    String month(String text) {
+    private static boolean negatedBefore(String text, int start) {
+        if (text.substring(Math.max(0, start - 25), start).matches("(?s).*\\b(anything|everything|all|alles) (but|außer)\\s+$")) {
+            return true;
+        }
+        int clause = Math.max(Math.max(text.lastIndexOf(',', start - 1), text.lastIndexOf('.', start - 1)),
+                Math.max(text.lastIndexOf(" aber ", start - 1), text.lastIndexOf(" but ", start - 1)));
+        String before = text.substring(Math.max(clause + 1, Math.max(0, start - 40)), start);
+        return NEGATION_BEFORE.matcher(before).find();
+    }
+
+    private static boolean negatedAfter(String text, int end) {
+        String after = text.substring(end);
+        Matcher m = NEGATION_AFTER.matcher(after);
+        if (!m.find()) {
+            return false;
+        }
+        // "Schwarz mag ich nicht" — but not "Blau, nicht Schwarz" (the clause ended) or "blau und nicht schwarz"
+        String between = after.substring(0, m.start());
+        return !between.matches("(?s).*\\b(und|and|oder|or|sondern|statt|instead|aber|but|bloß|just)\\b.*")
+                && !COLOURS.values().stream().anyMatch(p -> p.matcher(after.substring(0, m.end())).find())
+                && !PATTERNS.values().stream().anyMatch(p -> p.matcher(after.substring(0, m.end())).find());
+    }
+
+    // --- timing ----------------------------------------------------------------------------------------------
+
+    private void timing(String text, ConversationProfile.Builder profile) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate day = day(text, today);
+        if (day != null) {
+            profile.timing(day.toString(), YearMonth.from(day).toString(), seasonOf(day.getMonth()), day.toString(),
+                    day.toString(), null);
+            return;
+        }
+        YearMonth month = month(text, today);
+        if (month != null) {
+            profile.timing(null, month.toString(), seasonOf(month.getMonth()), month.atDay(1).toString(),
+                    month.atEndOfMonth().toString(), null);
+            return;
+        }
+        Matcher in = IN_WEEKS_OR_MONTHS.matcher(text);
+        if (in.find()) {
+            int n = count(in.group(1));
+            LocalDate by = in.group(2).startsWith("w") ? today.plusWeeks(n) : today.plusMonths(n);
+            profile.timing(null, YearMonth.from(by).toString(), seasonOf(by.getMonth()), today.toString(),
+                    by.toString(), null);
+            return;
+        }
+        if (NEXT_MONTH.matcher(text).find()) {
+            YearMonth next = YearMonth.from(today).plusMonths(1);
+            profile.timing(null, next.toString(), seasonOf(next.getMonth()), next.atDay(1).toString(),
+                    next.atEndOfMonth().toString(), null);
+            return;
+        }
+        for (var season : SEASONS) {
+            Matcher m = season.getValue().matcher(text);
+            if (m.find()) {
+                LocalDate[] range = seasonRange(season.getKey(), today, NEXT_YEAR.matcher(text).find());
+                profile.timing(null, null, season.getKey(), range[0].toString(), range[1].toString(), null);
+                return;
+            }
+        }
+        if (FLEXIBLE.matcher(text).find()) {
+            profile.timing(null, null, null, null, null, true);
+        }
+    }
+
+    private static int count(String word) {
+        return switch (word) {
+            case "einer", "einem", "one", "a" -> 1;
+            case "zwei", "two" -> 2;
+            case "drei", "three" -> 3;
+            case "vier", "four" -> 4;
+            case "fünf", "five" -> 5;
+            case "sechs", "six" -> 6;
+            case "acht", "eight" -> 8;
+            case "zehn", "ten" -> 10;
+            default -> Integer.parseInt(word);
+        };
+    }
+
+    /** A day: "am 15. Juni", "15.06.2027", "June 15th". The next such day that has not passed. */
+    private static LocalDate day(String text, LocalDate today) {
+        try {
+            Matcher m = DAY_MONTH_NAME.matcher(text);
+            if (m.find()) {
+                return nextDay(Integer.parseInt(m.group(1)), monthNumber(m.group(2)), m.group(3), today);
+            }
+            m = MONTH_NAME_DAY.matcher(text);
+            if (m.find() && !(m.group(1).equals("may") && text.matches("(?s).*\\bmay (i|we)\\b.*"))) {
+                return nextDay(Integer.parseInt(m.group(2)), monthNumber(m.group(1)), m.group(3), today);
+            }
+            m = NUMERIC_DATE.matcher(text);
+            while (m.find()) {
+                int month = Integer.parseInt(m.group(2));
+                if (month >= 1 && month <= 12) {
+                    String year = m.group(3) == null ? null : m.group(3).length() == 2 ? "20" + m.group(3) : m.group(3);
+                    return nextDay(Integer.parseInt(m.group(1)), month, year, today);
+                }
+            }
+        } catch (DateTimeException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private static LocalDate nextDay(int day, int month, String year, LocalDate today) {
+        if (year != null) {
+            return LocalDate.of(Integer.parseInt(year), month, day);
+        }
+        LocalDate candidate = LocalDate.of(today.getYear(), month, day);
+        return candidate.isBefore(today) ? candidate.plusYears(1) : candidate;
+    }
+
+    private static int monthNumber(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
         for (int i = 0; i < 12; i++) {
-            if (words(MONTHS_DE[i]).matcher(text).find() || words(MONTHS_EN[i]).matcher(text).find()
-                    && !(i == 4 && text.matches(".*\\bmay (i|we)\\b.*"))) {
-                LocalDate today = LocalDate.now(clock);
+            if (MONTHS_DE[i].startsWith(n.length() >= 3 ? n.substring(0, 3) : n)
+                    || MONTHS_EN[i].startsWith(n.length() >= 3 ? n.substring(0, 3) : n)) {
+                return i + 1;
+            }
+        }
+        if (n.startsWith("okt")) return 10;
+        if (n.startsWith("dez")) return 12;
+        throw new DateTimeException("unknown month " + name);
+    }
+
+    /** "im Juni" means the next June that has not passed yet; "Juni 2028" that one. */
+    YearMonth month(String text, LocalDate today) {
+        for (int i = 0; i < 12; i++) {
+            boolean german = words(MONTHS_DE[i]).matcher(text).find();
+            boolean english = words(MONTHS_EN[i]).matcher(text).find()
+                    && !(i == 4 && text.matches("(?s).*\\bmay (i|we|you|he|she|it|be)\\b.*"))
+                    && !(i == 2 && text.matches("(?s).*\\bmarch(ing)?\\b.*") && !text.matches("(?s).*\\b(in|this|next) march\\b.*"));
+            if (german || english) {
                 YearMonth month = YearMonth.of(today.getYear(), i + 1);
                 if (month.isBefore(YearMonth.from(today))) {
                     month = month.plusYears(1);
@@ -104,32 +444,188 @@ public class ProfileExtractor {
                 if (year.find()) {
                     String y = year.group(1) != null ? year.group(1) : year.group(2);
                     month = YearMonth.of(Integer.parseInt(y), i + 1);
+                } else if (NEXT_YEAR.matcher(text).find() && month.getYear() == today.getYear()) {
+                    month = month.plusYears(1);
                 }
-                return month.toString();
+                return month;
             }
         }
         return null;
     }
 
-    /** A budget is an amount with a currency or right after a budget word — never just the first number. */
+    String month(String text) {
+        YearMonth month = month(text, LocalDate.now(clock));
+        return month == null ? null : month.toString();
+    }
+
+    static String seasonOf(Month month) {
+        return switch (month) {
+            case DECEMBER, JANUARY, FEBRUARY -> "winter";
+            case MARCH, APRIL, MAY -> "spring";
+            case JUNE, JULY, AUGUST -> "summer";
+            default -> "autumn";
+        };
+    }
+
+    /** The next such season (the current one if it is still running): summer is June to August. */
+    static LocalDate[] seasonRange(String season, LocalDate today, boolean nextYear) {
+        int startMonth = switch (season) {
+            case "spring" -> 3;
+            case "summer" -> 6;
+            case "autumn" -> 9;
+            default -> 12;
+        };
+        LocalDate start = LocalDate.of(today.getYear(), startMonth, 1);
+        if (season.equals("winter") && today.getMonthValue() <= 2) {
+            start = start.minusYears(1);
+        }
+        LocalDate end = start.plusMonths(3).minusDays(1);
+        if (end.isBefore(today)) {
+            start = start.plusYears(1);
+            end = start.plusMonths(3).minusDays(1);
+        }
+        if (nextYear && start.getYear() == today.getYear() && !season.equals("winter")) {
+            start = start.plusYears(1);
+            end = start.plusMonths(3).minusDays(1);
+        }
+        return new LocalDate[] {start.isBefore(today) ? today : start, end};
+    }
+
+    // --- budget ----------------------------------------------------------------------------------------------
+
+    /** [ceiling, floor]: an amount with a currency, "3k", a range, or after a budget word — never just any number. */
+    static Integer[] budget(String text, boolean expectingBudget) {
+        String clean = withoutDates(text);
+        Matcher range = RANGE.matcher(clean);
+        while (range.find()) {
+            Integer low = amount(range.group(1), range.group(2));
+            Integer high = amount(range.group(3), range.group(4));
+            boolean money = range.group(5) != null || range.group(0).matches("(?is).*(zwischen|between|€|euro|eur|k\\b).*")
+                    || range.group(2) != null || range.group(4) != null;
+            if (low != null && high != null && money && low < high && plausible(high) && low >= 100) {
+                return new Integer[] {high, low};
+            }
+        }
+        Matcher m = AMOUNT_WITH_CURRENCY.matcher(clean);
+        if (m.find()) {
+            Integer value = m.group(1) != null ? amount(m.group(1), m.group(2)) : amount(m.group(3), m.group(4));
+            if (value != null) {
+                return new Integer[] {value, null};
+            }
+        }
+        m = THOUSANDS.matcher(clean);
+        if (m.find()) {
+            double value = Double.parseDouble(m.group(1).replace(',', '.')) * 1000;
+            if (plausible((int) value)) {
+                return new Integer[] {(int) value, null};
+            }
+        }
+        m = AMOUNT_AFTER_BUDGET.matcher(clean);
+        while (m.find()) {
+            Integer value = amount(m.group(1), m.group(2));
+            if (value != null && plausible(value)) {
+                return new Integer[] {value, null};
+            }
+        }
+        if (expectingBudget) {
+            m = BARE_AMOUNT.matcher(clean.strip());
+            if (m.find()) {
+                Integer value = amount(m.group(1), m.group(2));
+                if (value != null && plausible(value)) {
+                    return new Integer[] {value, null};
+                }
+            }
+        }
+        return new Integer[] {null, null};
+    }
+
     static Integer budget(String text) {
-        Matcher m = AMOUNT_WITH_CURRENCY.matcher(text);
-        if (m.find()) {
-            return m.group(1) != null ? amount(m.group(1), m.group(2)) : amount(m.group(3), m.group(4));
-        }
-        m = AMOUNT_AFTER_BUDGET.matcher(text);
-        if (m.find()) {
-            return amount(m.group(1), m.group(2));
-        }
-        return null;
+        return budget(text, false)[0];
+    }
+
+    private static String withoutDates(String text) {
+        String t = DAY_MONTH_NAME.matcher(text).replaceAll(" ");
+        t = MONTH_NAME_DAY.matcher(t).replaceAll(" ");
+        t = NUMERIC_DATE.matcher(t).replaceAll(" ");
+        // a year after a month or "im"/"in"/"Jahr" is no amount — but "bis 2000" is
+        t = t.replaceAll(MONTH_NAMES + "\\.?\\s+20\\d{2}\\b", " ");
+        t = t.replaceAll("\\b(im|in|jahr|year|anno|seit|since)\\s+(19|20)\\d{2}\\b(?!\\s*(€|euro|eur))", " ");
+        t = t.replaceAll("\\d+\\s*(uhr|wochen|woche|weeks?|monate\\w*|months?|jahre\\w*|years?|gäste|guests|personen"
+                + "|people|cm|kg|%)", " ");
+        t = t.replaceAll("(größe|size|gr\\.)\\s*\\d+", " ");
+        return t;
+    }
+
+    private static boolean plausible(int value) {
+        return value >= 300 && value <= 50_000;
     }
 
     private static Integer amount(String digits, String thousands) {
-        long value = Long.parseLong(digits.replaceAll("[.\\s']", ""));
+        if (digits == null) {
+            return null;
+        }
+        long value = Long.parseLong(digits.replaceAll("[.,\\s']", ""));
         if (thousands != null) {
             value *= 1000;
         }
         return value > 0 && value < 1_000_000 ? (int) value : null;
+    }
+
+    // --- contact and intent ------------------------------------------------------------------------------------
+
+    private static String email(String message) {
+        Matcher m = EMAIL.matcher(message);
+        return m.find() ? m.group().toLowerCase(Locale.ROOT) : null;
+    }
+
+    private static String phone(String message) {
+        String withoutEmail = EMAIL.matcher(message).replaceAll(" ");
+        Matcher m = PHONE.matcher(withoutEmail);
+        while (m.find()) {
+            String candidate = m.group().strip();
+            long digits = candidate.chars().filter(Character::isDigit).count();
+            if (digits >= 7 && digits <= 15 && (candidate.startsWith("+") || candidate.startsWith("0"))) {
+                return candidate.replaceAll("\\s+", " ");
+            }
+        }
+        return null;
+    }
+
+    private static String name(String message) {
+        Matcher m = NAME.matcher(message);
+        if (!m.find()) {
+            m = NAME_LOOSE.matcher(message);
+            if (!m.find()) {
+                return null;
+            }
+        }
+        String name = m.group(1).strip();
+        if (name.matches("(?i).*\\b(Anzug|Hochzeit|Suche|Interesse|Bräutigam|Kunde|Looking|Interested)\\b.*")) {
+            return null;
+        }
+        return name;
+    }
+
+    private static void intent(String text, Phase expecting, ConversationProfile.Builder profile) {
+        boolean declined = DECLINED.matcher(text).find()
+                || expecting == Phase.CONTACT && NO.matcher(text).find();
+        if (declined) {
+            profile.intent("declined").wantsAppointment(false);
+            return;
+        }
+        if (BROWSING.matcher(text).find()) {
+            profile.intent("browsing");
+            return;
+        }
+        boolean appointment = APPOINTMENT.matcher(text).find() && !text.matches("(?s).*\\b(wie lange|how long|was kostet)\\b.*")
+                || expecting == Phase.CONTACT && YES.matcher(text).find();
+        if (appointment) {
+            profile.intent("buying").wantsAppointment(true);
+        } else if (ORDERING.matcher(text).find()) {
+            profile.intent("buying");
+        } else if (INTERESTED.matcher(text).find()) {
+            profile.intent("interested");
+        }
     }
 
     private static Pattern words(String... alternatives) {

@@ -3,6 +3,7 @@ package de.henk.hub.chat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,6 +26,85 @@ class ProfileExtractorTest {
             "Größe 52, Termin um 14 Uhr | "})
     void budgetIsAnAmountNotJustTheFirstNumber(String message, Integer budget) {
         assertThat(extractor.extract(message).budgetEur()).isEqualTo(budget);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "bis 3k | 3000 | ",
+            "zwischen 1500 und 2000 | 2000 | 1500",
+            "between 1,500 and 2,000 euros | 2000 | 1500",
+            "around €2,500 | 2500 | ",
+            "1.500 bis 2.000 € | 2000 | 1500",
+            "maximal 1400 Euro | 1400 | ",
+            "höchstens 2.2k | 2200 | ",
+            "am 15.06. um 14 Uhr, 120 Gäste | | "})
+    void budgetsAreCeilingsAndRanges(String message, Integer ceiling, Integer floor) {
+        ConversationProfile profile = extractor.extract(message);
+        assertThat(profile.budgetEur()).isEqualTo(ceiling);
+        assertThat(profile.budgetMinEur()).isEqualTo(floor);
+    }
+
+    @Test
+    void aBareNumberIsABudgetOnlyWhenHenkAskedForIt() {
+        assertThat(extractor.extract("2000").budgetEur()).isNull();
+        assertThat(extractor.extract("2000", Phase.BUDGET).budgetEur()).isEqualTo(2000);
+        assertThat(extractor.extract("so 1.800", Phase.BUDGET).budgetEur()).isEqualTo(1800);
+    }
+
+    @Test
+    void coloursAndPatternsCanBeRuledOut() {
+        ConversationProfile p = extractor.extract("Gern in Blau – aber bloß kein Schwarz!");
+        assertThat(p.colours()).containsExactly("blau");
+        assertThat(p.avoidColours()).containsExactly("schwarz");
+        ConversationProfile q = extractor.extract("Schwarz mag ich nicht, Nadelstreifen schon, aber keine Karos");
+        assertThat(q.avoidColours()).containsExactly("schwarz");
+        assertThat(q.patterns()).containsExactly("Nadelstreifen");
+        assertThat(q.avoidPatterns()).containsExactly("Karo");
+        assertThat(extractor.extract("anything but brown").avoidColours()).containsExactly("braun");
+        assertThat(extractor.extract("a tuxedo for a black tie gala").colours()).isEmpty();
+        assertThat(extractor.extract("My name is Oliver Twist").colours()).isEmpty();
+    }
+
+    @Test
+    void datesBecomeConcreteRanges() {
+        ConversationProfile june = extractor.extract("Hochzeit im Juni");
+        assertThat(june.dateFrom()).isEqualTo("2027-06-01");
+        assertThat(june.dateTo()).isEqualTo("2027-06-30");
+        assertThat(june.season()).isEqualTo("summer");
+        ConversationProfile day = extractor.extract("Wir heiraten am 14. Juni");
+        assertThat(day.eventDate()).isEqualTo("2027-06-14");
+        ConversationProfile summer = extractor.extract("eine Sommerhochzeit");
+        assertThat(summer.season()).isEqualTo("summer");
+        assertThat(summer.dateFrom()).isEqualTo("2027-06-01");
+        assertThat(summer.dateTo()).isEqualTo("2027-08-31");
+        ConversationProfile winter = extractor.extract("für den Winter");
+        assertThat(winter.dateFrom()).isEqualTo("2026-12-01");
+        assertThat(extractor.extract("in drei Wochen").dateTo()).isEqualTo("2026-12-16");
+        assertThat(extractor.extract("keine Eile").flexibleDate()).isTrue();
+    }
+
+    @Test
+    void contactDataAndGarments() {
+        ConversationProfile p = extractor.extract(
+                "Mein Name ist Anna Schmidt, anna@example.com, Tel. +49 170 1234567, ich möchte einen Dreiteiler");
+        assertThat(p.name()).isEqualTo("Anna Schmidt");
+        assertThat(p.email()).isEqualTo("anna@example.com");
+        assertThat(p.phone()).isEqualTo("+49 170 1234567");
+        assertThat(p.garment()).isEqualTo("three-piece");
+        assertThat(extractor.extract("Smoking für den Opernball").garment()).isEqualTo("tuxedo");
+        assertThat(extractor.extract("leicht, Leinen und knitterarm bitte").fabricWishes())
+                .containsExactly("light", "linen", "crease-resistant");
+    }
+
+    @Test
+    void adversarialMessagesAreReadQuickly() {
+        String[] inputs = {
+                "1 000 ".repeat(330), "1.000,".repeat(330), "zwischen 1 und ".repeat(130), "kein ".repeat(400),
+                "a".repeat(2000), "€".repeat(2000), "0170 ".repeat(400), "x@".repeat(1000), "Schwarz nicht ".repeat(140)};
+        for (String input : inputs) {
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMillis(500),
+                    () -> extractor.extract(input, Phase.BUDGET), input.substring(0, 20));
+        }
     }
 
     @Test
@@ -55,13 +135,19 @@ class ProfileExtractorTest {
     void theConciergeNeverAsksForWhatItKnows() {
         OfflineConcierge concierge = new OfflineConcierge();
         ConversationProfile learned = extractor.extract("Ich suche einen Anzug für eine Hochzeit");
-        String reply = concierge.reply(ConversationProfile.empty(), learned, learned, Phase.next(learned));
+        String reply = concierge.reply(turn(ConversationProfile.empty(), learned, learned, ConversationState.initial()));
         assertThat(reply).contains("Hochzeit").contains("Jahreszeit");
 
-        ConversationProfile more = extractor.extract("Budget ist ca. 2500 Euro, Hochzeit im Juni");
+        ConversationProfile more = extractor.extract("Budget ist ca. 2500 Euro, Hochzeit im Juni", Phase.TIMING);
         ConversationProfile now = learned.mergedWith(more);
         assertThat(Phase.next(now)).isEqualTo(Phase.STYLE);
-        String second = concierge.reply(learned, more, now, Phase.next(now));
+        String second = concierge.reply(turn(learned, more, now, ConversationState.initial().nextTurn()));
         assertThat(second).contains("2.500 €", "Juni 2027").doesNotContain("Budget haben").doesNotContain("Jahreszeit");
+    }
+
+    static Turn turn(ConversationProfile before, ConversationProfile learned, ConversationProfile now,
+                     ConversationState state) {
+        return new Turn("", before, learned, now, null, Phase.next(now, state), state, List.of(), List.of(), List.of(),
+                LeadStatus.none(), false, null);
     }
 }

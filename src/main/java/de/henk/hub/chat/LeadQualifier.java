@@ -1,0 +1,153 @@
+package de.henk.hub.chat;
+
+import de.henk.hub.auth.Caller;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Whether a conversation is a serious lead, with a score and its reasons (German, for the sales team). Qualified
+ * means: buying intent, a budget or an event date, and a way to reach the customer (an account, or an email or
+ * phone given in the chat) — and the customer has not said no. Browsing, jokes and a no never qualify.
+ */
+public class LeadQualifier {
+
+    public static final int QUALIFYING_SCORE = 50;
+
+    private static final Map<String, String> OCCASION_TITLES = Map.of(
+            "wedding", "Hochzeits-", "business", "Business-", "gala", "Gala-", "christening", "Tauf-",
+            "prom", "Abiball-", "everyday", "Alltags-");
+    private static final Map<String, String> GARMENT_TITLES = Map.of(
+            "suit", "Anzug", "three-piece", "Dreiteiler", "tuxedo", "Smoking", "jacket", "Sakko",
+            "trousers", "Hose", "vest", "Weste", "coat", "Mantel", "shirt", "Hemd");
+    private static final Map<String, String> SEASONS_DE = Map.of(
+            "summer", "Sommer", "winter", "Winter", "spring", "Frühjahr", "autumn", "Herbst");
+
+    /** The assessment: {@code qualified} means a lead should exist; {@code contactEmail} is where it goes. */
+    public record Assessment(boolean qualified, int score, List<String> reasons, String contactEmail) { }
+
+    /**
+     * {@code previousPhase} is what HENK asked last: contact data volunteered with mere interest count as the wish
+     * to go ahead only once HENK has offered the appointment and the customer did not say no.
+     */
+    public Assessment assess(ConversationProfile p, Caller caller, ConversationState state, Phase previousPhase,
+                             LocalDate today) {
+        List<String> reasons = new ArrayList<>();
+        int score = 0;
+        boolean leftContact = p.email() != null || p.phone() != null;
+        // "ich suche" is interest; a lead needs the wish to go ahead: an appointment, an order, or contact data
+        // the customer left when HENK offered the appointment
+        boolean intent = "buying".equals(p.intent()) || Boolean.TRUE.equals(p.wantsAppointment())
+                || "interested".equals(p.intent()) && leftContact && previousPhase == Phase.CONTACT;
+        if (Boolean.TRUE.equals(p.wantsAppointment())) {
+            score += 20;
+            reasons.add("möchte einen Termin");
+        } else if ("buying".equals(p.intent())) {
+            score += 20;
+            reasons.add("Kaufabsicht geäußert");
+        } else if ("interested".equals(p.intent())) {
+            score += 10;
+            reasons.add("Interesse geäußert");
+        }
+        if (p.occasion() != null) {
+            score += 10;
+            reasons.add("Anlass bekannt");
+        }
+        if (p.knowsEventDate()) {
+            score += 15;
+            reasons.add("Termin bekannt");
+            if (p.dateTo() != null && !LocalDate.parse(p.dateTo()).isAfter(today.plusMonths(6))) {
+                score += 5;
+                reasons.add("Termin in den nächsten 6 Monaten");
+            }
+        } else if (p.season() != null) {
+            score += 8;
+            reasons.add("Jahreszeit bekannt");
+        }
+        if (p.budgetEur() != null) {
+            score += 15;
+            reasons.add("Budget genannt");
+            if (p.budgetEur() >= 1190) {
+                score += 5;
+                reasons.add("Budget passt zu einem Maßanzug");
+            }
+        }
+        if (p.garment() != null || p.knowsLook() || !p.fabricWishes().isEmpty()) {
+            score += 5;
+            reasons.add("konkrete Wünsche");
+        }
+        boolean reachable = caller.authenticated() || p.email() != null || p.phone() != null;
+        if (caller.authenticated()) {
+            score += 15;
+            reasons.add("angemeldeter Kunde");
+        } else if (p.email() != null || p.phone() != null) {
+            score += 15;
+            reasons.add("Kontaktdaten angegeben");
+        }
+        if (state.turns() >= 3) {
+            score += 5;
+            reasons.add("aktives Gespräch");
+        }
+        if ("browsing".equals(p.intent())) {
+            score = Math.max(0, score - 30);
+            reasons.add("informiert sich nur");
+        }
+        if (p.declined()) {
+            reasons.add("möchte keinen Kontakt");
+            return new Assessment(false, 0, List.copyOf(reasons), null);
+        }
+        score = Math.min(100, score);
+        String email = caller.authenticated() && caller.email() != null ? caller.email() : p.email();
+        boolean qualified = intent && (p.budgetEur() != null || p.knowsEventDate()) && reachable
+                && score >= QUALIFYING_SCORE && !"browsing".equals(p.intent());
+        return new Assessment(qualified, score, List.copyOf(reasons), email);
+    }
+
+    /** "Hochzeits-Anzug Juni 2027", "Gala-Smoking Winter 2026", "Business-Dreiteiler". */
+    public static String dealTitle(ConversationProfile p) {
+        String occasion = p.occasion() == null ? "" : OCCASION_TITLES.get(p.occasion());
+        String garment = GARMENT_TITLES.getOrDefault(p.garment() == null ? "suit" : p.garment(), "Anzug");
+        if ("gala".equals(p.occasion()) && "tuxedo".equals(p.garment())) {
+            occasion = "Gala-";
+        }
+        String title = occasion.isEmpty() ? "Maß-" + garment.toLowerCase(Locale.GERMAN) : occasion + garment;
+        if (occasion.isEmpty()) {
+            title = "Maß" + garment.toLowerCase(Locale.GERMAN);
+        }
+        if (p.eventMonth() != null) {
+            YearMonth month = YearMonth.parse(p.eventMonth());
+            title += " " + month.getMonth().getDisplayName(TextStyle.FULL, Locale.GERMAN) + " " + month.getYear();
+        } else if (p.season() != null && p.dateFrom() != null) {
+            title += " " + SEASONS_DE.get(p.season()) + " " + LocalDate.parse(p.dateFrom()).getYear();
+        }
+        return title;
+    }
+
+    /**
+     * One opportunity = one customer (account, else email, else phone) + occasion + when. Hashed, so no personal
+     * data ends up in the idempotency key.
+     */
+    public static String opportunityKey(ConversationProfile p, Caller caller) {
+        String who = caller.authenticated() ? "user:" + caller.userId()
+                : p.email() != null ? "email:" + p.email() : "phone:" + p.phone();
+        String when = p.eventMonth() != null ? p.eventMonth() : p.season() != null ? p.season() + "@" + p.dateFrom() : "open";
+        return sha256(who) + ":" + (p.occasion() == null ? "any" : p.occasion()) + ":" + when;
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package de.henk.hub.chat;
+
+import de.henk.hub.catalog.FabricHit;
+import java.util.List;
+
+/**
+ * Everything HENK knows when it answers one message: the profile before and after, what this message added, the
+ * new phase, the shop facts and small talk it asked for, the fabrics to propose, the lead, and — on the first turn
+ * of a signed-in customer — what the hub remembers. The offline concierge and the LLM prompt are both built from it.
+ */
+public record Turn(String message, ConversationProfile before, ConversationProfile learned,
+                   ConversationProfile profile, Phase previousPhase, Phase phase, ConversationState state,
+                   List<ShopKnowledge.Entry> facts, List<ShopKnowledge.Entry> smalltalk,
+                   List<FabricHit> recommendations, LeadStatus lead, boolean signedIn, Returning returning) {
+
+    public boolean german() {
+        return !"en".equals(profile.language());
+    }
+
+    public boolean firstTurn() {
+        return state.turns() == 0;
+    }
+
+    /** What the hub remembers of a returning signed-in customer: earlier wishes, open deals, coming appointments. */
+    public record Returning(String name, ConversationProfile remembered, List<String> openDeals,
+                            List<String> appointments) { }
+}

@@ -1,0 +1,191 @@
+package de.henk.hub.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import de.henk.hub.auth.Caller;
+import de.henk.hub.auth.Role;
+import de.henk.hub.catalog.FabricHit;
+import de.henk.hub.crm.CrmStore;
+import de.henk.hub.crm.Deal;
+import de.henk.hub.support.HubTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The conversation as a customer has it: scripted German and English dialogues from
+ * {@code src/test/resources/dialogues/*.yaml}, each turn through the real chat bean of the running hub (database,
+ * catalogue, CRM intake and outbox). Every turn is checked for what its script expects — phase, profile, reply
+ * words, recommendations, lead — and every proposed fabric must fit the profile (season, budget, occasion,
+ * garment, colours and patterns the customer ruled out). Dates in scripts are relative: {@code {month:6}} is the
+ * next June as "2027-06", {@code {monthname:6}} "Juni 2027".
+ */
+class DialogueScriptsTest extends HubTest {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(month|monthname|monthname_en|year):(\\d+)}");
+
+    @Autowired
+    ChatService chat;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    CrmStore crm;
+
+    private final List<Long> deals = new ArrayList<>();
+
+    /** Leads made here sync to the shared Pipedrive simulator: let them arrive before the next test resets it. */
+    @AfterEach
+    void dealsHaveReachedPipedrive() {
+        for (long id : deals) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> crm.deal(id).pipedriveDealId() != null);
+        }
+    }
+
+    static Stream<Arguments> dialogues() throws IOException {
+        List<Arguments> all = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/dialogues"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                for (JsonNode dialogue : YAML.readTree(file.toFile())) {
+                    all.add(Arguments.of(file.getFileName() + ": " + dialogue.path("name").asText(), dialogue));
+                }
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dialogues")
+    void dialogue(String name, JsonNode script) throws Exception {
+        Caller caller = Caller.anonymous("10.0.0." + Math.abs(name.hashCode() % 250));
+        if ("customer".equals(script.path("caller").asText())) {
+            Account account = register(uniqueEmail("dialogue"));
+            caller = new Caller(account.userId(), account.email(), Set.of(Role.CUSTOMER), null, "10.0.1.1");
+        }
+        String sessionId = null;
+        JsonNode last = null;
+        int n = 0;
+        for (JsonNode turn : script.path("turns")) {
+            n++;
+            ChatResponse response = chat.turn(new ChatRequest(turn.path("say").asText(), sessionId), caller);
+            sessionId = response.sessionId();
+            last = json.valueToTree(response);
+            System.out.println("» " + turn.path("say").asText() + "\n« [" + response.phase() + ", lead "
+                    + response.lead().status() + "] " + response.reply());
+            if (response.lead().dealId() != null && !deals.contains(response.lead().dealId())) {
+                deals.add(response.lead().dealId());
+            }
+            String where = name + " / turn " + n + " \"" + turn.path("say").asText() + "\" → " + last;
+            for (FabricHit hit : response.recommendations()) {
+                assertThat(FabricAdvisor.fits(hit.fabric(), response.profile()))
+                        .as(where + "\n  does not fit: " + hit.fabric().code()).isTrue();
+            }
+            check(turn.path("expect"), last, where);
+        }
+        check(script.path("final"), last, name + " (final) → " + last);
+    }
+
+    private void check(JsonNode expect, JsonNode actual, String where) {
+        if (expect.isMissingNode()) {
+            return;
+        }
+        if (expect.has("phase")) {
+            assertThat(actual.path("phase").asText()).as(where).isEqualTo(expect.path("phase").asText());
+        }
+        if (expect.has("phase_not")) {
+            assertThat(actual.path("phase").asText()).as(where).isNotEqualTo(expect.path("phase_not").asText());
+        }
+        for (JsonNode word : expect.path("reply_contains")) {
+            assertThat(actual.path("reply").asText()).as(where).containsIgnoringCase(resolve(word.asText()));
+        }
+        for (JsonNode word : expect.path("reply_not_contains")) {
+            assertThat(actual.path("reply").asText()).as(where).doesNotContainIgnoringCase(resolve(word.asText()));
+        }
+        expect.path("profile").fields().forEachRemaining(field -> {
+            JsonNode value = actual.path("profile").path(field.getKey());
+            if (field.getValue().isNull()) {
+                assertThat(value.isMissingNode() || value.isNull()).as(where + "\n  profile." + field.getKey())
+                        .isTrue();
+            } else if (field.getValue().isArray()) {
+                List<String> values = new ArrayList<>();
+                value.forEach(v -> values.add(v.asText()));
+                List<String> wanted = new ArrayList<>();
+                field.getValue().forEach(v -> wanted.add(v.asText()));
+                assertThat(values).as(where + "\n  profile." + field.getKey()).containsAll(wanted);
+            } else {
+                assertThat(value.asText()).as(where + "\n  profile." + field.getKey())
+                        .isEqualTo(resolve(field.getValue().asText()));
+            }
+        });
+        if (expect.has("recommendations")) {
+            int count = actual.path("recommendations").size();
+            if (expect.path("recommendations").asBoolean()) {
+                assertThat(count).as(where + "\n  recommendations").isPositive();
+            } else {
+                assertThat(count).as(where + "\n  recommendations").isZero();
+            }
+        }
+        for (JsonNode word : expect.path("recommendations_contain")) {
+            assertThat(actual.path("recommendations").toString()).as(where).contains(word.asText());
+        }
+        if (expect.has("lead")) {
+            assertThat(actual.path("lead").path("status").asText()).as(where + "\n  lead")
+                    .isEqualTo(expect.path("lead").asText());
+        }
+        if (expect.has("deal_title")) {
+            long dealId = actual.path("lead").path("deal_id").asLong();
+            Deal deal = crm.deal(dealId);
+            assertThat(deal.title()).as(where).isEqualTo(resolve(expect.path("deal_title").asText()));
+            if (expect.has("deal_value")) {
+                assertThat(deal.value().intValue()).as(where).isEqualTo(expect.path("deal_value").asInt());
+            }
+        }
+        if (expect.has("min_score")) {
+            assertThat(actual.path("lead").path("score").asInt()).as(where).isGreaterThanOrEqualTo(
+                    expect.path("min_score").asInt());
+        }
+    }
+
+    /** "{month:6}" → the next June (this one if it has not passed) as 2027-06; "{monthname:6}" → "Juni 2027". */
+    static String resolve(String text) {
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            LocalDate today = LocalDate.now();
+            YearMonth month = YearMonth.of(today.getYear(), Integer.parseInt(m.group(2)));
+            if (month.isBefore(YearMonth.from(today))) {
+                month = month.plusYears(1);
+            }
+            String value = switch (m.group(1)) {
+                case "month" -> month.toString();
+                case "monthname" -> month.getMonth().getDisplayName(TextStyle.FULL, Locale.GERMAN) + " " + month.getYear();
+                case "monthname_en" -> month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + month.getYear();
+                default -> Integer.toString(month.getYear());
+            };
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+}

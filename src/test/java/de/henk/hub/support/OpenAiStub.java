@@ -1,0 +1,201 @@
+package de.henk.hub.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An OpenAI-compatible chat-completions server over real HTTP ({@code POST /v1/chat/completions}), scripted per
+ * request: a text reply, a tool call, an HTTP error, a delay before any of them — as a JSON completion or, when the
+ * request says {@code "stream": true}, as server-sent chunks ending in {@code data: [DONE]}. Unscripted requests
+ * get {@link #defaultReply} after {@link #defaultDelayMs}. Every request body is recorded.
+ */
+public final class OpenAiStub implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One scripted answer. */
+    public record Step(int status, String text, String toolName, String toolArguments, long delayMs) {
+        public static Step text(String text) { return new Step(200, text, null, null, 0); }
+        public static Step toolCall(String name, String arguments) { return new Step(200, null, name, arguments, 0); }
+        public static Step error(int status) { return new Step(status, null, null, null, 0); }
+        public Step after(long delayMs) { return new Step(status, text, toolName, toolArguments, delayMs); }
+    }
+
+    private final HttpServer server;
+    private final ConcurrentLinkedDeque<Step> script = new ConcurrentLinkedDeque<>();
+    private final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger ids = new AtomicInteger();
+    public volatile String defaultReply = "Sehr gern – das klingt nach einem wunderbaren Anlass.";
+    public volatile long defaultDelayMs = 0;
+    public volatile boolean record = true;
+    /** Pause between streamed pieces. */
+    public volatile long pieceDelayMs = 5;
+
+    private OpenAiStub(HttpServer server) {
+        this.server = server;
+    }
+
+    /**
+     * Stand-alone, for the chat benchmark: {@code java -cp … de.henk.hub.support.OpenAiStub 8199 2000} answers every
+     * request after 2000 ms, records nothing.
+     */
+    public static void main(String[] args) throws IOException {
+        OpenAiStub stub = start(Integer.parseInt(args[0]));
+        stub.defaultDelayMs = Long.parseLong(args[1]);
+        stub.record = false;
+        System.out.println("OpenAI stub on " + stub.baseUrl() + ", replies after " + stub.defaultDelayMs + " ms");
+    }
+
+    public static OpenAiStub start() throws IOException {
+        return start(0);
+    }
+
+    public static OpenAiStub start(int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1000);
+        OpenAiStub stub = new OpenAiStub(server);
+        server.createContext("/v1/chat/completions", stub::handle);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.start();
+        return stub;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    public OpenAiStub then(Step step) {
+        script.addLast(step);
+        return this;
+    }
+
+    public List<JsonNode> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    public void reset() {
+        script.clear();
+        requests.clear();
+        defaultReply = "Sehr gern – das klingt nach einem wunderbaren Anlass.";
+        defaultDelayMs = 0;
+        pieceDelayMs = 5;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            JsonNode request = JSON.readTree(exchange.getRequestBody());
+            if (record) {
+                requests.add(request);
+            }
+            Step step = script.pollFirst();
+            if (step == null) {
+                step = Step.text(defaultReply).after(defaultDelayMs);
+            }
+            if (step.delayMs() > 0) {
+                Thread.sleep(step.delayMs());
+            }
+            if (step.status() != 200) {
+                byte[] body = ("{\"error\":{\"message\":\"scripted failure\",\"type\":\"server_error\"}}")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(step.status(), body.length);
+                exchange.getResponseBody().write(body);
+                return;
+            }
+            if (request.path("stream").asBoolean()) {
+                stream(exchange, step);
+            } else {
+                byte[] body = JSON.writeValueAsBytes(completion(step));
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException ignored) {
+            // the hub gave up (timeout): nothing to answer
+        }
+    }
+
+    private ObjectNode completion(Step step) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("id", "chatcmpl-" + ids.incrementAndGet()).put("object", "chat.completion")
+                .put("created", System.currentTimeMillis() / 1000).put("model", "stub");
+        ObjectNode choice = root.putArray("choices").addObject();
+        choice.put("index", 0);
+        ObjectNode message = choice.putObject("message");
+        message.put("role", "assistant");
+        if (step.toolName() != null) {
+            message.putNull("content");
+            ObjectNode call = message.putArray("tool_calls").addObject();
+            call.put("id", "call_" + ids.incrementAndGet()).put("type", "function");
+            call.putObject("function").put("name", step.toolName()).put("arguments", step.toolArguments());
+            choice.put("finish_reason", "tool_calls");
+        } else {
+            message.put("content", step.text());
+            choice.put("finish_reason", "stop");
+        }
+        root.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 10).put("total_tokens", 20);
+        return root;
+    }
+
+    private void stream(HttpExchange exchange, Step step) throws IOException, InterruptedException {
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        String id = "chatcmpl-" + ids.incrementAndGet();
+        if (step.toolName() != null) {
+            ObjectNode delta = JSON.createObjectNode().put("role", "assistant");
+            ArrayNode calls = delta.putArray("tool_calls");
+            ObjectNode call = calls.addObject();
+            call.put("index", 0).put("id", "call_" + ids.incrementAndGet()).put("type", "function");
+            call.putObject("function").put("name", step.toolName()).put("arguments", step.toolArguments());
+            chunk(out, id, delta, null);
+            chunk(out, id, JSON.createObjectNode(), "tool_calls");
+        } else {
+            chunk(out, id, JSON.createObjectNode().put("role", "assistant").put("content", ""), null);
+            for (String piece : step.text().split("(?<= )")) {
+                chunk(out, id, JSON.createObjectNode().put("content", piece), null);
+                Thread.sleep(pieceDelayMs);
+            }
+            chunk(out, id, JSON.createObjectNode(), "stop");
+        }
+        out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static void chunk(OutputStream out, String id, ObjectNode delta, String finish) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("id", id).put("object", "chat.completion.chunk").put("created", System.currentTimeMillis() / 1000)
+                .put("model", "stub");
+        ObjectNode choice = root.putArray("choices").addObject();
+        choice.put("index", 0).set("delta", delta);
+        if (finish == null) {
+            choice.putNull("finish_reason");
+        } else {
+            choice.put("finish_reason", finish);
+        }
+        out.write(("data: " + JSON.writeValueAsString(root) + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
