@@ -54,6 +54,7 @@ public class ChatService {
     private final CrmStore crm;
     private final UserRepository users;
     private final LlmConcierge llm;
+    private final de.henk.hub.handoff.Handoffs handoffs;
     private final FabricCatalogue catalogue;
     private final AppointmentBook appointments;
     private final ObjectMapper json;
@@ -64,7 +65,8 @@ public class ChatService {
     public ChatService(ChatSessions sessions, ShopKnowledge knowledge, FabricAdvisor advisor, LeadIntake leads,
                        CrmStore crm, UserRepository users, LlmConcierge llm, FabricCatalogue catalogue,
                        AppointmentBook appointments, ObjectMapper json, TransactionTemplate tx, Clock clock,
-                       HenkProperties properties) {
+                       HenkProperties properties, de.henk.hub.handoff.Handoffs handoffs) {
+        this.handoffs = handoffs;
         this.catalogue = catalogue;
         this.appointments = appointments;
         this.sessions = sessions;
@@ -83,16 +85,44 @@ public class ChatService {
     }
 
     public ChatResponse turn(ChatRequest request, Caller caller) {
+        OffsetDateTime receivedAt = Timestamps.now(clock);
         Prepared prepared = prepare(request, caller);
+        if (prepared.session() != null && handoffs.personOwns(prepared.sessionId())) {
+            return forThePerson(prepared, receivedAt);
+        }
         LlmConcierge.Answer answer = llm.answer(prepared.turn(), prepared.sessionId(), prepared.offlineReply());
-        return commit(prepared, answer.reply(), answer.concierge());
+        return handOverIfAsked(commit(prepared, answer.reply(), answer.concierge(), receivedAt), prepared);
     }
 
     /** Streaming: the same turn, the reply handed to {@code onChunk} piece by piece as the LLM produces it. */
     public ChatResponse streamTurn(ChatRequest request, Caller caller, java.util.function.Consumer<String> onChunk) {
+        OffsetDateTime receivedAt = Timestamps.now(clock);
         Prepared prepared = prepare(request, caller);
+        if (prepared.session() != null && handoffs.personOwns(prepared.sessionId())) {
+            return forThePerson(prepared, receivedAt);
+        }
         LlmConcierge.Answer answer = llm.stream(prepared.turn(), prepared.sessionId(), prepared.offlineReply(), onChunk);
-        return commit(prepared, answer.reply(), answer.concierge());
+        return handOverIfAsked(commit(prepared, answer.reply(), answer.concierge(), receivedAt), prepared);
+    }
+
+    /** A person owns the session (human handoff): HENK stays quiet; the message waits for the person's answer. */
+    private ChatResponse forThePerson(Prepared prepared, OffsetDateTime receivedAt) {
+        Turn turn = prepared.turn();
+        tx.executeWithoutResult(status -> {
+            sessions.update(prepared.sessionId(), turn.phase().name(), write(turn.profile()), write(prepared.state()),
+                    Timestamps.now(clock));
+            sessions.addMessage(prepared.sessionId(), "customer", turn.message(), receivedAt);
+        });
+        return new ChatResponse(prepared.sessionId(), "", turn.phase().id(), turn.profile(), "staff", List.of(),
+                turn.lead());
+    }
+
+    /** "Ich möchte mit einem Menschen sprechen": HENK answered; now the team is asked to take over. */
+    private ChatResponse handOverIfAsked(ChatResponse response, Prepared prepared) {
+        if (handoffs.asksForPerson(prepared.turn().message())) {
+            handoffs.request(response.sessionId(), prepared.turn().message(), prepared.caller());
+        }
+        return response;
     }
 
     /** Everything up to the reply: no database writes, no LLM. */
@@ -188,7 +218,7 @@ public class ChatService {
                 session == null ? ChatSessions.newId() : session.id(), counted);
     }
 
-    private ChatResponse commit(Prepared prepared, String reply, String conciergeName) {
+    private ChatResponse commit(Prepared prepared, String reply, String conciergeName, OffsetDateTime receivedAt) {
         Turn turn = prepared.turn();
         Caller caller = prepared.caller();
         ConversationProfile now = turn.profile();
@@ -218,7 +248,8 @@ public class ChatService {
             if (caller.authenticated()) {
                 sessions.rememberCustomer(caller.userId(), profileJson, at);
             }
-            sessions.addMessage(prepared.sessionId(), "customer", turn.message(), at);
+            // the customer's message when it arrived, HENK's when it was ready: analytics measure the difference
+            sessions.addMessage(prepared.sessionId(), "customer", turn.message(), receivedAt);
             sessions.addMessage(prepared.sessionId(), "henk", reply, at);
         });
         LeadStatus lead = turn.lead();

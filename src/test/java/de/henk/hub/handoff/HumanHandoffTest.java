@@ -46,12 +46,45 @@ class HumanHandoffTest extends HubTest {
         assertThat(api.get("/api/handoffs", sales.accessToken()).json().path("handoffs").toString())
                 .contains("\"status\":\"active\"");
 
+        // while a person owns the session HENK stays quiet; the customer's message waits for the person
+        Api.Response quiet = api.post("/api/chat", Map.of("message", "Danke! Haben Sie auch Leinen?",
+                "session_id", session), customer.accessToken());
+        assertThat(quiet.status()).isEqualTo(200);
+        assertThat(quiet.text("reply")).isEmpty();
+        assertThat(quiet.text("concierge")).isEqualTo("staff");
+        JsonNode waiting = api.get("/api/chat/sessions/" + session, customer.accessToken()).json().path("messages");
+        assertThat(waiting.get(waiting.size() - 1).path("author").asText()).isEqualTo("customer");
+
         Api.Response released = api.post("/api/chat/sessions/" + session + "/release", null, sales.accessToken());
         assertThat(released.status()).isEqualTo(200);
         assertThat(released.json().path("status").asText()).isEqualTo("released");
         assertThat(ids(api.get("/api/handoffs", sales.accessToken()).json().path("handoffs"))).doesNotContain(session);
         assertThat(api.post("/api/chat/sessions/" + session + "/release", null, sales.accessToken()).status())
                 .isEqualTo(409);
+        // and HENK speaks again
+        Api.Response back = api.post("/api/chat", Map.of("message", "Im Juni, Budget etwa 2000 Euro",
+                "session_id", session), customer.accessToken());
+        assertThat(back.text("reply")).isNotBlank();
+        assertThat(back.text("concierge")).isNotEqualTo("staff");
+    }
+
+    @Test
+    void askingForAPersonInTheChatHandsTheSessionToTheTeam() {
+        Account customer = register(uniqueEmail("kunde"));
+        Api.Response asked = api.post("/api/chat", Map.of("message", "Kann ich bitte mit einem Menschen sprechen?"),
+                customer.accessToken());
+        assertThat(asked.status()).isEqualTo(200);
+        assertThat(asked.text("reply")).isNotBlank();
+        String session = asked.text("session_id");
+        assertThat(ids(api.get("/api/handoffs", salesPerson().accessToken()).json().path("handoffs"))).contains(session);
+
+        Api.Response english = api.post("/api/chat", Map.of("message", "I would like to talk to a human, please"), "");
+        assertThat(ids(api.get("/api/handoffs", salesPerson().accessToken()).json().path("handoffs")))
+                .contains(english.text("session_id"));
+        // "maßgeschneidert" and ordinary tailoring talk do not
+        Api.Response normal = api.post("/api/chat", Map.of("message", "Ich möchte einen maßgeschneiderten Anzug"), "");
+        assertThat(ids(api.get("/api/handoffs", salesPerson().accessToken()).json().path("handoffs")))
+                .doesNotContain(normal.text("session_id"));
     }
 
     @Test
