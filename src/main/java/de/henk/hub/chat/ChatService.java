@@ -230,7 +230,7 @@ public class ChatService {
                 LeadIntake.AcceptedLead accepted = leads.acceptFromConversation(caller.userId(), prepared.sessionId(),
                         LeadQualifier.opportunityKey(now, caller), contactName(now, caller),
                         prepared.assessment().contactEmail(), now.phone(), LeadQualifier.dealTitle(now),
-                        dealValue(now, turn.recommendations()));
+                        dealValue(now, turn.recommendations()), expectedCloseDate(now), conversationNote(now));
                 dealId[0] = accepted.dealId();
                 state[0] = state[0].withLead(accepted.dealId());
             }
@@ -256,6 +256,29 @@ public class ChatService {
         LeadStatus shown = new LeadStatus(lead.status(), lead.score(), lead.reasons(), dealId[0], lead.createdNow());
         return new ChatResponse(prepared.sessionId(), reply, turn.phase().id(), now, conciergeName,
                 turn.recommendations(), shown);
+    }
+
+    /** The event day, or the last day of the month/range the customer named: Pipedrive's expected close date. */
+    static LocalDate expectedCloseDate(ConversationProfile profile) {
+        String date = profile.eventDate() != null ? profile.eventDate() : profile.dateTo();
+        try {
+            return date == null ? null : LocalDate.parse(date);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** What HENK learned, as a note for the sales team in Pipedrive. */
+    private String conversationNote(ConversationProfile profile) {
+        StringBuilder note = new StringBuilder("Aus dem Gespräch mit HENK:\n");
+        json.valueToTree(profile).fields().forEachRemaining(field -> {
+            if (!field.getValue().isNull() && !(field.getValue().isArray() && field.getValue().isEmpty())) {
+                note.append("- ").append(field.getKey()).append(": ")
+                        .append(field.getValue().isValueNode() ? field.getValue().asText() : field.getValue().toString())
+                        .append('\n');
+            }
+        });
+        return note.toString().strip();
     }
 
     /** A signed-in customer's new session: what the hub remembers, and the deals the team is working on. */

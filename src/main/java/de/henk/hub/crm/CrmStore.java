@@ -125,6 +125,18 @@ public class CrmStore {
                 .param("now", now).param("id", id).update();
     }
 
+    public void setExpectedCloseDate(long id, java.time.LocalDate date) {
+        if (date != null) {
+            db.sql("update crm_deal set expected_close_date = :d where id = :id").param("d", date).param("id", id)
+                    .update();
+        }
+    }
+
+    public java.time.LocalDate expectedCloseDate(long id) {
+        return db.sql("select expected_close_date from crm_deal where id = :id").param("id", id)
+                .query((rs, n) -> rs.getObject(1, java.time.LocalDate.class)).optional().orElse(null);
+    }
+
     public void setSyncStatus(long id, String syncStatus) {
         db.sql("update crm_deal set sync_status = :s where id = :id").param("s", syncStatus).param("id", id).update();
     }

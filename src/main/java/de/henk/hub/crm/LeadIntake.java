@@ -76,7 +76,8 @@ public class LeadIntake {
     @Transactional
     public AcceptedLead acceptFromConversation(String userId, String sessionId, String opportunityKey, String name,
                                                String email, String phone, String dealTitle,
-                                               java.math.BigDecimal dealValue) {
+                                               java.math.BigDecimal dealValue, java.time.LocalDate expectedCloseDate,
+                                               String conversationNote) {
         String key = "conversation:" + opportunityKey;
         var earlier = store.dealIdForIdempotencyKey(key);
         if (earlier.isPresent()) {
@@ -87,7 +88,12 @@ public class LeadIntake {
         long leadId = store.insertLead(userId, sessionId, "chat", name.strip(), normalized, blankToNull(phone), key, now);
         long dealId = store.insertDeal(leadId, userId, dealTitle.strip(), dealValue, "EUR", name.strip(), normalized,
                 blankToNull(phone), now);
+        store.setExpectedCloseDate(dealId, expectedCloseDate);
         outbox.enqueue(dealId, OutboxEntry.CREATE_DEAL, "{}", now);
+        if (conversationNote != null && !conversationNote.isBlank()) {
+            // after the deal (entries of a customer go out in order): what HENK learned, for the sales team
+            outbox.enqueue(dealId, OutboxEntry.CREATE_NOTE, noteJson(conversationNote), now);
+        }
         events.record("lead.qualified", "deal/" + dealId, DomainEvents.data("deal_id", dealId, "session_id", sessionId,
                 "opportunity", opportunityKey, "user_id", userId, "email", normalized, "value", dealValue));
         leadCreated(dealId, "chat");
@@ -102,6 +108,11 @@ public class LeadIntake {
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, accepted.replayed() ? 200 : synced ? 201 : 202);
         message.setHeader("Location", "/api/crm/deal/" + deal.id());
         return new LeadResponse(deal.leadId(), synced ? "synced" : "pending", DealView.of(deal));
+    }
+
+    private static String noteJson(String note) {
+        return "{\"content\":\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
+                .quoteAsString(note)) + "\"}";
     }
 
     private static String scopedKey(String idempotencyKey, Caller caller) {

@@ -14,9 +14,11 @@ public class PipedriveRequests {
 
     private final ObjectMapper json;
     private final HenkProperties.Pipedrive.Webhook webhook;
+    private final CrmStore store;
 
-    public PipedriveRequests(ObjectMapper json, HenkProperties properties) {
+    public PipedriveRequests(ObjectMapper json, HenkProperties properties, CrmStore store) {
         this.json = json;
+        this.store = store;
         this.webhook = properties.pipedrive().webhook();
     }
 
@@ -87,6 +89,10 @@ public class PipedriveRequests {
         body.put("person_id", personId);
         body.put("stage_id", stageId);
         body.put("origin_id", originId(deal));
+        java.time.LocalDate close = store.expectedCloseDate(deal.id());
+        if (close != null) {
+            body.put("expected_close_date", close.toString());
+        }
         return write(body);
     }
 
@@ -103,6 +109,18 @@ public class PipedriveRequests {
             ObjectNode participant = body.putArray("participants").addObject();
             participant.put("person_id", deal.pipedrivePersonId());
             participant.put("primary", true);
+            return write(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** POST /v1/notes — the conversation summary on the deal and its person. */
+    public String newNote(OutboxEntry entry, Deal deal) {
+        try {
+            ObjectNode body = (ObjectNode) json.readTree(entry.payload());
+            body.put("deal_id", deal.pipedriveDealId());
+            body.put("person_id", deal.pipedrivePersonId());
             return write(body);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -60,6 +60,14 @@ class ChatOverHttpTest extends HubTest {
         ObjectNode deal = PIPEDRIVE.deals().stream()
                 .filter(d -> d.path("title").asText().startsWith("Hochzeits-Anzug Juni")).findFirst().orElseThrow();
         assertThat(deal.path("value").asDouble()).isEqualTo(2500.0);
+        // the wedding month's last day is the expected close date; what HENK learned is a note on the deal
+        assertThat(deal.path("expected_close_date").asText()).matches("\\d{4}-06-30");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(PIPEDRIVE.notes())
+                .anySatisfy(note -> {
+                    assertThat(note.path("deal_id").asLong()).isEqualTo(deal.path("id").asLong());
+                    assertThat(note.path("content").asText()).contains("Aus dem Gespräch mit HENK")
+                            .contains("wedding").contains("2500");
+                }));
 
         // more turns and a second conversation about the same wedding: still one deal
         Api.Response third = chat("Können wir den Termin noch einmal bestätigen? " + email, first.text("session_id"), "");
