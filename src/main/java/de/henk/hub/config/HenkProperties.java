@@ -73,6 +73,6 @@ public record HenkProperties(
 
     public record Crm(Outbox outbox, boolean inlineSync) {
         public record Outbox(long pollIntervalMs, int batchSize, int maxAttempts, long baseBackoffMs,
-                             long maxBackoffMs, long claimTtlMs) { }
+                             long maxBackoffMs, long claimTtlMs, long inlineGraceMs) { }
     }
 }

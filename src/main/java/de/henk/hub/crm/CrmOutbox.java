@@ -46,6 +46,9 @@ public class CrmOutbox {
               and not exists (select 1 from crm_outbox e
                               where e.customer_key = o.customer_key and e.status = 'pending' and e.id < o.id)""";
 
+    /** The poller leaves a brand-new entry to the request that created it for a moment (it syncs inline). */
+    private static final String NOT_JUST_CREATED = " and (o.attempts > 0 or o.created_at < :graceCutoff)";
+
     public CrmOutbox(JdbcClient db, CrmStore store, HenkProperties properties, Clock clock, TransactionTemplate tx,
                      PipedriveGuard guard, CrmSyncMetrics metrics, DomainEvents events) {
         this.events = events;
@@ -77,8 +80,10 @@ public class CrmOutbox {
     public List<OutboxEntry> claimDue() {
         return tx.execute(status -> {
             OffsetDateTime now = Timestamps.now(clock);
-            List<Long> candidates = db.sql(DUE + " order by o.id fetch first :limit rows only for update skip locked")
-                    .param("now", now).param("limit", settings.batchSize()).query(Long.class).list();
+            List<Long> candidates = db.sql(DUE + NOT_JUST_CREATED
+                            + " order by o.id fetch first :limit rows only for update skip locked")
+                    .param("now", now).param("graceCutoff", now.minusNanos(settings.inlineGraceMs() * 1_000_000))
+                    .param("limit", settings.batchSize()).query(Long.class).list();
             List<OutboxEntry> claimed = new ArrayList<>();
             for (long id : candidates) {
                 claim(id, now).ifPresent(claimed::add);

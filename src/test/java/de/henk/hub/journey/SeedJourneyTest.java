@@ -115,6 +115,24 @@ class SeedJourneyTest extends HubTest {
         assertThat(after.path("value").asInt()).isEqualTo(2800);
         assertThat(after.path("stage_id").asInt()).isEqualTo(2);
         assertThat(after.path("sync_status").asText()).isEqualTo("synced");
+
+        // 7. after the sale (the use case's extensions): the won deal is an order, the customer books the
+        //    measurement, the order moves on — with the mails the customer gets at each step
+        JsonNode order = api.get("/api/orders/customer/" + registered.text("user_id"), token).json().path("orders")
+                .get(0);
+        assertThat(order.path("deal_id").asLong()).isEqualTo(dealId);
+        assertThat(order.path("status").asText()).isEqualTo("confirmed");
+        Api.Response measurement = api.post("/api/appointments", Map.of("date",
+                de.henk.hub.support.AtelierDays.nextOpenWeekday().toString(), "time", "10:00", "type", "measurement"),
+                token);
+        assertThat(measurement.status()).as(measurement.toString()).isEqualTo(201);
+        assertThat(api.put("/api/orders/" + order.path("id").asLong() + "/status",
+                Map.of("status", "measurement_taken"), sales.accessToken()).status()).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(de.henk.hub.support.SharedMail.receivedBy(email)).extracting(m -> m.getSubject())
+                        .anyMatch(subject -> subject.contains("Ihr Maßanzug"))        // order confirmation (won)
+                        .anyMatch(subject -> subject.startsWith("Ihr Termin"))        // measurement, with .ics
+                        .anyMatch(subject -> subject.contains("Maße genommen")));     // order status
     }
 
     private static long stageId(String name) {
