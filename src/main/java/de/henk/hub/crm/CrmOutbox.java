@@ -215,11 +215,7 @@ public class CrmOutbox {
                 from crm_outbox where status like :status
                 order by id desc offset :offset rows fetch next :limit rows only""")
                 .param("status", filter).param("offset", request.offset()).param("limit", request.size())
-                .query((rs, n) -> new OutboxView(rs.getLong("id"), rs.getLong("deal_id"), rs.getString("operation"),
-                        rs.getString("status"), rs.getInt("attempts"), rs.getObject("next_attempt_at", OffsetDateTime.class),
-                        rs.getString("last_error"), rs.getObject("created_at", OffsetDateTime.class),
-                        rs.getObject("updated_at", OffsetDateTime.class)))
-                .list();
+                .query(CrmOutbox::view).list();
         long total = db.sql("select count(*) from crm_outbox where status like :status").param("status", filter)
                 .query(Long.class).single();
         return new OutboxPage(entries, request.of(total));
@@ -248,7 +244,16 @@ public class CrmOutbox {
         }
         db.sql("update crm_deal set sync_status = 'pending' where id = (select deal_id from crm_outbox where id = :id)")
                 .param("id", entryId).update();
-        return list(null, "0", "100").entries().stream().filter(e -> e.id() == entryId).findFirst().orElseThrow();
+        return db.sql("""
+                select id, deal_id, operation, status, attempts, next_attempt_at, last_error, created_at, updated_at
+                from crm_outbox where id = :id""").param("id", entryId).query(CrmOutbox::view).single();
+    }
+
+    private static OutboxView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new OutboxView(rs.getLong("id"), rs.getLong("deal_id"), rs.getString("operation"),
+                rs.getString("status"), rs.getInt("attempts"), rs.getObject("next_attempt_at", OffsetDateTime.class),
+                rs.getString("last_error"), rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class));
     }
 
     public record OutboxView(long id, long dealId, String operation, String status, int attempts,

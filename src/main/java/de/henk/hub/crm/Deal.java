@@ -9,13 +9,11 @@ public record Deal(long id, long leadId, String userId, String title, BigDecimal
                    Long pipedrivePersonId, Long pipedriveDealId, String syncStatus, OffsetDateTime createdAt,
                    OffsetDateTime updatedAt) {
 
-    Deal withUpdatedAt(OffsetDateTime at) {
-        return new Deal(id, leadId, userId, title, value, currency, status, stageId, lostReason, personName, email,
-                phone, pipedrivePersonId, pipedriveDealId, syncStatus, createdAt, at);
-    }
-
-    Deal withSyncStatus(String sync) {
-        return new Deal(id, leadId, userId, title, value, currency, status, stageId, lostReason, personName, email,
-                phone, pipedrivePersonId, pipedriveDealId, sync, createdAt, updatedAt);
+    /** Same title, value, currency, stage, status and lost reason — what the team and the events care about. */
+    boolean sameTermsAs(Deal other) {
+        return java.util.Objects.equals(title, other.title) && value.compareTo(other.value) == 0
+                && java.util.Objects.equals(currency, other.currency) && java.util.Objects.equals(stageId, other.stageId)
+                && java.util.Objects.equals(status, other.status)
+                && java.util.Objects.equals(lostReason, other.lostReason);
     }
 }

@@ -88,7 +88,7 @@ public class DealMirror {
                 .param("updated", updated, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("now", Timestamps.now(clock)).param("id", deal.id()).update();
         Deal after = store.deal(deal.id());
-        if (!before.equals(after.withUpdatedAt(before.updatedAt()).withSyncStatus(before.syncStatus()))) {
+        if (!before.sameTermsAs(after)) {
             dealEvents.changed(before, after, "pipedrive");
         }
         return Optional.of(new MirrorChange(deal.id(), deal.status(), status));

@@ -28,6 +28,9 @@ public class PipedriveGuard {
     /** Calls a new lead needs at most: person search, person create, deal create. */
     static final int INLINE_CALLS = 3;
 
+    /** How soon an entry deferred by the open circuit is looked at again (the breaker decides whether to call). */
+    private static final Duration RETRY_WHILE_OPEN = Duration.ofSeconds(2);
+
     private final BurstBudget budget;
     private final Duration maxWaitForPermit;
     private final CircuitBreaker breaker;
@@ -70,7 +73,7 @@ public class PipedriveGuard {
             }
         }
         if (!breaker.tryAcquirePermission()) {
-            throw new PipedriveDeferredException("Pipedrive circuit is open", breakerWait());
+            throw new PipedriveDeferredException("Pipedrive circuit is open", RETRY_WHILE_OPEN);
         }
         if (Boolean.TRUE.equals(inline)) {
             return; // budget reserved by reserveForInline()
@@ -142,9 +145,6 @@ public class PipedriveGuard {
         }
     }
 
-    private Duration breakerWait() {
-        return Duration.ofSeconds(2);
-    }
 
     private static Object header(Map<String, Object> headers, String name) {
         for (var entry : headers.entrySet()) {

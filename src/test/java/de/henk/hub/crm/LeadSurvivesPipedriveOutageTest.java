@@ -147,12 +147,7 @@ class LeadSurvivesPipedriveOutageTest extends HubTest {
     }
 
     private static Map<String, Object> lead(String email, String title, int value) {
-        Map<String, Object> lead = new LinkedHashMap<>();
-        lead.put("name", "Anna Schmidt");
-        lead.put("email", email);
-        lead.put("deal_title", title);
-        lead.put("deal_value", value);
-        return lead;
+        return leadBody("Anna Schmidt", email, title, value);
     }
 
     private static void sleep(long millis) {

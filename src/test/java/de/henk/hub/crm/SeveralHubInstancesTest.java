@@ -98,12 +98,7 @@ class SeveralHubInstancesTest extends HubTest {
     }
 
     private static Map<String, Object> lead(String email, String title, int value) {
-        Map<String, Object> lead = new LinkedHashMap<>();
-        lead.put("name", "Clara Weber");
-        lead.put("email", email);
-        lead.put("deal_title", title);
-        lead.put("deal_value", value);
-        return lead;
+        return leadBody("Clara Weber", email, title, value);
     }
 
     private static void sleep(long millis) {

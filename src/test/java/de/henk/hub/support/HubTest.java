@@ -118,6 +118,16 @@ public abstract class HubTest {
         return login(email, PASSWORD, true);
     }
 
+    /** A {@code POST /api/crm/lead} body (no phone). */
+    protected static Map<String, Object> leadBody(String name, String email, String title, int value) {
+        Map<String, Object> lead = new java.util.LinkedHashMap<>();
+        lead.put("name", name);
+        lead.put("email", email);
+        lead.put("deal_title", title);
+        lead.put("deal_value", value);
+        return lead;
+    }
+
     public record Account(String userId, String email, String accessToken, String refreshToken) {
         static Account of(JsonNode json) {
             return new Account(json.path("user_id").asText(), json.path("email").asText(),
