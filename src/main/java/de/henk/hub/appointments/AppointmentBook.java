@@ -99,6 +99,21 @@ public class AppointmentBook {
         return booked;
     }
 
+    /**
+     * A booking made before the customer's deal existed (HENK booked the measurement in the same chat turn that
+     * created the lead) joins the deal, and its Pipedrive activity follows the deal through the outbox.
+     */
+    @Transactional
+    public void linkToDeal(long appointmentId, long dealId) {
+        int linked = db.sql("update appointment set deal_id = :deal where id = :id and deal_id is null")
+                .param("deal", dealId).param("id", appointmentId).update();
+        if (linked == 1) {
+            AppointmentView appointment = view(appointmentId);
+            outbox.enqueue(dealId, OutboxEntry.CREATE_ACTIVITY, activity(appointment,
+                    AppointmentType.of(appointment.type())), Timestamps.now(clock));
+        }
+    }
+
     /** Free start times that day for that type (future ones only). */
     public List<LocalTime> availability(String dateText, String typeText) {
         AppointmentType type = AppointmentType.of(typeText);

@@ -57,6 +57,7 @@ public class ChatService {
     private final de.henk.hub.handoff.Handoffs handoffs;
     private final FabricCatalogue catalogue;
     private final AppointmentBook appointments;
+    private final ChatAppointments calendar;
     private final ObjectMapper json;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -65,8 +66,9 @@ public class ChatService {
     public ChatService(ChatSessions sessions, ShopKnowledge knowledge, FabricAdvisor advisor, LeadIntake leads,
                        CrmStore crm, UserRepository users, LlmConcierge llm, FabricCatalogue catalogue,
                        AppointmentBook appointments, ObjectMapper json, TransactionTemplate tx, Clock clock,
-                       HenkProperties properties, de.henk.hub.handoff.Handoffs handoffs) {
+                       HenkProperties properties, de.henk.hub.handoff.Handoffs handoffs, ChatAppointments calendar) {
         this.handoffs = handoffs;
+        this.calendar = calendar;
         this.catalogue = catalogue;
         this.appointments = appointments;
         this.sessions = sessions;
@@ -86,10 +88,11 @@ public class ChatService {
 
     public ChatResponse turn(ChatRequest request, Caller caller) {
         OffsetDateTime receivedAt = Timestamps.now(clock);
-        Prepared prepared = prepare(request, caller);
-        if (prepared.session() != null && handoffs.personOwns(prepared.sessionId())) {
-            return forThePerson(prepared, receivedAt);
+        Prepared understood = prepare(request, caller);
+        if (understood.session() != null && handoffs.personOwns(understood.sessionId())) {
+            return forThePerson(understood, receivedAt);
         }
+        Prepared prepared = withCalendar(understood);
         LlmConcierge.Answer answer = llm.answer(prepared.turn(), prepared.sessionId(), prepared.offlineReply());
         return handOverIfAsked(commit(prepared, answer.reply(), answer.concierge(), receivedAt), prepared);
     }
@@ -97,10 +100,11 @@ public class ChatService {
     /** Streaming: the same turn, the reply handed to {@code onChunk} piece by piece as the LLM produces it. */
     public ChatResponse streamTurn(ChatRequest request, Caller caller, java.util.function.Consumer<String> onChunk) {
         OffsetDateTime receivedAt = Timestamps.now(clock);
-        Prepared prepared = prepare(request, caller);
-        if (prepared.session() != null && handoffs.personOwns(prepared.sessionId())) {
-            return forThePerson(prepared, receivedAt);
+        Prepared understood = prepare(request, caller);
+        if (understood.session() != null && handoffs.personOwns(understood.sessionId())) {
+            return forThePerson(understood, receivedAt);
         }
+        Prepared prepared = withCalendar(understood);
         LlmConcierge.Answer answer = llm.stream(prepared.turn(), prepared.sessionId(), prepared.offlineReply(), onChunk);
         return handOverIfAsked(commit(prepared, answer.reply(), answer.concierge(), receivedAt), prepared);
     }
@@ -114,7 +118,21 @@ public class ChatService {
             sessions.addMessage(prepared.sessionId(), "customer", turn.message(), receivedAt);
         });
         return new ChatResponse(prepared.sessionId(), "", turn.phase().id(), turn.profile(), "staff", List.of(),
-                turn.lead());
+                turn.lead(), null);
+    }
+
+    /**
+     * The calendar's part of the turn, before anyone answers: free times offered, or the chosen one booked for a
+     * signed-in customer (its own transaction: a booking stands even if storing the chat turn fails later). Then the
+     * offline concierge's reply — which the LLM gets as guidance, so both say what really happened.
+     */
+    private Prepared withCalendar(Prepared prepared) {
+        Turn turn = prepared.turn();
+        ChatAppointments.Settled settled = calendar.settle(turn.message(), turn.learned(), prepared.state(),
+                prepared.caller());
+        Turn complete = turn.with(settled.appointment());
+        return new Prepared(prepared.session(), prepared.caller(), complete, concierge.reply(complete),
+                prepared.createLead(), prepared.assessment(), prepared.sessionId(), settled.state());
     }
 
     /** "Ich möchte mit einem Menschen sprechen": HENK answered; now the team is asked to take over. */
@@ -125,7 +143,7 @@ public class ChatService {
         return response;
     }
 
-    /** Everything up to the reply: no database writes, no LLM. */
+    /** Everything up to the calendar and the reply: no database writes, no LLM. */
     Prepared prepare(ChatRequest request, Caller caller) {
         String message = request.message().strip();
         if (message.codePointCount(0, message.length()) > maxMessageLength) {
@@ -170,7 +188,12 @@ public class ChatService {
             ConversationProfile rules = learned;
             learned = llm.extractProfile(message, today).map(model -> model.mergedWith(rules)).orElse(rules);
         }
-        String chosen = chosenFabric(message, state.proposedCodes());
+        if (Boolean.TRUE.equals(learned.wantsAppointment()) && learned.occasion() == null && learned.eventDate() != null) {
+            // "Termin zur Anprobe am 3.12. um 11 Uhr": the day is the appointment's, not the event's
+            learned = learned.toBuilder().timing(null, null, null, null, null, null).build();
+        }
+        // while times are on offer, "der zweite" means a time; a cloth is chosen by its code
+        String chosen = chosenFabric(message, state.proposedCodes(), !state.offeredSlots().isEmpty());
         if (chosen != null) {
             learned = learned.toBuilder().chosenFabric(chosen).build();
         }
@@ -213,8 +236,8 @@ public class ChatService {
             phase = Phase.CONTACT;
         }
         Turn turn = new Turn(message, before, learned, now, previous, phase, state, facts, smalltalk,
-                recommendations, lead, caller.authenticated(), returning);
-        return new Prepared(session, caller, turn, concierge.reply(turn), create, assessment,
+                recommendations, lead, caller.authenticated(), returning, null);
+        return new Prepared(session, caller, turn, null, create, assessment,
                 session == null ? ChatSessions.newId() : session.id(), counted);
     }
 
@@ -233,6 +256,11 @@ public class ChatService {
                         dealValue(now, turn.recommendations()), expectedCloseDate(now), conversationNote(now));
                 dealId[0] = accepted.dealId();
                 state[0] = state[0].withLead(accepted.dealId());
+                ChatAppointment booking = turn.appointment();
+                if (booking != null && booking.appointmentId() != null) {
+                    // booked a moment ago, before this deal existed: the appointment joins it (Pipedrive activity)
+                    appointments.linkToDeal(booking.appointmentId(), accepted.dealId());
+                }
             }
             String profileJson = write(now);
             String stateJson = write(state[0]);
@@ -255,7 +283,7 @@ public class ChatService {
         LeadStatus lead = turn.lead();
         LeadStatus shown = new LeadStatus(lead.status(), lead.score(), lead.reasons(), dealId[0], lead.createdNow());
         return new ChatResponse(prepared.sessionId(), reply, turn.phase().id(), now, conciergeName,
-                turn.recommendations(), shown);
+                turn.recommendations(), shown, turn.appointment());
     }
 
     /** The event day, or the last day of the month/range the customer named: Pipedrive's expected close date. */
@@ -309,7 +337,7 @@ public class ChatService {
     }
 
     /** "Der zweite gefällt mir", "the first one", "VBC-2311": a cloth from the last proposal. */
-    static String chosenFabric(String message, List<String> proposed) {
+    static String chosenFabric(String message, List<String> proposed, boolean timesOnOffer) {
         if (proposed.isEmpty()) {
             return null;
         }
@@ -318,6 +346,9 @@ public class ChatService {
             if (text.contains(code.toLowerCase(java.util.Locale.ROOT))) {
                 return code;
             }
+        }
+        if (timesOnOffer && !ASKS_FOR_FABRICS.matcher(message).find()) {
+            return null;
         }
         String[][] ordinals = {
                 {"erste[nmrs]?", "first", "nummer 1", "nr\\.? ?1", "1\\)"},

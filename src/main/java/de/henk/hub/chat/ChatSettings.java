@@ -6,10 +6,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code henk.chat.*} beyond the message length (which {@code HenkProperties} binds): how many turns an anonymous
- * client address and any one session may take per window. Exceeding either is a 429 with {@code Retry-After}.
+ * client address and any one session may take per window (exceeding either is a 429 with {@code Retry-After}), and
+ * how HENK offers appointment times: how many days ahead it searches and how many times it offers at once.
  */
 @ConfigurationProperties(prefix = "henk.chat")
-public record ChatSettings(@DefaultValue RateLimit rateLimit) {
+public record ChatSettings(@DefaultValue RateLimit rateLimit, @DefaultValue Slots slots) {
+
+    public record Slots(@DefaultValue("14") int searchDays, @DefaultValue("3") int offered) { }
 
     public record RateLimit(@DefaultValue("60") int anonymousPerAddress, @DefaultValue("30") int perSession,
                             @DefaultValue("1m") Duration window) { }

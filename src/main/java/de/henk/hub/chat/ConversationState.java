@@ -6,19 +6,21 @@ import java.util.Set;
 
 /**
  * What the dialogue itself has done, beside what the customer said: the questions passed over (never asked
- * again), whether fabrics were proposed (and which, in the order shown), the deal a qualified lead became, and how many turns there were.
+ * again), whether fabrics were proposed (and which, in the order shown), the deal a qualified lead became, how many turns
+ * there were, and the free times offered (and the one an anonymous customer chose).
  * Stored with the session.
  */
 public record ConversationState(Set<Phase> skipped, boolean proposed, Long leadDealId, int turns,
-                                List<String> proposedCodes) {
+                                List<String> proposedCodes, List<OfferedSlot> offeredSlots, OfferedSlot heldSlot) {
 
     public ConversationState {
         skipped = skipped == null || skipped.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(skipped));
         proposedCodes = proposedCodes == null ? List.of() : List.copyOf(proposedCodes);
+        offeredSlots = offeredSlots == null ? List.of() : List.copyOf(offeredSlots);
     }
 
     public static ConversationState initial() {
-        return new ConversationState(Set.of(), false, null, 0, List.of());
+        return new ConversationState(Set.of(), false, null, 0, List.of(), List.of(), null);
     }
 
     public boolean started() {
@@ -28,19 +30,27 @@ public record ConversationState(Set<Phase> skipped, boolean proposed, Long leadD
     public ConversationState skipping(Phase phase) {
         Set<Phase> more = skipped.isEmpty() ? EnumSet.noneOf(Phase.class) : EnumSet.copyOf(skipped);
         more.add(phase);
-        return new ConversationState(more, proposed, leadDealId, turns, proposedCodes);
+        return new ConversationState(more, proposed, leadDealId, turns, proposedCodes, offeredSlots, heldSlot);
     }
 
-    /** Fabrics were proposed; their codes, in the order shown, let "der zweite" be understood next turn. */
+    /**
+     * Fabrics were proposed; their codes, in the order shown, let "der zweite" be understood next turn (times
+     * offered earlier are no longer what "der zweite" means).
+     */
     public ConversationState withProposal(List<String> codes) {
-        return new ConversationState(skipped, true, leadDealId, turns, codes);
+        return new ConversationState(skipped, true, leadDealId, turns, codes, List.of(), heldSlot);
     }
 
     public ConversationState withLead(long dealId) {
-        return new ConversationState(skipped, proposed, dealId, turns, proposedCodes);
+        return new ConversationState(skipped, proposed, dealId, turns, proposedCodes, offeredSlots, heldSlot);
     }
 
     public ConversationState nextTurn() {
-        return new ConversationState(skipped, proposed, leadDealId, turns + 1, proposedCodes);
+        return new ConversationState(skipped, proposed, leadDealId, turns + 1, proposedCodes, offeredSlots, heldSlot);
+    }
+
+    /** Free times offered, in the order shown; a time an anonymous customer chose is kept until they sign in. */
+    public ConversationState withSlots(List<OfferedSlot> offered, OfferedSlot held) {
+        return new ConversationState(skipped, proposed, leadDealId, turns, proposedCodes, offered, held);
     }
 }

@@ -5,13 +5,20 @@ import java.util.List;
 
 /**
  * Everything HENK knows when it answers one message: the profile before and after, what this message added, the
- * new phase, the shop facts and small talk it asked for, the fabrics to propose, the lead, and — on the first turn
- * of a signed-in customer — what the hub remembers. The offline concierge and the LLM prompt are both built from it.
+ * new phase, the shop facts and small talk it asked for, the fabrics to propose, the lead, the calendar (times
+ * offered, a booking) and — on the first turn of a signed-in customer — what the hub remembers. The offline concierge and the LLM prompt are both built from it.
  */
 public record Turn(String message, ConversationProfile before, ConversationProfile learned,
                    ConversationProfile profile, Phase previousPhase, Phase phase, ConversationState state,
                    List<ShopKnowledge.Entry> facts, List<ShopKnowledge.Entry> smalltalk,
-                   List<FabricHit> recommendations, LeadStatus lead, boolean signedIn, Returning returning) {
+                   List<FabricHit> recommendations, LeadStatus lead, boolean signedIn, Returning returning,
+                   ChatAppointment appointment) {
+
+    /** The same turn with the calendar's part settled (times offered, a booking made). */
+    public Turn with(ChatAppointment settled) {
+        return new Turn(message, before, learned, profile, previousPhase, phase, state, facts, smalltalk,
+                recommendations, lead, signedIn, returning, settled);
+    }
 
     public boolean german() {
         return !"en".equals(profile.language());

@@ -148,6 +148,6 @@ class ProfileExtractorTest {
     static Turn turn(ConversationProfile before, ConversationProfile learned, ConversationProfile now,
                      ConversationState state) {
         return new Turn("", before, learned, now, null, Phase.next(now, state), state, List.of(), List.of(), List.of(),
-                LeadStatus.none(), false, null);
+                LeadStatus.none(), false, null, null);
     }
 }

@@ -1,0 +1,230 @@
+package de.henk.hub.chat;
+
+import de.henk.hub.appointments.AppointmentBook;
+import de.henk.hub.appointments.AppointmentRequest;
+import de.henk.hub.appointments.AppointmentType;
+import de.henk.hub.appointments.AppointmentView;
+import de.henk.hub.appointments.AtelierCalendar;
+import de.henk.hub.auth.Caller;
+import de.henk.hub.web.ApiException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * HENK and the atelier's calendar: proposes free times when a customer wants to come in, understands which one
+ * they chose ("der zweite", "Dienstag um 10 passt", "ja" to a single offer) and books it for a signed-in customer
+ * through the same {@link AppointmentBook} as {@code POST /api/appointments} — opening hours, slot grid and the
+ * database's no-double-booking rule included. A time taken in the meantime brings fresh alternatives. Anonymous
+ * customers get the offer too; the time they choose is kept and booked once they sign in and say yes.
+ */
+@Component
+public class ChatAppointments {
+
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    private static final Pattern[] ORDINALS = {
+            Pattern.compile("(?<!\\p{L})(erste[nmrs]?(?! anprobe)|first|nummer 1|nr\\.? ?1|option 1|1\\))(?!\\p{L})", FLAGS),
+            Pattern.compile("(?<!\\p{L})(zweite[nmrs]?(?! anprobe)|second|nummer 2|nr\\.? ?2|option 2|2\\))(?!\\p{L})", FLAGS),
+            Pattern.compile("(?<!\\p{L})(dritte[nmrs]?|third|nummer 3|nr\\.? ?3|option 3|3\\))(?!\\p{L})", FLAGS)};
+    /** "Der erste Stoff gefällt mir" picks a cloth, not a time. */
+    private static final Pattern FABRIC_WORDS = Pattern.compile("(?<!\\p{L})(stoff\\p{L}*|fabric\\p{L}*|cloth)(?!\\p{L})",
+            FLAGS);
+    private static final Pattern LAST = Pattern.compile("(?<!\\p{L})(letzte[nmrs]?|last)(?!\\p{L})", FLAGS);
+    private static final Pattern YES = Pattern.compile(
+            "^\\W*(ja|jawohl|gern|gerne|sehr gern|klar|okay|ok|yes|yeah|yep|sure|perfekt|perfect|passt|buchen sie|"
+                    + "bitte buchen|book it|please book)(?!\\p{L})", FLAGS);
+    private static final Pattern NO = Pattern.compile(
+            "^\\W*(nein|nö|no|nope|lieber nicht|eher nicht|not now|jetzt nicht)(?!\\p{L})", FLAGS);
+    /** Refusals that also end the search for a time: "nein", "lieber nicht", "keiner davon". */
+    private static final Pattern NONE_OF_THEM = Pattern.compile(
+            "(?<!\\p{L})(keine[rn]? (davon|passt)|passt (mir )?(alles |leider )?nicht|none of (them|these)|"
+                    + "doesn'?t work|do not work|don'?t work)(?!\\p{L})", FLAGS);
+    private static final Set<String> NOT_BOOKABLE = Set.of("slot_taken", "date_in_past", "atelier_closed",
+            "outside_business_hours", "not_on_slot_grid", "no_free_slot");
+
+    private final AppointmentBook book;
+    private final AtelierCalendar calendar;
+    private final int searchDays;
+    private final int offered;
+
+    public ChatAppointments(AppointmentBook book, AtelierCalendar calendar, ChatSettings settings) {
+        this.book = book;
+        this.calendar = calendar;
+        this.searchDays = Math.max(1, settings.slots().searchDays());
+        this.offered = Math.max(1, settings.slots().offered());
+    }
+
+    /** The calendar's part of a turn, and the conversation state after it. */
+    public record Settled(ChatAppointment appointment, ConversationState state) {
+        static Settled nothing(ConversationState state) {
+            return new Settled(null, state);
+        }
+    }
+
+    /**
+     * The calendar step of a turn: a choice among the times offered is booked (signed in) or kept (anonymous); a
+     * wish to come in gets free times. {@code learned} is what this message added to the profile; its event day
+     * is not mistaken for the appointment's day.
+     */
+    public Settled settle(String message, ConversationProfile learned, ConversationState state, Caller caller) {
+        boolean offeredBefore = !state.offeredSlots().isEmpty();
+        if (learned.declined() || (offeredBefore || state.heldSlot() != null) && NO.matcher(message).find()) {
+            return Settled.nothing(state.withSlots(List.of(), null));
+        }
+        LocalDate today = calendar.today();
+        SlotWish wish = SlotWish.read(message, today);
+        if (wish.date() != null && wish.date().toString().equals(learned.eventDate())) {
+            wish = wish.withoutDate(); // "Hochzeit am 12. Juni": the wedding's day, not the fitting's
+        }
+        AppointmentType type = type(wish, state);
+        OfferedSlot chosen = offeredBefore ? choice(message, wish, state.offeredSlots()) : null;
+        if (chosen == null && state.heldSlot() != null && caller.authenticated()
+                && (YES.matcher(message).find() || Boolean.TRUE.equals(learned.wantsAppointment()))) {
+            chosen = state.heldSlot();
+        }
+        boolean wantsToComeIn = Boolean.TRUE.equals(learned.wantsAppointment());
+        if (chosen == null && wantsToComeIn && wish.date() != null && wish.time() != null) {
+            chosen = OfferedSlot.of(type.id(), wish.date(), wish.time()); // "Termin am Dienstag um 10, bitte"
+        }
+        if (chosen != null) {
+            return caller.authenticated() ? bookFor(chosen, caller, state)
+                    : new Settled(new ChatAppointment(ChatAppointment.SIGN_IN_REQUIRED, chosen.type(),
+                    state.offeredSlots(), chosen, null), state.withSlots(state.offeredSlots(), chosen));
+        }
+        boolean anotherTime = offeredBefore && (wish.saysWhen() || NONE_OF_THEM.matcher(message).find());
+        if (!wantsToComeIn && !anotherTime) {
+            // times are on offer for the one answer right after: later, "der erste" no longer means one of them
+            return Settled.nothing(state.withSlots(List.of(), state.heldSlot()));
+        }
+        List<OfferedSlot> slots = propose(wish, type, offeredBefore && !wish.saysWhen() ? state.offeredSlots() : List.of());
+        ChatAppointment offer = new ChatAppointment(slots.isEmpty() ? ChatAppointment.NONE_FREE : ChatAppointment.OFFERED,
+                type.id(), slots, null, null);
+        return new Settled(offer, state.withSlots(slots, state.heldSlot()));
+    }
+
+    private Settled bookFor(OfferedSlot chosen, Caller caller, ConversationState state) {
+        try {
+            AppointmentView booked = book.book(new AppointmentRequest(null, chosen.date(), chosen.time(), chosen.type(),
+                    "Im Chat mit HENK gebucht"), caller);
+            return new Settled(new ChatAppointment(ChatAppointment.BOOKED, booked.type(), List.of(),
+                    OfferedSlot.of(booked.type(), booked.date(), booked.time()), booked.id()),
+                    state.withSlots(List.of(), null));
+        } catch (ApiException e) {
+            if (!NOT_BOOKABLE.contains(e.code())) {
+                throw e;
+            }
+            // taken a moment ago, or no longer bookable: the nearest free times instead
+            List<OfferedSlot> alternatives = propose(new SlotWish(chosen.day(), chosen.start(), null, null),
+                    AppointmentType.of(chosen.type()), List.of(chosen));
+            return new Settled(new ChatAppointment(alternatives.isEmpty() ? ChatAppointment.NONE_FREE
+                    : ChatAppointment.TAKEN, chosen.type(), alternatives, chosen, null),
+                    state.withSlots(alternatives, null));
+        }
+    }
+
+    /** The type asked for this turn, else the one offered before, else measuring — how every suit starts. */
+    private static AppointmentType type(SlotWish wish, ConversationState state) {
+        if (wish.type() != null) {
+            return wish.type();
+        }
+        if (!state.offeredSlots().isEmpty()) {
+            return AppointmentType.of(state.offeredSlots().get(0).type());
+        }
+        return state.heldSlot() != null ? AppointmentType.of(state.heldSlot().type()) : AppointmentType.MEASUREMENT;
+    }
+
+    /** Which of the offered times the customer took: by position, by day and/or time, or "ja" to a single one. */
+    static OfferedSlot choice(String message, SlotWish wish, List<OfferedSlot> offered) {
+        boolean aboutCloth = FABRIC_WORDS.matcher(message).find();
+        for (int i = 0; i < Math.min(ORDINALS.length, offered.size()); i++) {
+            if (!aboutCloth && ORDINALS[i].matcher(message).find()) {
+                return offered.get(i);
+            }
+        }
+        if (!aboutCloth && LAST.matcher(message).find()) {
+            return offered.get(offered.size() - 1);
+        }
+        if (wish.date() != null || wish.time() != null) {
+            List<OfferedSlot> fitting = offered.stream().filter(s -> wish.fits(s.day(), s.start())).toList();
+            if (fitting.size() == 1) {
+                return fitting.get(0);
+            }
+        }
+        return offered.size() == 1 && YES.matcher(message).find() ? offered.get(0) : null;
+    }
+
+    /**
+     * Free times for the wish: on the wished day the times nearest to the wished one (or spread over the day);
+     * otherwise the first fitting time on each of the next open days, one per day so the customer can choose the
+     * day. Times already offered and turned down are left out. Searches {@code henk.chat.slots.search-days} days.
+     */
+    List<OfferedSlot> propose(SlotWish wish, AppointmentType type, List<OfferedSlot> turnedDown) {
+        LocalDate from = calendar.today().plusDays(1);
+        if (wish.date() != null) {
+            List<LocalTime> free = freeTimes(wish.date(), type, wish, turnedDown);
+            if (!free.isEmpty()) {
+                return onOneDay(wish.date(), free, wish.time(), type);
+            }
+            from = wish.date().plusDays(1); // that day is full: the same time of day on the days after it
+        }
+        List<OfferedSlot> slots = new ArrayList<>();
+        for (LocalDate day = from; slots.size() < offered && day.isBefore(from.plusDays(searchDays));
+             day = day.plusDays(1)) {
+            List<LocalTime> free = freeTimes(day, type, wish.withoutDate(), turnedDown);
+            if (!free.isEmpty()) {
+                LocalTime start = wish.time() == null ? free.get(0) : nearest(free, wish.time());
+                slots.add(OfferedSlot.of(type.id(), day, start));
+            }
+        }
+        return slots;
+    }
+
+    private List<LocalTime> freeTimes(LocalDate day, AppointmentType type, SlotWish wish, List<OfferedSlot> turnedDown) {
+        if (day.isBefore(calendar.today()) || calendar.openingHours(day).isEmpty()) {
+            return List.of();
+        }
+        return book.availability(day.toString(), type.id()).stream()
+                .filter(t -> wish.partOfDay() == null || wish.partOfDay().contains(t))
+                .filter(t -> turnedDown.stream().noneMatch(s -> s.day().equals(day) && s.start().equals(t)))
+                .toList();
+    }
+
+    /** Up to {@code henk.chat.slots.offered} times that day: nearest to the wished time, else spread at least 90 min apart. */
+    private List<OfferedSlot> onOneDay(LocalDate day, List<LocalTime> free, LocalTime wished, AppointmentType type) {
+        List<LocalTime> chosen = new ArrayList<>();
+        if (wished != null) {
+            free.stream().sorted(Comparator.comparingLong(t -> Math.abs(Duration.between(wished, t).toMinutes())))
+                    .limit(offered).sorted().forEach(chosen::add);
+        } else {
+            for (LocalTime t : free) {
+                if (chosen.size() < offered && (chosen.isEmpty()
+                        || !t.isBefore(chosen.get(chosen.size() - 1).plusMinutes(90)))) {
+                    chosen.add(t);
+                }
+            }
+        }
+        return chosen.stream().map(t -> OfferedSlot.of(type.id(), day, t)).toList();
+    }
+
+    private static LocalTime nearest(List<LocalTime> free, LocalTime wished) {
+        return free.stream().min(Comparator.comparingLong(t -> Math.abs(Duration.between(wished, t).toMinutes())))
+                .orElseThrow();
+    }
+
+    /** "Dienstag, 1. Dezember um 10:00 Uhr" / "Tuesday 1 December at 10:00". */
+    public static String describe(OfferedSlot slot, boolean german) {
+        LocalDate day = slot.day();
+        return german
+                ? day.format(java.time.format.DateTimeFormatter.ofPattern("EEEE, d. MMMM", Locale.GERMAN)) + " um "
+                        + slot.time() + " Uhr"
+                : day.format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH)) + " at "
+                        + slot.time();
+    }
+}
