@@ -10,9 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,11 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Handoffs {
 
     /** "Ich möchte mit einem Menschen sprechen", "Mitarbeiter", "talk to a human/person/someone" … as whole words. */
-    private static final Pattern ASKS_FOR_PERSON = Pattern.compile(
-            "(?<![\\p{L}])(mensch(en)?|mitarbeiter(in)?|berater(in)?|verkäufer(in)?|persönlich sprechen|"
-                    + "echte[nr]? person|human|real person|a person|someone from (the|your) team|sales ?person|"
-                    + "agent|representative)(?![\\p{L}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-
     private final JdbcClient db;
     private final DomainEvents events;
     private final Clock clock;
@@ -40,9 +33,9 @@ public class Handoffs {
         this.clock = clock;
     }
 
-    /** Whether a chat message asks for a person (German or English). */
+    /** Whether a chat message asks for a person (German or English): see {@link PersonRequest}. */
     public boolean asksForPerson(String message) {
-        return message != null && ASKS_FOR_PERSON.matcher(message.toLowerCase(Locale.GERMAN)).find();
+        return PersonRequest.in(message);
     }
 
     /** Whether a person owns the session right now (HENK stays quiet). */
