@@ -25,10 +25,15 @@ public class ShopKnowledge {
                     + "how|what|when|where|which|do you|does|can|is there|are there|could)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /** The fact answering a request for a person (knowledge/shop.yaml id). */
+    static final String PERSON = "human";
+
     /** One fact: why it is asked for, and the answer in both languages. */
     public record Entry(String id, List<Pattern> asks, boolean anytime, String german, String english) {
         boolean askedBy(String text) {
-            return asks.stream().anyMatch(p -> p.matcher(text).find());
+            // for a person: the same judgement that hands the chat to the team ("mein Berater" is no request)
+            return PERSON.equals(id) && de.henk.hub.handoff.PersonRequest.in(text)
+                    || asks.stream().anyMatch(p -> p.matcher(text).find());
         }
 
         public String answer(boolean german) {

@@ -85,6 +85,14 @@ class HumanHandoffTest extends HubTest {
         Api.Response normal = api.post("/api/chat", Map.of("message", "Ich möchte einen maßgeschneiderten Anzug"), "");
         assertThat(ids(api.get("/api/handoffs", salesPerson().accessToken()).json().path("handoffs")))
                 .doesNotContain(normal.text("session_id"));
+        // people mentioned, or the question whether HENK is one: answered, not handed over
+        Api.Response banker = api.post("/api/chat",
+                Map.of("message", "Mein Berater bei der Bank meinte, ein Maßanzug für das Büro lohnt sich"), "");
+        Api.Response bot = api.post("/api/chat", Map.of("message", "Sind Sie ein Mensch?"), "");
+        assertThat(bot.text("reply")).contains("digitale Concierge").doesNotContain("verbinde ich Sie");
+        assertThat(banker.text("reply")).doesNotContain("verbinde ich Sie");
+        assertThat(ids(api.get("/api/handoffs", salesPerson().accessToken()).json().path("handoffs")))
+                .doesNotContain(banker.text("session_id"), bot.text("session_id"));
     }
 
     @Test
