@@ -1,8 +1,5 @@
 package de.henk.hub.appointments;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.henk.hub.auth.Caller;
 import de.henk.hub.auth.Role;
 import de.henk.hub.auth.UserAccount;
@@ -44,17 +41,17 @@ public class AppointmentBook {
     private final UserRepository users;
     private final DomainEvents events;
     private final CrmOutbox outbox;
-    private final ObjectMapper json;
+    private final AppointmentActivities activities;
     private final Clock clock;
 
     public AppointmentBook(JdbcClient db, AtelierCalendar calendar, UserRepository users, DomainEvents events,
-                           CrmOutbox outbox, ObjectMapper json, Clock clock) {
+                           CrmOutbox outbox, AppointmentActivities activities, Clock clock) {
         this.db = db;
         this.calendar = calendar;
         this.users = users;
         this.events = events;
         this.outbox = outbox;
-        this.json = json;
+        this.activities = activities;
         this.clock = clock;
     }
 
@@ -94,7 +91,7 @@ public class AppointmentBook {
         AppointmentView booked = view(id);
         events.record("appointment.booked", "appointment/" + id, eventData(booked));
         if (dealId != null) {
-            outbox.enqueue(dealId, OutboxEntry.CREATE_ACTIVITY, activity(booked, type), now);
+            outbox.enqueue(dealId, OutboxEntry.CREATE_ACTIVITY, activities.bookedPayload(booked, type), now);
         }
         return booked;
     }
@@ -109,7 +106,7 @@ public class AppointmentBook {
                 .param("deal", dealId).param("id", appointmentId).update();
         if (linked == 1) {
             AppointmentView appointment = view(appointmentId);
-            outbox.enqueue(dealId, OutboxEntry.CREATE_ACTIVITY, activity(appointment,
+            outbox.enqueue(dealId, OutboxEntry.CREATE_ACTIVITY, activities.bookedPayload(appointment,
                     AppointmentType.of(appointment.type())), Timestamps.now(clock));
         }
     }
@@ -177,6 +174,11 @@ public class AppointmentBook {
         db.sql("update appointment set status = 'cancelled', cancelled_at = :now where id = :id")
                 .param("now", Timestamps.now(clock)).param("id", appointment.id()).update();
         db.sql("delete from appointment_slot where appointment_id = :id").param("id", appointment.id()).update();
+        if (appointment.dealId() != null) {
+            // after its creation (a customer's entries go out in order): the activity leaves the team's calendar
+            outbox.enqueue(appointment.dealId(), OutboxEntry.CANCEL_ACTIVITY,
+                    activities.cancelledPayload(appointment.id()), Timestamps.now(clock));
+        }
         events.record("appointment.cancelled", "appointment/" + appointment.id(), eventData(view(appointment.id())));
     }
 
@@ -217,23 +219,6 @@ public class AppointmentBook {
                 "time", a.time().toString(), "starts_at", a.startsAt().toString(), "ends_at", a.endsAt().toString(),
                 "duration_minutes", a.durationMinutes(), "name", a.customerName(), "email", a.customerEmail(),
                 "user_id", a.customerId(), "deal_id", a.dealId(), "status", a.status());
-    }
-
-    /** The Pipedrive activity (POST /api/v2/activities) for the booking; due date/time in UTC as Pipedrive wants. */
-    private String activity(AppointmentView a, AppointmentType type) {
-        ObjectNode body = json.createObjectNode();
-        OffsetDateTime start = a.startsAt().withOffsetSameInstant(ZoneOffset.UTC);
-        body.put("subject", type.label("de") + " – " + a.customerName());
-        body.put("type", "meeting");
-        body.put("due_date", start.toLocalDate().toString());
-        body.put("due_time", String.format("%02d:%02d", start.getHour(), start.getMinute()));
-        body.put("duration", String.format("%02d:%02d", a.durationMinutes() / 60, a.durationMinutes() % 60));
-        body.put("note", a.notes() == null ? "" : a.notes());
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private AppointmentView map(ResultSet rs, int row) throws SQLException {

@@ -101,20 +101,6 @@ public class PipedriveRequests {
         return entry.payload();
     }
 
-    /** POST /api/v2/activities — the booked appointment, linked to the deal and its person. */
-    public String newActivity(OutboxEntry entry, Deal deal) {
-        try {
-            ObjectNode body = (ObjectNode) json.readTree(entry.payload());
-            body.put("deal_id", deal.pipedriveDealId());
-            ObjectNode participant = body.putArray("participants").addObject();
-            participant.put("person_id", deal.pipedrivePersonId());
-            participant.put("primary", true);
-            return write(body);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     /** POST /v1/notes — the conversation summary on the deal and its person. */
     public String newNote(OutboxEntry entry, Deal deal) {
         try {

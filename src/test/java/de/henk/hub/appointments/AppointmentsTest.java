@@ -3,6 +3,7 @@ package de.henk.hub.appointments;
 import de.henk.hub.support.Api;
 import de.henk.hub.support.AtelierDays;
 import de.henk.hub.support.HubTest;
+import de.henk.hub.support.SecondHub;
 import de.henk.hub.support.SharedMail;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -16,12 +17,17 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Booking the atelier: business hours, no double booking (also concurrently), own appointments only, mails with .ics. */
 class AppointmentsTest extends HubTest {
+
+    @Autowired
+    private JdbcClient db;
 
     @Test
     void aCustomerBooksAMeasurementAndGetsAConfirmationWithACalendarInvitation() throws Exception {
@@ -117,12 +123,13 @@ class AppointmentsTest extends HubTest {
     }
 
     @Test
-    void aBookingOnASyncedDealBecomesAPipedriveActivity() {
+    void aBookingOnASyncedDealBecomesAPipedriveActivityAndItsCancellationRemovesIt() {
         Account customer = register(uniqueEmail("termin"));
         Api.Response lead = api.post("/api/crm/lead", Map.of("name", "Max Mustermann", "email", customer.email(),
                 "deal_title", "Hochzeits-Anzug", "deal_value", 2500), customer.accessToken());
         assertThat(lead.status()).isEqualTo(201);
-        assertThat(book(customer, AtelierDays.nextOpenWeekday(), "11:00", "measurement").status()).isEqualTo(201);
+        Api.Response booked = book(customer, AtelierDays.nextOpenWeekday(), "11:00", "measurement");
+        assertThat(booked.status()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(PIPEDRIVE.activities()).hasSize(1));
         var activity = PIPEDRIVE.activities().get(0);
         assertThat(activity.path("type").asText()).isEqualTo("meeting");
@@ -130,6 +137,61 @@ class AppointmentsTest extends HubTest {
                 .asLong());
         assertThat(activity.path("subject").asText()).contains("Maßnehmen");
         assertThat(activity.path("duration").asText()).isEqualTo("01:00");
+        assertThat(activity.path("is_deleted").asBoolean()).isFalse();
+
+        assertThat(api.delete("/api/appointments/" + booked.json().path("id").asLong(), customer.accessToken())
+                .status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(PIPEDRIVE.activities().get(0).path("is_deleted").asBoolean()).isTrue());
+        assertThat(PIPEDRIVE.count("DELETE", "/api/v2/activities/" + activity.path("id").asLong())).isEqualTo(1);
+    }
+
+    @Test
+    void anAppointmentCancelledBeforeItReachedPipedriveNeverBecomesAnActivity() {
+        Account customer = register(uniqueEmail("termin"));
+        Api.Response lead = api.post("/api/crm/lead", Map.of("name", "Max Mustermann", "email", customer.email(),
+                "deal_title", "Business-Anzug", "deal_value", 1800), customer.accessToken());
+        assertThat(lead.status()).isEqualTo(201);
+        PIPEDRIVE.setDown(true);
+        long id = book(customer, AtelierDays.nextOpenWeekday(), "12:00", "consultation").json().path("id").asLong();
+        assertThat(api.delete("/api/appointments/" + id, customer.accessToken()).status()).isEqualTo(204);
+        PIPEDRIVE.setDown(false);
+        await().atMost(Duration.ofSeconds(30)).until(() -> outboxOfDeal(lead.json().path("deal").path("id").asLong())
+                .stream().allMatch("done"::equals));
+        assertThat(outboxOfDeal(lead.json().path("deal").path("id").asLong())).hasSize(3); // deal, activity, cancel
+        assertThat(PIPEDRIVE.activities()).isEmpty();
+        assertThat(PIPEDRIVE.count("POST", "/api/v2/activities")).isZero();
+        assertThat(PIPEDRIVE.count("DELETE", "/api/v2/activities")).isZero();
+    }
+
+    @Test
+    void customersCannotCancelWithinTheNoticePeriodButTheSalesTeamCan() throws Exception {
+        // a notice period longer than any test booking is ahead: every customer cancellation comes too late
+        try (SecondHub strict = SecondHub.start(Map.of("henk.appointments.cancellation-notice", "30d"))) {
+            Api strictApi = strict.api();
+            Account customer = register(uniqueEmail("spaet"));
+            LocalDate day = AtelierDays.nextOpenWeekday();
+            long first = strictApi.post("/api/appointments", Map.of("date", day.toString(), "time", "10:00",
+                    "type", "first-fitting"), customer.accessToken()).json().path("id").asLong();
+            long second = strictApi.post("/api/appointments", Map.of("date", day.toString(), "time", "11:00",
+                    "type", "first-fitting"), customer.accessToken()).json().path("id").asLong();
+
+            Api.Response refused = strictApi.delete("/api/appointments/" + first, customer.accessToken());
+            assertProblem(refused, 409, "too_late_to_cancel");
+            assertThat(refused.json().path("detail").asText()).contains("720 hours");
+            assertThat(strictApi.get("/api/appointments", customer.accessToken()).json().path("appointments")
+                    .findValuesAsText("status")).containsOnly("booked");
+
+            Account sales = salesPerson();
+            assertThat(strictApi.delete("/api/appointments/" + second, sales.accessToken()).status()).isEqualTo(204);
+            assertThat(strictApi.get("/api/appointments", customer.accessToken()).json().path("appointments")
+                    .findValuesAsText("status")).containsExactlyInAnyOrder("booked", "cancelled");
+        }
+    }
+
+    private List<String> outboxOfDeal(long dealId) {
+        return db.sql("select status from crm_outbox where deal_id = :deal order by id").param("deal", dealId)
+                .query(String.class).list();
     }
 
     private int race(CountDownLatch start, Account who, LocalDate day, String time) {

@@ -636,7 +636,9 @@ public final class PipedriveSimulator implements AutoCloseable {
                             "PATCH", () -> updateDeal(call, pathId(seg[1])),
                             "DELETE", () -> deleteDeal(pathId(seg[1]))));
                 case "activities":
-                    return dispatch(call, Map.of("GET", () -> getActivity(pathId(seg[1]))));
+                    return dispatch(call, Map.of(
+                            "GET", () -> getActivity(pathId(seg[1])),
+                            "DELETE", () -> deleteActivity(pathId(seg[1]))));
                 default:
                     return notFoundRoute(call);
             }
@@ -1602,6 +1604,19 @@ public final class PipedriveSimulator implements AutoCloseable {
                 throw ApiError.notFound("Activity not found");
             }
             return ok(a.deepCopy());
+        }
+    }
+
+    /** DELETE /api/v2/activities/{id}: marked deleted (Pipedrive keeps it 30 days), {@code data: {id}}. */
+    private Resp deleteActivity(long id) {
+        synchronized (lock) {
+            ObjectNode a = activities.get(id);
+            if (a == null || isDeleted(a)) {
+                throw ApiError.notFound("Activity not found");
+            }
+            a.put("is_deleted", true);
+            a.put("update_time", iso(now()));
+            return ok(NODES.objectNode().put("id", id));
         }
     }
 
