@@ -221,7 +221,7 @@ public class ChatService {
             lead = new LeadStatus("created", assessment.score(), assessment.reasons(), state.leadDealId(), false);
         } else if (now.declined()) {
             lead = new LeadStatus("declined", 0, assessment.reasons(), null, false);
-        } else if (assessment.qualified() && assessment.contactEmail() != null) {
+        } else if (assessment.qualified() && (assessment.contactEmail() != null || now.phone() != null)) {
             create = true;
             lead = new LeadStatus("created", assessment.score(), assessment.reasons(), null, true);
         } else if (assessment.qualified()) {

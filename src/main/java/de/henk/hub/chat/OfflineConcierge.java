@@ -431,6 +431,14 @@ public class OfflineConcierge {
         if (turn.appointment() != null && ChatAppointment.BOOKED.equals(turn.appointment().status())) {
             return de ? "Ich habe Ihre Anfrage an unser Team übergeben." : "I have passed your request on to our team.";
         }
+        ConversationProfile p = turn.profile();
+        if (!turn.signedIn() && p.email() == null && p.phone() != null) {
+            // known only by phone: say how the team will reach them
+            return de ? "Ich habe Ihre Anfrage an unser Team übergeben – ein Schneider ruft Sie in Kürze unter "
+                    + p.phone() + " an, um den Termin zum Maßnehmen abzustimmen."
+                    : "I have passed your request on to our team – one of our tailors will call you shortly on "
+                    + p.phone() + " to arrange the measurement appointment.";
+        }
         return de ? "Ich habe Ihre Anfrage an unser Team übergeben – ein Schneider meldet sich in Kürze persönlich "
                 + "bei Ihnen, um den Termin zum Maßnehmen abzustimmen."
                 : "I have passed your request on to our team – one of our tailors will contact you shortly to "

@@ -71,7 +71,8 @@ public record HenkProperties(
                              Duration circuitOpenFor) { }
     }
 
-    public record Crm(Outbox outbox, boolean inlineSync) {
+    /** {@code phoneCountryCode}: the country a phone number without one is from (49: "0170 …" is "+49 170 …"). */
+    public record Crm(Outbox outbox, boolean inlineSync, String phoneCountryCode) {
         public record Outbox(long pollIntervalMs, int batchSize, int maxAttempts, long baseBackoffMs,
                              long maxBackoffMs, long claimTtlMs, long inlineGraceMs) { }
     }

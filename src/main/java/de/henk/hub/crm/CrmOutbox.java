@@ -37,6 +37,7 @@ public class CrmOutbox {
     private final PipedriveGuard guard;
     private final CrmSyncMetrics metrics;
     private final DomainEvents events;
+    private final String phoneCountryCode;
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + java.util.UUID.randomUUID();
 
     private static final String DUE = """
@@ -58,6 +59,7 @@ public class CrmOutbox {
         this.tx = tx;
         this.store = store;
         this.settings = properties.crm().outbox();
+        this.phoneCountryCode = properties.crm().phoneCountryCode();
         this.clock = clock;
     }
 
@@ -66,10 +68,21 @@ public class CrmOutbox {
         db.sql("""
                 insert into crm_outbox (deal_id, customer_key, operation, payload, status, attempts, next_attempt_at,
                                         created_at, updated_at)
-                select :deal, d.email, :op, :payload, 'pending', 0, :now, :now, :now from crm_deal d where d.id = :deal""")
-                .param("deal", dealId).param("op", operation).param("payload", payload).param("now", now)
+                values (:deal, :customer, :op, :payload, 'pending', 0, :now, :now, :now)""")
+                .param("deal", dealId).param("customer", customerKey(dealId)).param("op", operation)
+                .param("payload", payload).param("now", now)
                 .update(key, "id");
         return key.getKey().longValue();
+    }
+
+    /** Whose entries these are: the email, or for a customer known only by phone the number in one form. */
+    private String customerKey(long dealId) {
+        Deal deal = store.deal(dealId);
+        if (deal.email() != null) {
+            return deal.email();
+        }
+        String phone = PhoneNumbers.canonical(deal.phone(), phoneCountryCode);
+        return "tel:" + (phone == null ? deal.phone().strip() : phone);
     }
 
     /**

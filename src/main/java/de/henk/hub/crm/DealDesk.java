@@ -51,7 +51,7 @@ public class DealDesk {
     public DealView get(String id, Caller caller) {
         Deal deal = store.findDeal(dealId(id))
                 .filter(d -> caller.has(Role.BETA) || caller.userId().equals(d.userId())
-                        || (d.userId() == null && d.email().equals(caller.email())))
+                        || (d.userId() == null && d.email() != null && d.email().equals(caller.email())))
                 .orElseThrow(DealDesk::notFound);
         return DealView.of(deal);
     }

@@ -9,6 +9,7 @@ import de.henk.hub.system.Timestamps;
 import de.henk.hub.web.ApiException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Service;
@@ -35,10 +36,22 @@ public class LeadIntake {
         this.clock = clock;
     }
 
+    /**
+     * A lead from the API. Customers leave it for themselves (their account's email when they give none); the
+     * sales team for anyone reachable — by email, or by phone alone (a customer who called the atelier).
+     */
     @Transactional
     public AcceptedLead accept(LeadRequest request, Caller caller, String idempotencyKey) {
-        String email = AuthService.normalizeEmail(request.email());
-        if (!caller.has(Role.BETA) && !email.equals(caller.email())) {
+        String phone = blankToNull(request.phone());
+        String email = emailOrNull(request.email());
+        if (email == null && !caller.has(Role.BETA)) {
+            email = caller.email();
+        }
+        if (email == null && phone == null) {
+            throw ApiException.validation(List.of(new ApiException.FieldError("email",
+                    "an email address or a phone number is required")));
+        }
+        if (!caller.has(Role.BETA) && !java.util.Objects.equals(email, caller.email())) {
             throw ApiException.forbidden("lead_email_mismatch", "Customers can only leave a request for their own email");
         }
         String scopedKey = scopedKey(idempotencyKey, caller);
@@ -49,13 +62,13 @@ public class LeadIntake {
             }
         }
         OffsetDateTime now = Timestamps.now(clock);
-        String customerId = caller.has(Role.BETA)
-                ? users.findByEmail(email).map(u -> u.id()).orElse(null) : caller.userId();
+        String customerId = !caller.has(Role.BETA) ? caller.userId()
+                : email == null ? null : users.findByEmail(email).map(u -> u.id()).orElse(null);
         String currency = request.currency() == null ? "EUR" : request.currency();
-        long leadId = store.insertLead(caller.userId(), null, "api", request.name().strip(), email,
-                blankToNull(request.phone()), scopedKey, now);
+        long leadId = store.insertLead(caller.userId(), null, "api", request.name().strip(), email, phone, scopedKey,
+                now);
         long dealId = store.insertDeal(leadId, customerId, request.dealTitle().strip(), request.dealValue(), currency,
-                request.name().strip(), email, blankToNull(request.phone()), now);
+                request.name().strip(), email, phone, now);
         outbox.enqueue(dealId, OutboxEntry.CREATE_DEAL, "{}", now);
         leadCreated(dealId, "api");
         return new AcceptedLead(dealId, false);
@@ -71,7 +84,8 @@ public class LeadIntake {
     /**
      * A lead the conversation qualified (issue "HENK's conversation"): stored like {@link #accept}, at most once
      * per opportunity — {@code opportunityKey} (e.g. session id + occasion + event month) is its idempotency key.
-     * {@code userId} may be null for an anonymous customer who left an email or phone in the chat.
+     * {@code userId} may be null for an anonymous customer who left an email or a phone number in the chat; one of
+     * {@code email} and {@code phone} is always given.
      */
     @Transactional
     public AcceptedLead acceptFromConversation(String userId, String sessionId, String opportunityKey, String name,
@@ -84,7 +98,10 @@ public class LeadIntake {
             return new AcceptedLead(earlier.get(), true);
         }
         OffsetDateTime now = Timestamps.now(clock);
-        String normalized = AuthService.normalizeEmail(email);
+        String normalized = emailOrNull(email);
+        if (normalized == null && blankToNull(phone) == null) {
+            throw new IllegalArgumentException("a lead needs an email address or a phone number");
+        }
         long leadId = store.insertLead(userId, sessionId, "chat", name.strip(), normalized, blankToNull(phone), key, now);
         long dealId = store.insertDeal(leadId, userId, dealTitle.strip(), dealValue, "EUR", name.strip(), normalized,
                 blankToNull(phone), now);
@@ -123,6 +140,10 @@ public class LeadIntake {
             throw ApiException.badRequest("invalid_idempotency_key", "Idempotency-Key may have at most 100 characters");
         }
         return caller.userId() + ":" + idempotencyKey.strip();
+    }
+
+    private static String emailOrNull(String email) {
+        return email == null || email.isBlank() ? null : AuthService.normalizeEmail(email);
     }
 
     private static String blankToNull(String value) {

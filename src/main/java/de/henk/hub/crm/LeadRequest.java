@@ -10,10 +10,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 
-/** {@code POST /api/crm/lead}: who the customer is and what the opportunity is worth. */
+/**
+ * {@code POST /api/crm/lead}: who the customer is and what the opportunity is worth. An email or a phone number is
+ * required (checked by {@link LeadIntake}: a customer's own lead defaults to their account's email).
+ */
 public record LeadRequest(
         @NotBlank @Size(max = 200) String name,
-        @NotBlank @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email,
+        @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email,
         @Size(max = 40) @Pattern(regexp = "^\\+?[0-9 ()/.-]{5,39}$", message = "must be a phone number") String phone,
         @NotBlank @Size(max = 255) String dealTitle,
         @NotNull @DecimalMin("0") @DecimalMax("10000000") @Digits(integer = 8, fraction = 2) BigDecimal dealValue,

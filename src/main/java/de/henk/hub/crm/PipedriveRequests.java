@@ -15,10 +15,12 @@ public class PipedriveRequests {
     private final ObjectMapper json;
     private final HenkProperties.Pipedrive.Webhook webhook;
     private final CrmStore store;
+    private final String phoneCountryCode;
 
     public PipedriveRequests(ObjectMapper json, HenkProperties properties, CrmStore store) {
         this.json = json;
         this.store = store;
+        this.phoneCountryCode = properties.crm().phoneCountryCode();
         this.webhook = properties.pipedrive().webhook();
     }
 
@@ -55,8 +57,25 @@ public class PipedriveRequests {
         return base + "/api/crm/webhooks/pipedrive";
     }
 
+    /**
+     * By exact email; a customer known only by phone by their number in international form, the form the hub
+     * gives such a person's phone in Pipedrive (the search matches the term anywhere in a stored number;
+     * {@link PipedriveResponses#samePerson} compares the numbers).
+     */
     public String personSearchQuery(Deal deal) {
-        return "term=" + encode(deal.email()) + "&fields=email&exact_match=true&limit=10";
+        if (deal.email() != null) {
+            return "term=" + encode(deal.email()) + "&fields=email&exact_match=true&limit=10";
+        }
+        return "term=" + encode(identifyingPhone(deal)) + "&fields=phone&limit=100";
+    }
+
+    /**
+     * A person known only by phone is found again by that number, so it goes to Pipedrive in one form
+     * (+491701234567) however the customer wrote it; beside an email the number stays as written.
+     */
+    private String identifyingPhone(Deal deal) {
+        String canonical = PhoneNumbers.canonical(deal.phone(), phoneCountryCode);
+        return canonical == null ? deal.phone().strip() : canonical;
     }
 
     public String dealsOfPersonQuery(Long personId) {
@@ -71,11 +90,14 @@ public class PipedriveRequests {
     public String newPerson(Deal deal) {
         ObjectNode person = json.createObjectNode();
         person.put("name", deal.personName());
-        ObjectNode email = person.putArray("emails").addObject();
-        email.put("value", deal.email()).put("primary", true).put("label", "work");
+        if (deal.email() != null) {
+            ObjectNode email = person.putArray("emails").addObject();
+            email.put("value", deal.email()).put("primary", true).put("label", "work");
+        }
         if (deal.phone() != null) {
             ObjectNode phone = person.putArray("phones").addObject();
-            phone.put("value", deal.phone()).put("primary", true).put("label", "mobile");
+            phone.put("value", deal.email() != null ? deal.phone() : identifyingPhone(deal)).put("primary", true)
+                    .put("label", "mobile");
         }
         return write(person);
     }

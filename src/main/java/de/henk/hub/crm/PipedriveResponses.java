@@ -11,23 +11,36 @@ import org.springframework.stereotype.Component;
 public class PipedriveResponses {
 
     private final ObjectMapper json;
+    private final String phoneCountryCode;
 
-    public PipedriveResponses(ObjectMapper json) {
+    public PipedriveResponses(ObjectMapper json, de.henk.hub.config.HenkProperties properties) {
         this.json = json;
+        this.phoneCountryCode = properties.crm().phoneCountryCode();
     }
 
-    /** The person whose email is exactly the deal's email (search results may be fuzzy), or null. */
-    public Long personWithEmail(String body, Deal deal) {
+    /**
+     * The person who is the deal's customer (search results may be fuzzy): the same email, or — for a customer
+     * known only by phone — the same phone number however it is written. Null when there is none.
+     */
+    public Long samePerson(String body, Deal deal) {
         for (JsonNode result : read(body).path("data").path("items")) {
             JsonNode person = result.path("item");
-            for (JsonNode email : person.path("emails")) {
-                String value = email.isTextual() ? email.asText() : email.path("value").asText();
-                if (value.equalsIgnoreCase(deal.email())) {
-                    return person.path("id").asLong();
-                }
+            if (deal.email() != null ? has(person.path("emails"), deal.email()::equalsIgnoreCase)
+                    : has(person.path("phones"), phone -> PhoneNumbers.same(phone, deal.phone(), phoneCountryCode))) {
+                return person.path("id").asLong();
             }
         }
         return null;
+    }
+
+    /** Search items list emails and phones as strings; person objects as {value, primary, label}. */
+    private static boolean has(JsonNode values, java.util.function.Predicate<String> matches) {
+        for (JsonNode value : values) {
+            if (matches.test(value.isTextual() ? value.asText() : value.path("value").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A deal this hub already created for the lead (found by origin_id), or null. */

@@ -159,6 +159,12 @@ class DialogueScriptsTest extends HubTest {
             if (expect.has("deal_value")) {
                 assertThat(deal.value().intValue()).as(where).isEqualTo(expect.path("deal_value").asInt());
             }
+            if (expect.has("deal_email")) {
+                assertThat(deal.email()).as(where + "\n  deal email").isEqualTo(expect.path("deal_email").asText(null));
+            }
+            if (expect.has("deal_phone")) {
+                assertThat(deal.phone()).as(where + "\n  deal phone").isEqualTo(expect.path("deal_phone").asText(null));
+            }
         }
         if (expect.has("min_score")) {
             assertThat(actual.path("lead").path("score").asInt()).as(where).isGreaterThanOrEqualTo(
