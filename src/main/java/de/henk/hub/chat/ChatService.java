@@ -45,7 +45,7 @@ public class ChatService {
     private static final int MIN_DEAL_VALUE = 1190;
 
     private final ChatSessions sessions;
-    private final ProfileExtractor extractor;
+    private final MessageReader reader;
     private final OfflineConcierge concierge = new OfflineConcierge();
     private final LeadQualifier qualifier = new LeadQualifier();
     private final ShopKnowledge knowledge;
@@ -66,13 +66,14 @@ public class ChatService {
     public ChatService(ChatSessions sessions, ShopKnowledge knowledge, FabricAdvisor advisor, LeadIntake leads,
                        CrmStore crm, UserRepository users, LlmConcierge llm, FabricCatalogue catalogue,
                        AppointmentBook appointments, ObjectMapper json, TransactionTemplate tx, Clock clock,
-                       HenkProperties properties, de.henk.hub.handoff.Handoffs handoffs, ChatAppointments calendar) {
+                       HenkProperties properties, de.henk.hub.handoff.Handoffs handoffs, ChatAppointments calendar,
+                       MessageReader reader) {
         this.handoffs = handoffs;
         this.calendar = calendar;
         this.catalogue = catalogue;
         this.appointments = appointments;
         this.sessions = sessions;
-        this.extractor = new ProfileExtractor(clock);
+        this.reader = reader;
         this.knowledge = knowledge;
         this.advisor = advisor;
         this.leads = leads;
@@ -179,15 +180,10 @@ public class ChatService {
             }
         }
 
-        ConversationProfile learned = extractor.extract(message, previous);
         List<ShopKnowledge.Entry> facts = knowledge.answering(message);
         List<ShopKnowledge.Entry> smalltalk = knowledge.smalltalk(message);
-        if (learned.hasNoFacts() && facts.isEmpty() && smalltalk.isEmpty() && !learned.declined()
-                && message.split("\\s+").length >= 4) {
-            // the rules understood nothing: a configured LLM may, cross-checked (rules first, the model fills gaps)
-            ConversationProfile rules = learned;
-            learned = llm.extractProfile(message, today).map(model -> model.mergedWith(rules)).orElse(rules);
-        }
+        // the rules, or a configured model cross-checked by the rules
+        ConversationProfile learned = reader.read(message, previous, today, !facts.isEmpty() || !smalltalk.isEmpty());
         if (Boolean.TRUE.equals(learned.wantsAppointment()) && learned.occasion() == null && learned.eventDate() != null) {
             // "Termin zur Anprobe am 3.12. um 11 Uhr": the day is the appointment's, not the event's
             learned = learned.toBuilder().timing(null, null, null, null, null, null).build();

@@ -458,6 +458,20 @@ public class ProfileExtractor {
         return month == null ? null : month.toString();
     }
 
+    /** The words the profile uses, for what a language model may answer (structured output). */
+    static java.util.List<String> vocabulary(String field) {
+        Map<String, Pattern> words = switch (field) {
+            case "occasion" -> OCCASIONS;
+            case "style" -> STYLES;
+            case "garment" -> GARMENTS;
+            case "colour" -> COLOURS;
+            case "pattern" -> PATTERNS;
+            case "fabric_wish" -> WISHES;
+            default -> throw new IllegalArgumentException(field);
+        };
+        return java.util.List.copyOf(words.keySet());
+    }
+
     static String seasonOf(Month month) {
         return switch (month) {
             case DECEMBER, JANUARY, FEBRUARY -> "winter";

@@ -27,13 +27,18 @@ class AnthropicProviderTest extends HubTest {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         server.createContext("/v1/messages", exchange -> {
             try (exchange) {
-                requests.add(JSON.readTree(exchange.getRequestBody()));
+                JsonNode received = JSON.readTree(exchange.getRequestBody());
+                requests.add(received);
                 keys.add(exchange.getRequestHeaders().getFirst("x-api-key"));
-                byte[] body = """
+                // structured output (output_config) gets the profile as JSON text, a reply the persona's words
+                String text = received.has("output_config") ? "{\\\"occasion\\\":\\\"wedding\\\",\\\"style\\\":\\\"classic\\\"}"
+                        : "Sehr gern, ich bin HENK.";
+                byte[] body = ("""
                         {"id":"msg_1","type":"message","role":"assistant","model":"claude-stub",
-                         "content":[{"type":"text","text":"Sehr gern, ich bin HENK."}],
+                         "content":[{"type":"text","text":"%s"}],
                          "stop_reason":"end_turn","stop_sequence":null,
-                         "usage":{"input_tokens":10,"output_tokens":5}}""".getBytes(StandardCharsets.UTF_8);
+                         "usage":{"input_tokens":10,"output_tokens":5}}""").formatted(text)
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
@@ -48,7 +53,13 @@ class AnthropicProviderTest extends HubTest {
             assertThat(turn.text("concierge")).isEqualTo("anthropic");
             assertThat(turn.text("reply")).isEqualTo("Sehr gern, ich bin HENK.");
             assertThat(turn.text("phase")).isEqualTo("timing");
-            JsonNode request = requests.get(0);
+            // the message was read through Anthropic's structured outputs first: the style came from the model
+            JsonNode extraction = requests.get(0);
+            assertThat(extraction.path("output_config").path("format").path("type").asText()).isEqualTo("json_schema");
+            assertThat(extraction.path("output_config").path("format").path("schema").path("properties").has("occasion"))
+                    .isTrue();
+            assertThat(turn.json().path("profile").path("style").asText()).isEqualTo("classic");
+            JsonNode request = requests.get(1);
             assertThat(request.path("model").asText()).isEqualTo("claude-stub");
             assertThat(request.path("system").toString()).contains("Du bist HENK");
             assertThat(request.path("messages").get(0).path("role").asText()).isEqualTo("user");

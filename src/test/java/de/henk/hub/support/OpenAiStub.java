@@ -37,6 +37,10 @@ public final class OpenAiStub implements AutoCloseable {
 
     private final HttpServer server;
     private final ConcurrentLinkedDeque<Step> script = new ConcurrentLinkedDeque<>();
+    /** Answers to structured-output (profile extraction) requests, those with a {@code response_format}. */
+    private final ConcurrentLinkedDeque<Step> extractions = new ConcurrentLinkedDeque<>();
+    /** What an unscripted extraction request gets: the model found nothing. */
+    public volatile String defaultExtraction = "{}";
     private final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger ids = new AtomicInteger();
     public volatile String defaultReply = "Sehr gern – das klingt nach einem wunderbaren Anlass.";
@@ -82,14 +86,36 @@ public final class OpenAiStub implements AutoCloseable {
         return this;
     }
 
+    /** Scripts the answer to the next profile-extraction request (structured output). */
+    public OpenAiStub thenExtraction(Step step) {
+        extractions.addLast(step);
+        return this;
+    }
+
     public List<JsonNode> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
         }
     }
 
+    /** The requests for HENK's replies (without the profile extractions). */
+    public List<JsonNode> replyRequests() {
+        return requests().stream().filter(r -> !isExtraction(r)).toList();
+    }
+
+    /** The profile-extraction requests (structured output). */
+    public List<JsonNode> extractionRequests() {
+        return requests().stream().filter(OpenAiStub::isExtraction).toList();
+    }
+
+    private static boolean isExtraction(JsonNode request) {
+        return request.has("response_format");
+    }
+
     public void reset() {
         script.clear();
+        extractions.clear();
+        defaultExtraction = "{}";
         requests.clear();
         defaultReply = "Sehr gern – das klingt nach einem wunderbaren Anlass.";
         defaultDelayMs = 0;
@@ -102,9 +128,9 @@ public final class OpenAiStub implements AutoCloseable {
             if (record) {
                 requests.add(request);
             }
-            Step step = script.pollFirst();
+            Step step = isExtraction(request) ? extractions.pollFirst() : script.pollFirst();
             if (step == null) {
-                step = Step.text(defaultReply).after(defaultDelayMs);
+                step = Step.text(isExtraction(request) ? defaultExtraction : defaultReply).after(defaultDelayMs);
             }
             if (step.delayMs() > 0) {
                 Thread.sleep(step.delayMs());

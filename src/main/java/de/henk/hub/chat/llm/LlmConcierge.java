@@ -2,6 +2,8 @@ package de.henk.hub.chat.llm;
 
 import de.henk.hub.catalog.FabricHit;
 import de.henk.hub.chat.ChatSessions;
+import de.henk.hub.chat.ConversationProfile;
+import de.henk.hub.chat.StructuredProfile;
 import de.henk.hub.chat.FabricAdvisor;
 import de.henk.hub.chat.LlmSettings;
 import de.henk.hub.chat.Turn;
@@ -13,6 +15,7 @@ import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
+import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -22,9 +25,11 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -57,6 +62,8 @@ public class LlmConcierge {
     private final ChatModel model;
     private final StreamingChatModel streamingModel;
     private final CircuitBreaker breaker;
+    private final ChatModel extractionModel;
+    private final CircuitBreaker extractionBreaker;
 
     public LlmConcierge(LlmSettings settings, PersonaPrompt prompt, ConciergeTools tools, FabricAdvisor advisor,
                         ChatSessions sessions) {
@@ -67,7 +74,13 @@ public class LlmConcierge {
         this.sessions = sessions;
         this.model = settings.offline() ? null : model(settings);
         this.streamingModel = settings.offline() ? null : streamingModel(settings);
-        this.breaker = CircuitBreaker.of("llm", CircuitBreakerConfig.custom()
+        this.extractionModel = settings.offline() ? null : extractionModel(settings);
+        this.breaker = breaker("llm", settings);
+        this.extractionBreaker = breaker("llm-extraction", settings);
+    }
+
+    private static CircuitBreaker breaker(String name, LlmSettings settings) {
+        return CircuitBreaker.of(name, CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(settings.failureThreshold())
                 .minimumNumberOfCalls(settings.failureThreshold())
@@ -163,93 +176,60 @@ public class LlmConcierge {
         }
     }
 
-    private static final java.util.Set<String> OCCASIONS = java.util.Set.of("wedding", "business", "gala", "christening",
-            "prom", "everyday");
-    private static final java.util.Set<String> GARMENTS = java.util.Set.of("suit", "three-piece", "tuxedo", "jacket",
-            "trousers", "vest", "coat", "shirt");
-    private static final java.util.Set<String> STYLES = java.util.Set.of("classic", "modern", "casual", "extravagant");
-    private static final java.util.Set<String> SEASONS = java.util.Set.of("summer", "winter", "spring", "autumn");
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
     /**
-     * Structured-output extraction, for messages the rules understood nothing of ("Mein Bruder gibt sich bald das
-     * Ja-Wort"): the model returns the profile fields as JSON, and only what passes the cross-check is kept — known
-     * vocabulary, an amount only when the message has digits, a month only within the next two years, and never
-     * contact data (that comes from the rules alone). Empty when offline, when the circuit is open, or on failure.
+     * The profile as the model reads the message — structured output against {@link StructuredProfile}'s JSON
+     * schema, with its own small, deterministic model settings (temperature 0), its own timeout and its own circuit
+     * breaker (a server without JSON-schema support must not silence HENK's replies). {@code asked} is what HENK
+     * asked last, so that "2500" after the budget question is read as a budget. Empty when offline, when the
+     * circuit is open, or on any failure: then the rules alone decide.
      */
-    public java.util.Optional<de.henk.hub.chat.ConversationProfile> extractProfile(String message,
-                                                                                    java.time.LocalDate today) {
-        if (model == null || !breaker.tryAcquirePermission()) {
-            return java.util.Optional.empty();
+    public Optional<ConversationProfile> extractProfile(String message, String asked, LocalDate today) {
+        if (extractionModel == null || !extractionBreaker.tryAcquirePermission()) {
+            return Optional.empty();
         }
         long start = System.nanoTime();
         try {
-            ChatResponse response = model.chat(ChatRequest.builder()
-                    .messages(SystemMessage.from(EXTRACTION_PROMPT.replace("{{today}}", today.toString())),
-                            UserMessage.from(message))
-                    .responseFormat(dev.langchain4j.model.chat.request.ResponseFormat.JSON).build());
-            breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            String context = EXTRACTION_PROMPT.replace("{{today}}", today.toString())
+                    .replace("{{asked}}", asked == null ? "noch nichts" : asked);
+            ChatResponse response = extractionModel.chat(ChatRequest.builder()
+                    .messages(SystemMessage.from(context), UserMessage.from(message))
+                    .responseFormat(StructuredProfile.responseFormat()).build());
             String text = response.aiMessage().text();
-            if (text == null) {
-                return java.util.Optional.empty();
+            if (text == null || text.isBlank()) {
+                throw new IllegalStateException("empty extraction");
             }
-            text = text.replaceAll("(?s)^```(json)?|```$", "").strip();
-            return java.util.Optional.of(crossChecked(JSON.readTree(text), message, today));
+            ConversationProfile read = StructuredProfile.read(JSON.readTree(
+                    text.replaceAll("(?s)^\\s*```(json)?|```\\s*$", "").strip()), message, today);
+            extractionBreaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            return Optional.of(read);
         } catch (Exception e) {
-            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+            extractionBreaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
             LOG.warn("LLM extraction failed ({}), the rules alone decide", e.getClass().getSimpleName());
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
-    static de.henk.hub.chat.ConversationProfile crossChecked(com.fasterxml.jackson.databind.JsonNode json, String message,
-                                                             java.time.LocalDate today) {
-        de.henk.hub.chat.ConversationProfile.Builder profile = de.henk.hub.chat.ConversationProfile.builder();
-        String occasion = json.path("occasion").asText(null);
-        if (occasion != null && OCCASIONS.contains(occasion)) {
-            profile.occasion(occasion);
-        }
-        String garment = json.path("garment").asText(null);
-        if (garment != null && GARMENTS.contains(garment)) {
-            profile.garment(garment);
-        }
-        String style = json.path("style").asText(null);
-        if (style != null && STYLES.contains(style)) {
-            profile.style(style);
-        }
-        if (json.path("budget_eur").canConvertToInt() && message.matches("(?s).*\\d.*")) {
-            int budget = json.path("budget_eur").asInt();
-            if (budget >= 300 && budget <= 50_000) {
-                profile.budget(budget, null);
-            }
-        }
-        String month = json.path("event_month").asText(null);
-        String season = json.path("season").asText(null);
-        try {
-            if (month != null) {
-                java.time.YearMonth ym = java.time.YearMonth.parse(month);
-                if (!ym.isBefore(java.time.YearMonth.from(today)) && !ym.isAfter(java.time.YearMonth.from(today).plusMonths(24))) {
-                    profile.timing(null, ym.toString(), null, ym.atDay(1).toString(), ym.atEndOfMonth().toString(), null);
-                }
-            } else if (season != null && SEASONS.contains(season)) {
-                profile.timing(null, null, season, null, null, null);
-            }
-        } catch (java.time.format.DateTimeParseException ignored) {
-            // not a month: left out
-        }
-        return profile.build();
+    /** Whether every message is read by the model first ({@code henk.llm.extraction: model-first}). */
+    public boolean extractsFirst() {
+        return extractionModel != null && settings.modelFirstExtraction();
     }
+
+    /** The extraction's circuit breaker (tests and operators may reset it). */
+    public CircuitBreaker extractionCircuitBreaker() {
+        return extractionBreaker;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private static final String EXTRACTION_PROMPT = """
-            Du liest eine Nachricht an eine Maßschneiderei und gibst NUR ein JSON-Objekt zurück, mit diesen Feldern,
-            wenn die Nachricht sie eindeutig nennt (sonst weglassen):
-            occasion: wedding|business|gala|christening|prom|everyday
-            garment: suit|three-piece|tuxedo|jacket|trousers|vest|coat|shirt
-            style: classic|modern|casual|extravagant
-            budget_eur: ganze Zahl in Euro
-            event_month: YYYY-MM (heute ist {{today}}; "im Juni" ist der nächste Juni)
-            season: summer|winter|spring|autumn
-            Keine Namen, E-Mail-Adressen oder Telefonnummern. Nichts erfinden.""";
+            Du liest die Nachricht eines Kunden an eine Maßschneiderei und füllst das JSON-Schema
+            conversation_profile aus: nur was die Nachricht eindeutig sagt, sonst das Feld weglassen. Nichts erfinden.
+            Heute ist {{today}}. Daten relativ dazu auflösen: "im Juni" ist der nächste Juni (event_month YYYY-MM),
+            ein genannter Tag ist event_date (YYYY-MM-DD). Beträge in ganzen Euro ("bis 3k" = 3000, "zwischen 1500
+            und 2000": budget_min_eur 1500, budget_eur 2000). Farben und Muster nur aus den erlaubten Werten;
+            ausgeschlossene ("bloß kein Schwarz") gehören in avoid_colours bzw. avoid_patterns.
+            HENK hat zuletzt gefragt nach: {{asked}} (eine nackte Zahl ist dann die Antwort darauf).
+            Keine Namen, E-Mail-Adressen oder Telefonnummern.""";
 
     private String converse(Turn turn, String sessionId, String offlineReply, long start) throws TimeoutException {
         List<ChatMessage> messages = messages(turn, sessionId, offlineReply);
@@ -307,6 +287,21 @@ public class LlmConcierge {
                     .timeout(s.timeout()).maxRetries(0).temperature(s.temperature()).maxTokens(s.maxTokens()).build();
             default -> throw new IllegalStateException("henk.llm.provider must be offline, openai or anthropic, not "
                     + s.provider());
+        };
+    }
+
+    /** For structured output: deterministic, short, its own timeout, JSON schema declared as supported. */
+    private static ChatModel extractionModel(LlmSettings s) {
+        return switch (s.provider().toLowerCase(Locale.ROOT)) {
+            case "openai" -> OpenAiChatModel.builder().baseUrl(blankToNull(s.baseUrl())).apiKey(key(s))
+                    .modelName(s.model() == null || s.model().isBlank() ? "gpt-4o-mini" : s.model())
+                    .timeout(s.extractionTimeout()).maxRetries(0).temperature(0.0).maxTokens(400)
+                    .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA).strictJsonSchema(false).build();
+            case "anthropic" -> AnthropicChatModel.builder().baseUrl(blankToNull(s.baseUrl())).apiKey(key(s))
+                    .modelName(s.model() == null || s.model().isBlank() ? "claude-sonnet-4-5" : s.model())
+                    .timeout(s.extractionTimeout()).maxRetries(0).temperature(0.0).maxTokens(400)
+                    .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA).build();
+            default -> throw new IllegalStateException("unknown provider " + s.provider());
         };
     }
 

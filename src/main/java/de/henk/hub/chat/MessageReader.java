@@ -1,0 +1,82 @@
+package de.henk.hub.chat;
+
+import de.henk.hub.chat.llm.LlmConcierge;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a customer's message says, as profile facts. Offline, the rules read it ({@link ProfileExtractor}). With a
+ * language model and {@code henk.llm.extraction: model-first} (the default), the model reads every message as
+ * structured output and the rules cross-check it and stand in when it fails ({@link ProfileReconciler}); with
+ * {@code rules-first} the model only reads what the rules understood nothing of. Counted, never logged:
+ * {@code henk.chat.extraction.readings{source}} and {@code henk.chat.extraction.disagreements{field}}.
+ */
+@Component
+public class MessageReader {
+
+    private static final Map<Phase, String> QUESTIONS = Map.of(
+            Phase.NEEDS, "was der Kunde sucht", Phase.OCCASION, "dem Anlass",
+            Phase.TIMING, "dem Datum oder der Jahreszeit des Anlasses", Phase.BUDGET, "dem Budget in Euro",
+            Phase.STYLE, "Stil und Farben", Phase.FABRIC, "der Stoffauswahl",
+            Phase.CONTACT, "einem Termin und Kontaktdaten", Phase.HANDED_OVER, "nichts mehr (an das Team übergeben)");
+
+    private final ProfileExtractor rules;
+    private final LlmConcierge llm;
+    private final ProfileReconciler reconciler = new ProfileReconciler();
+    private final MeterRegistry metrics;
+    private final Counter readByModel;
+    private final Counter readByRules;
+
+    public MessageReader(Clock clock, LlmConcierge llm, MeterRegistry metrics) {
+        this.rules = new ProfileExtractor(clock);
+        this.llm = llm;
+        this.metrics = metrics;
+        this.readByModel = Counter.builder("henk.chat.extraction.readings").tag("source", "model")
+                .description("Chat messages read by the language model, cross-checked by the rules").register(metrics);
+        this.readByRules = Counter.builder("henk.chat.extraction.readings").tag("source", "rules")
+                .description("Chat messages read by the rules alone").register(metrics);
+    }
+
+    /**
+     * {@code previous} is what HENK asked last; {@code answeredOtherwise}: the shop's knowledge base or small talk
+     * already understood the message (rules-first then leaves the model out).
+     */
+    public ConversationProfile read(String message, Phase previous, LocalDate today, boolean answeredOtherwise) {
+        ConversationProfile byRules = rules.extract(message, previous);
+        if (llm.extractsFirst()) {
+            return llm.extractProfile(message, previous == null ? null : QUESTIONS.get(previous), today)
+                    .map(byModel -> reconciled(byRules, byModel))
+                    .orElseGet(() -> byRulesAlone(byRules));
+        }
+        if (byRules.hasNoFacts() && !answeredOtherwise && !byRules.declined() && message.split("\\s+").length >= 4) {
+            // rules-first: a configured model may read what the rules understood nothing of; the rules still win
+            return llm.extractProfile(message, previous == null ? null : QUESTIONS.get(previous), today)
+                    .map(byModel -> {
+                        readByModel.increment();
+                        return byModel.mergedWith(byRules);
+                    })
+                    .orElseGet(() -> byRulesAlone(byRules));
+        }
+        return byRulesAlone(byRules);
+    }
+
+    private ConversationProfile reconciled(ConversationProfile byRules, ConversationProfile byModel) {
+        readByModel.increment();
+        ProfileReconciler.Reading reading = reconciler.reconcile(byRules, byModel);
+        for (String field : reading.disagreements()) {
+            Counter.builder("henk.chat.extraction.disagreements").tag("field", field)
+                    .description("Fields where the model's and the rules' reading of a message differed")
+                    .register(metrics).increment();
+        }
+        return reading.profile();
+    }
+
+    private ConversationProfile byRulesAlone(ConversationProfile byRules) {
+        readByRules.increment();
+        return byRules;
+    }
+}

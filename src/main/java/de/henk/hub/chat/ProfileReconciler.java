@@ -1,0 +1,90 @@
+package de.henk.hub.chat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One message read twice — by the language model (structured output) and by the rules — and made into one
+ * reading. The model reads meaning first; the rules check it and stand in where it is silent:
+ * <ul>
+ *   <li>contact data (name, email, phone) only ever from the rules;</li>
+ *   <li>numbers and dates: the rules' reading wins when they found one (they are exact about "2.500 €" and resolve
+ *       "im Juni" against the clock), the model's counts only where the rules found none;</li>
+ *   <li>occasion, garment, style, appointment wish: the model's, the rules' where the model said nothing;</li>
+ *   <li>a no is a no: declined by either reading is declined; otherwise the model's intent;</li>
+ *   <li>colours, patterns and fabric wishes: both readings together, and whatever either ruled out is never wished
+ *       for ("bloß kein Schwarz").</li>
+ * </ul>
+ * Where the two readings name different values, the field is reported as a disagreement (metrics, not logs: no
+ * customer words leave this class).
+ */
+public final class ProfileReconciler {
+
+    public record Reading(ConversationProfile profile, List<String> disagreements) { }
+
+    public Reading reconcile(ConversationProfile rules, ConversationProfile model) {
+        List<String> disagreements = new ArrayList<>();
+        ConversationProfile.Builder one = ConversationProfile.builder();
+        one.language(rules.language() != null ? rules.language() : model.language());
+        one.occasion(modelFirst("occasion", model.occasion(), rules.occasion(), disagreements));
+        one.garment(modelFirst("garment", model.garment(), rules.garment(), disagreements));
+        one.style(modelFirst("style", model.style(), rules.style(), disagreements));
+
+        ConversationProfile numbers = rules.budgetEur() != null ? rules : model;
+        if (rules.budgetEur() != null && model.budgetEur() != null && !rules.budgetEur().equals(model.budgetEur())) {
+            disagreements.add("budget");
+        }
+        one.budget(numbers.budgetEur(), numbers.budgetMinEur());
+        ConversationProfile when = rules.knowsTiming() ? rules : model;
+        if (rules.knowsTiming() && model.knowsTiming() && !sameTiming(rules, model)) {
+            disagreements.add("timing");
+        }
+        one.timing(when.eventDate(), when.eventMonth(), when.season(), when.dateFrom(), when.dateTo(),
+                when.flexibleDate());
+
+        List<String> avoidColours = union(rules.avoidColours(), model.avoidColours());
+        List<String> avoidPatterns = union(rules.avoidPatterns(), model.avoidPatterns());
+        one.colours(without(union(rules.colours(), model.colours()), avoidColours), avoidColours);
+        one.patterns(without(union(rules.patterns(), model.patterns()), avoidPatterns), avoidPatterns);
+        one.fabricWishes(union(rules.fabricWishes(), model.fabricWishes()));
+
+        one.contact(rules.name(), rules.email(), rules.phone());
+        if (rules.declined() || model.declined()) {
+            if (!rules.declined()) {
+                disagreements.add("intent");
+            }
+            one.intent("declined").wantsAppointment(false);
+        } else {
+            one.intent(modelFirst("intent", model.intent(), rules.intent(), disagreements));
+            one.wantsAppointment(modelFirst("wants_appointment", model.wantsAppointment(), rules.wantsAppointment(),
+                    disagreements));
+        }
+        one.chosenFabric(rules.chosenFabric());
+        return new Reading(one.build(), List.copyOf(disagreements));
+    }
+
+    private static <T> T modelFirst(String field, T model, T rules, List<String> disagreements) {
+        if (model != null && rules != null && !Objects.equals(model, rules)) {
+            disagreements.add(field);
+        }
+        return model != null ? model : rules;
+    }
+
+    private static boolean sameTiming(ConversationProfile a, ConversationProfile b) {
+        return Objects.equals(a.eventDate(), b.eventDate()) && Objects.equals(a.eventMonth(), b.eventMonth())
+                && Objects.equals(a.season(), b.season());
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
+    private static List<String> without(List<String> wanted, List<String> avoided) {
+        return wanted.stream().filter(w -> !avoided.contains(w)).toList();
+    }
+}
