@@ -33,6 +33,7 @@ public final class SecondHub implements AutoCloseable {
         properties.put("henk.pipedrive.limits.circuit-open-for", "1s");
         properties.put("henk.pipedrive.limits.requests-per-window", "100000");
         properties.put("henk.auth.login-throttle.max-failures-per-address", "100000");
+        properties.put("henk.chat.rate-limit.anonymous-per-address", "100000");
         // publishes to the shared Kafka topic but does not join the notification consumer group (a hub shut down
         // hard in a test would hold its partition until the session times out)
         properties.put("henk.events.uri", SharedKafka.producerUri());

@@ -20,7 +20,10 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -120,59 +123,127 @@ public class LlmConcierge {
 
     /**
      * The reply streamed: each piece goes to {@code onChunk} as the model produces it. When the model fails before
-     * the first piece, the offline reply is sent instead; when it fails later, the answer is the offline reply and
-     * the caller tells the client to replace what it showed.
+     * the first piece, the offline reply is streamed instead; when it fails later, the answer is the offline reply and
+     * the caller tells the client to replace what it showed. Once this method has given up on the model (a failure,
+     * the timeout), no late piece reaches {@code onChunk}, and the model's stream is cancelled.
      */
     public Answer stream(Turn turn, String sessionId, String offlineReply, Consumer<String> onChunk) {
         if (streamingModel == null || !breaker.tryAcquirePermission()) {
-            for (String piece : offlineReply.split("(?<=[.!?])\\s+")) {
-                onChunk.accept(piece + " ");
-            }
+            streamOffline(offlineReply, onChunk);
             return new Answer(offlineReply, streamingModel == null ? "offline" : FALLBACK);
         }
         long start = System.nanoTime();
+        Relay relay = new Relay(onChunk);
         try {
             List<ChatMessage> messages = messages(turn, sessionId, offlineReply);
-            StringBuilder streamed = new StringBuilder();
             for (int round = 0; round <= MAX_TOOL_ROUNDS; round++) {
                 CompletableFuture<ChatResponse> done = new CompletableFuture<>();
                 ChatRequest request = ChatRequest.builder().messages(messages)
                         .toolSpecifications(round < MAX_TOOL_ROUNDS ? tools.specifications() : List.of()).build();
-                streamingModel.chat(request, new StreamingChatResponseHandler() {
-                    @Override
-                    public void onPartialResponse(String partial) {
-                        streamed.append(partial);
-                        onChunk.accept(partial);
-                    }
-
-                    @Override
-                    public void onCompleteResponse(ChatResponse response) {
-                        done.complete(response);
-                    }
-
-                    @Override
-                    public void onError(Throwable error) {
-                        done.completeExceptionally(error);
-                    }
-                });
+                streamingModel.chat(request, relay.handler(done));
                 ChatResponse response = done.get(remaining(start), TimeUnit.NANOSECONDS);
                 AiMessage ai = response.aiMessage();
                 if (ai.hasToolExecutionRequests()) {
                     runTools(ai, messages, turn);
                     continue;
                 }
-                String text = ai.text() != null && !ai.text().isBlank() ? ai.text() : streamed.toString();
+                String text = ai.text() != null && !ai.text().isBlank() ? ai.text() : relay.streamed();
                 if (text.isBlank()) {
                     throw new IllegalStateException("empty reply");
                 }
+                relay.close(false);
                 breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 return new Answer(text.strip(), provider());
             }
             throw new IllegalStateException("too many tool rounds");
         } catch (Exception e) {
+            boolean shown = relay.close(true);
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
             LOG.warn("LLM stream failed ({}), the offline concierge answers", e.getClass().getSimpleName());
+            if (!shown) {
+                streamOffline(offlineReply, onChunk);
+            }
             return new Answer(offlineReply, FALLBACK);
+        }
+    }
+
+    /** The offline concierge's reply as a stream: one sentence per piece. */
+    private static void streamOffline(String offlineReply, Consumer<String> onChunk) {
+        for (String piece : offlineReply.split("(?<=[.!?])\\s+")) {
+            onChunk.accept(piece + " ");
+        }
+    }
+
+    /**
+     * Between the model's streaming thread and the customer's response. The pieces arrive on the HTTP client's
+     * thread; they are forwarded only while {@link #stream} still waits for the model. Once it has stopped waiting
+     * (a failure or the timeout, after which the caller writes its final event and ends the response), a late piece
+     * is dropped and cancels the model's stream — instead of being written after that event, or into it at the same
+     * moment, while the model goes on generating tokens nobody reads.
+     */
+    private static final class Relay {
+        private final Consumer<String> onChunk;
+        private final StringBuilder streamed = new StringBuilder();
+        private boolean open = true;
+        private StreamingHandle handle;
+
+        Relay(Consumer<String> onChunk) {
+            this.onChunk = onChunk;
+        }
+
+        StreamingChatResponseHandler handler(CompletableFuture<ChatResponse> done) {
+            return new StreamingChatResponseHandler() {
+                @Override
+                public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+                    forward(partial.text(), context.streamingHandle());
+                }
+
+                @Override
+                public void onPartialResponse(String partial) {
+                    forward(partial, null);
+                }
+
+                @Override
+                public void onCompleteResponse(ChatResponse response) {
+                    done.complete(response);
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    done.completeExceptionally(error);
+                }
+            };
+        }
+
+        private synchronized void forward(String piece, StreamingHandle current) {
+            if (current != null) {
+                handle = current;
+            }
+            if (!open) {
+                cancel();
+                return;
+            }
+            streamed.append(piece);
+            onChunk.accept(piece);
+        }
+
+        synchronized String streamed() {
+            return streamed.toString();
+        }
+
+        /** Stops forwarding (and cancels the model's stream when it did not finish); true if a piece was shown. */
+        synchronized boolean close(boolean cancel) {
+            open = false;
+            if (cancel) {
+                cancel();
+            }
+            return streamed.length() > 0;
+        }
+
+        private void cancel() {
+            if (handle != null && !handle.isCancelled()) {
+                handle.cancel();
+            }
         }
     }
 
