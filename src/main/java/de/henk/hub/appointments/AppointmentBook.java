@@ -171,8 +171,13 @@ public class AppointmentBook {
             throw ApiException.conflict("too_late_to_cancel", "Appointments can be cancelled up to "
                     + calendar.cancellationNotice().toHours() + " hours before; please call us");
         }
-        db.sql("update appointment set status = 'cancelled', cancelled_at = :now where id = :id")
+        int cancelled = db.sql("""
+                update appointment set status = 'cancelled', cancelled_at = :now where id = :id and status = 'booked'""")
                 .param("now", Timestamps.now(clock)).param("id", appointment.id()).update();
+        if (cancelled == 0) {
+            // cancelled a moment ago by a concurrent request (a double click, or the team at the same time)
+            throw ApiException.conflict("already_cancelled", "This appointment is already cancelled");
+        }
         db.sql("delete from appointment_slot where appointment_id = :id").param("id", appointment.id()).update();
         if (appointment.dealId() != null) {
             // after its creation (a customer's entries go out in order): the activity leaves the team's calendar

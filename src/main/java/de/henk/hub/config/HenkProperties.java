@@ -73,6 +73,14 @@ public record HenkProperties(
 
     /** {@code phoneCountryCode}: the country a phone number without one is from (49: "0170 …" is "+49 170 …"). */
     public record Crm(Outbox outbox, boolean inlineSync, String phoneCountryCode) {
+        public Crm {
+            phoneCountryCode = phoneCountryCode == null || phoneCountryCode.isBlank() ? "49"
+                    : phoneCountryCode.strip().replaceFirst("^\\+", "");
+            if (!phoneCountryCode.matches("[1-9]\\d{0,2}")) {
+                throw new IllegalArgumentException("henk.crm.phone-country-code must be a country calling code such"
+                        + " as 49, not " + phoneCountryCode);
+            }
+        }
         public record Outbox(long pollIntervalMs, int batchSize, int maxAttempts, long baseBackoffMs,
                              long maxBackoffMs, long claimTtlMs, long inlineGraceMs) { }
     }

@@ -30,7 +30,8 @@ public class DealEvents {
                 || "lost".equals(after.status()))) {
             events.record("deal." + after.status(), subject, DomainEvents.data("deal_id", after.id(),
                     "changed_in", changedIn, "title", after.title(), "value", after.value(), "currency",
-                    after.currency(), "name", after.personName(), "email", after.email(), "user_id", after.userId(),
+                    after.currency(), "name", after.personName(), "email", after.email(), "phone", after.phone(),
+                    "user_id", after.userId(),
                     "pipedrive_deal_id", after.pipedriveDealId(), "lost_reason", after.lostReason()));
             if ("won".equals(after.status())) {
                 // a won deal becomes an order, in the same transaction

@@ -27,8 +27,11 @@ public class LeadIntake {
     private final UserRepository users;
     private final DomainEvents events;
     private final Clock clock;
+    private final String phoneCountryCode;
 
-    public LeadIntake(CrmStore store, CrmOutbox outbox, UserRepository users, DomainEvents events, Clock clock) {
+    public LeadIntake(CrmStore store, CrmOutbox outbox, UserRepository users, DomainEvents events, Clock clock,
+                      de.henk.hub.config.HenkProperties properties) {
+        this.phoneCountryCode = properties.crm().phoneCountryCode();
         this.events = events;
         this.store = store;
         this.outbox = outbox;
@@ -50,6 +53,11 @@ public class LeadIntake {
         if (email == null && phone == null) {
             throw ApiException.validation(List.of(new ApiException.FieldError("email",
                     "an email address or a phone number is required")));
+        }
+        if (email == null && PhoneNumbers.canonical(phone, phoneCountryCode) == null) {
+            // the number is all the team has: it must be one that can be dialled and found again in Pipedrive
+            throw ApiException.validation(List.of(new ApiException.FieldError("phone",
+                    "must be a phone number with at least 6 digits when no email is given")));
         }
         if (!caller.has(Role.BETA) && !java.util.Objects.equals(email, caller.email())) {
             throw ApiException.forbidden("lead_email_mismatch", "Customers can only leave a request for their own email");

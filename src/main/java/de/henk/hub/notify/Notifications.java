@@ -142,6 +142,13 @@ public class Notifications {
                 "shop_phone", properties.shop().phone(), "shop_website", properties.shop().website());
     }
 
+    /** How the team reaches the customer: "<kunde@example.com> +49 170 1234567", or just one of the two. */
+    private static String contact(JsonNode data) {
+        String email = data.path("email").asText("");
+        String phone = data.path("phone").asText("");
+        return ((email.isBlank() ? "" : "<" + email + ">") + " " + phone).strip();
+    }
+
     private List<MailDraft> teamMails(CloudEvent event, String kind, Map<String, String> values) {
         String language = properties.mail().teamLanguage();
         values.put("value", money(event.data().path("value").decimalValue(), event.data().path("currency").asText("EUR"),
@@ -155,6 +162,7 @@ public class Notifications {
         Map<String, String> values = new HashMap<>();
         values.put("name", data.path("name").asText(""));
         values.put("email", data.path("email").asText(""));
+        values.put("contact", contact(data));
         values.put("title", data.path("title").asText(""));
         values.put("shop_name", properties.shop().name());
         values.put("shop_address", properties.shop().address());

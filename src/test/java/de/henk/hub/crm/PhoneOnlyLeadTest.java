@@ -19,6 +19,9 @@ import static org.awaitility.Awaitility.await;
  */
 class PhoneOnlyLeadTest extends HubTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.jdbc.core.simple.JdbcClient db;
+
     @Test
     void aLeadWithOnlyAPhoneNumberReachesPipedriveAndIsFoundAgainByItsNumber() {
         Account sales = salesPerson();
@@ -50,6 +53,31 @@ class PhoneOnlyLeadTest extends HubTest {
     }
 
     @Test
+    void aWonPhoneOnlyDealTellsTheTeamTheNumberAndMailsNoCustomer() throws Exception {
+        Account sales = salesPerson();
+        String title = "Smoking " + UUID.randomUUID().toString().substring(0, 6);
+        Api.Response lead = api.post("/api/crm/lead", phoneLead("Paul Telefon", "+49 160 5550123", title, 2100),
+                sales.accessToken());
+        assertThat(lead.status()).as(lead.toString()).isEqualTo(201);
+        long dealId = lead.json().path("deal").path("id").asLong();
+        assertThat(api.put("/api/crm/deal/" + dealId, Map.of("status", "won"), sales.accessToken()).status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> de.henk.hub.support.SharedMail.receivedBy(TEAM_EMAIL)
+                .stream().anyMatch(m -> subject(m).contains(title)));
+        jakarta.mail.internet.MimeMessage notice = de.henk.hub.support.SharedMail.receivedBy(TEAM_EMAIL).stream()
+                .filter(m -> subject(m).contains(title) && subject(m).startsWith("Gewonnen")).findFirst().orElseThrow();
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        notice.writeTo(raw);
+        assertThat(raw.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("+49 160 5550123")
+                .doesNotContain("<>").doesNotContain("&lt;&gt;");
+        assertThat(de.henk.hub.support.SharedMail.received().stream().flatMap(PhoneOnlyLeadTest::recipients))
+                .noneMatch(r -> r.isBlank() || r.equals("null"));
+        // the order exists for the team to track, with nobody to mail
+        assertThat(db.sql("select count(*) from tailoring_order where deal_id = :deal").param("deal", dealId)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void aLeadNeedsAnEmailOrAPhoneAndACustomersOwnLeadDefaultsToTheirEmail() {
         Account sales = salesPerson();
         Map<String, Object> unreachable = phoneLead("Niemand", null, "Anzug", 1500);
@@ -61,6 +89,12 @@ class PhoneOnlyLeadTest extends HubTest {
         Map<String, Object> blankEmail = new LinkedHashMap<>(unreachable);
         blankEmail.put("email", "  ");
         assertThat(api.post("/api/crm/lead", blankEmail, sales.accessToken()).status()).isEqualTo(400);
+        for (String junk : new String[] {"(((((", "+1 23", "0-0-0"}) {
+            Api.Response notANumber = api.post("/api/crm/lead", phoneLead("Niemand", junk, "Anzug", 1500),
+                    sales.accessToken());
+            assertThat(notANumber.status()).as(junk).isEqualTo(400);
+            assertThat(notANumber.json().path("errors").get(0).path("field").asText()).isEqualTo("phone");
+        }
         assertThat(PIPEDRIVE.deals()).isEmpty();
 
         Account customer = register(uniqueEmail("kunde"));
@@ -70,6 +104,22 @@ class PhoneOnlyLeadTest extends HubTest {
         assertThat(own.json().path("deal").path("email").asText()).isEqualTo(customer.email());
         assertThat(api.get("/api/crm/deal/" + own.json().path("deal").path("id").asLong(), customer.accessToken())
                 .status()).isEqualTo(200);
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static java.util.stream.Stream<String> recipients(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return java.util.Arrays.stream(message.getAllRecipients()).map(Object::toString);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, Object> phoneLead(String name, String phone, String title, int value) {
