@@ -3,7 +3,8 @@ package de.henk.hub.chat;
 import de.henk.hub.auth.Caller;
 import de.henk.hub.web.ApiException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,7 +39,8 @@ import org.springframework.stereotype.Component;
  * runs outside any transaction, as a route step: on PostgreSQL the lost insert race would otherwise abort the
  * surrounding one.
  *
- * <p>The table never holds an address or a session id: keys are their SHA-256 hashes. Rows older than two windows are
+ * <p>The table never holds an address or a session id: keys are HMAC-SHA-256 hashes of them under a key derived from
+ * the hub's signing secret (a plain hash of an IPv4 address could be reversed by hashing all four billion). Rows older than two windows are
  * deleted by each instance at most once per window (an idempotent delete, harmless when instances overlap).
  */
 @Component("chatLimits")
@@ -56,7 +58,20 @@ public class ChatRateLimiter {
     private final long slotMillis;
     private final AtomicLong nextCleanup = new AtomicLong(Long.MIN_VALUE);
 
-    public ChatRateLimiter(JdbcClient db, ChatSettings settings, Clock clock) {
+    private final SecretKeySpec keying;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public ChatRateLimiter(JdbcClient db, ChatSettings settings, Clock clock, de.henk.hub.config.HenkProperties properties) {
+        this(db, settings, clock, de.henk.hub.auth.JwtKeys.signingKey(properties).getEncoded());
+    }
+
+    /**
+     * {@code secret}: the hub's signing secret (shared by all instances, as their tokens must be); the keys in the
+     * table are keyed hashes under a key derived from it, so the table cannot be read back by hashing every address.
+     */
+    ChatRateLimiter(JdbcClient db, ChatSettings settings, Clock clock, byte[] secret) {
+        this.keying = new SecretKeySpec(hmac(new SecretKeySpec(secret, "HmacSHA256"), "henk chat rate limit"),
+                "HmacSHA256");
         this.db = db;
         this.limits = settings.rateLimit();
         this.clock = clock;
@@ -77,7 +92,7 @@ public class ChatRateLimiter {
     }
 
     private void take(String subject, int limit, long now) {
-        String key = sha256(subject);
+        String key = key(subject);
         long slot = Math.floorDiv(now, slotMillis) * slotMillis;
         long firstSlot = slot - (SLOTS - 1) * slotMillis;
         long earlier = db.sql("""
@@ -177,12 +192,18 @@ public class ChatRateLimiter {
         return OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
     }
 
-    static String sha256(String value) {
+    /** The table's key for an address or session: HMAC-SHA-256 under the derived key, hex. */
+    String key(String subject) {
+        return HexFormat.of().formatHex(hmac(keying, subject));
+    }
+
+    private static byte[] hmac(SecretKeySpec key, String value) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException | java.security.InvalidKeyException e) {
+            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
         }
     }
 }

@@ -90,7 +90,7 @@ public class ChatService {
     public ChatResponse turn(ChatRequest request, Caller caller) {
         OffsetDateTime receivedAt = Timestamps.now(clock);
         Prepared understood = prepare(request, caller);
-        if (understood.session() != null && handoffs.personOwns(understood.sessionId())) {
+        if (understood.personOwns()) {
             return forThePerson(understood, receivedAt);
         }
         Prepared prepared = withCalendar(understood);
@@ -102,7 +102,7 @@ public class ChatService {
     public ChatResponse streamTurn(ChatRequest request, Caller caller, java.util.function.Consumer<String> onChunk) {
         OffsetDateTime receivedAt = Timestamps.now(clock);
         Prepared understood = prepare(request, caller);
-        if (understood.session() != null && handoffs.personOwns(understood.sessionId())) {
+        if (understood.personOwns()) {
             return forThePerson(understood, receivedAt);
         }
         Prepared prepared = withCalendar(understood);
@@ -133,7 +133,7 @@ public class ChatService {
                 prepared.caller());
         Turn complete = turn.with(settled.appointment());
         return new Prepared(prepared.session(), prepared.caller(), complete, concierge.reply(complete),
-                prepared.createLead(), prepared.assessment(), prepared.sessionId(), settled.state());
+                prepared.createLead(), prepared.assessment(), prepared.sessionId(), settled.state(), false);
     }
 
     /** "Ich möchte mit einem Menschen sprechen": HENK answered; now the team is asked to take over. */
@@ -144,7 +144,10 @@ public class ChatService {
         return response;
     }
 
-    /** Everything up to the calendar and the reply: no database writes, no LLM. */
+    /**
+     * Everything up to the calendar and the reply: no database writes; the LLM only to read the message (never
+     * while a person owns the session — nothing is answered then, so nothing of it goes to the model).
+     */
     Prepared prepare(ChatRequest request, Caller caller) {
         String message = request.message().strip();
         if (message.codePointCount(0, message.length()) > maxMessageLength) {
@@ -183,7 +186,9 @@ public class ChatService {
         List<ShopKnowledge.Entry> facts = knowledge.answering(message);
         List<ShopKnowledge.Entry> smalltalk = knowledge.smalltalk(message);
         // the rules, or a configured model cross-checked by the rules
-        ConversationProfile learned = reader.read(message, previous, today, !facts.isEmpty() || !smalltalk.isEmpty());
+        boolean personOwns = session != null && handoffs.personOwns(session.id());
+        ConversationProfile learned = reader.read(message, previous, today, !facts.isEmpty() || !smalltalk.isEmpty(),
+                !personOwns);
         if (Boolean.TRUE.equals(learned.wantsAppointment()) && learned.occasion() == null && learned.eventDate() != null) {
             // "Termin zur Anprobe am 3.12. um 11 Uhr": the day is the appointment's, not the event's
             learned = learned.toBuilder().timing(null, null, null, null, null, null).build();
@@ -234,7 +239,7 @@ public class ChatService {
         Turn turn = new Turn(message, before, learned, now, previous, phase, state, facts, smalltalk,
                 recommendations, lead, caller.authenticated(), returning, null);
         return new Prepared(session, caller, turn, null, create, assessment,
-                session == null ? ChatSessions.newId() : session.id(), counted);
+                session == null ? ChatSessions.newId() : session.id(), counted, personOwns);
     }
 
     private ChatResponse commit(Prepared prepared, String reply, String conciergeName, OffsetDateTime receivedAt) {
@@ -461,7 +466,7 @@ public class ChatService {
     /** A turn understood and answered offline, not yet stored. */
     record Prepared(ChatSessions.StoredSession session, Caller caller, Turn turn, String offlineReply,
                     boolean createLead, LeadQualifier.Assessment assessment, String sessionId,
-                    ConversationState state) { }
+                    ConversationState state, boolean personOwns) { }
 
     public record SessionList(List<ChatSessions.SessionSummary> sessions, Page page) { }
 

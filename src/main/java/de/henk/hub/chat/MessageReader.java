@@ -43,10 +43,15 @@ public class MessageReader {
 
     /**
      * {@code previous} is what HENK asked last; {@code answeredOtherwise}: the shop's knowledge base or small talk
-     * already understood the message (rules-first then leaves the model out).
+     * already understood the message (rules-first then leaves the model out); {@code modelMayRead} false keeps the
+     * message from the model altogether (a person answers this session).
      */
-    public ConversationProfile read(String message, Phase previous, LocalDate today, boolean answeredOtherwise) {
+    public ConversationProfile read(String message, Phase previous, LocalDate today, boolean answeredOtherwise,
+                                    boolean modelMayRead) {
         ConversationProfile byRules = rules.extract(message, previous);
+        if (!modelMayRead) {
+            return byRulesAlone(byRules);
+        }
         if (llm.extractsFirst()) {
             return llm.extractProfile(message, previous == null ? null : QUESTIONS.get(previous), today)
                     .map(byModel -> reconciled(byRules, byModel))

@@ -14,7 +14,9 @@ import java.util.Set;
  *   <li>numbers and dates: the rules' reading wins when they found one (they are exact about "2.500 €" and resolve
  *       "im Juni" against the clock), the model's counts only where the rules found none;</li>
  *   <li>occasion, garment, style, appointment wish: the model's, the rules' where the model said nothing;</li>
- *   <li>a no is a no: declined by either reading is declined; otherwise the model's intent;</li>
+ *   <li>a no is a no: declined by the rules is declined, and so is the model's no unless the rules heard the
+ *       customer go ahead in the same message; otherwise the model's intent — but never below a "buying" or an
+ *       appointment wish the rules heard, and the model cannot withdraw an appointment wish;</li>
  *   <li>colours, patterns and fabric wishes: both readings together, and whatever either ruled out is never wished
  *       for ("bloß kein Schwarz").</li>
  * </ul>
@@ -52,15 +54,20 @@ public final class ProfileReconciler {
         one.fabricWishes(union(rules.fabricWishes(), model.fabricWishes()));
 
         one.contact(rules.name(), rules.email(), rules.phone());
-        if (rules.declined() || model.declined()) {
+        boolean rulesGoAhead = "buying".equals(rules.intent()) || Boolean.TRUE.equals(rules.wantsAppointment());
+        if (rules.declined() || model.declined() && !rulesGoAhead) {
             if (!rules.declined()) {
                 disagreements.add("intent");
             }
             one.intent("declined").wantsAppointment(false);
         } else {
-            one.intent(modelFirst("intent", model.intent(), rules.intent(), disagreements));
-            one.wantsAppointment(modelFirst("wants_appointment", model.wantsAppointment(), rules.wantsAppointment(),
-                    disagreements));
+            // the model reads the intent, but never talks a customer out of what the rules heard them ask for
+            // (a model's no against the rules' go-ahead — "Nein, nicht Juni, Juli!" — is a disagreement)
+            one.intent(rulesGoAhead ? rulesFirst("intent", rules.intent(), model.intent(), disagreements)
+                    : modelFirst("intent", model.intent(), rules.intent(), disagreements));
+            // an appointment wish is kept once heard; only the rules' explicit no withdraws it
+            one.wantsAppointment(Boolean.TRUE.equals(model.wantsAppointment()) ? Boolean.TRUE
+                    : rules.wantsAppointment());
         }
         one.chosenFabric(rules.chosenFabric());
         return new Reading(one.build(), List.copyOf(disagreements));
@@ -71,6 +78,13 @@ public final class ProfileReconciler {
             disagreements.add(field);
         }
         return model != null ? model : rules;
+    }
+
+    private static <T> T rulesFirst(String field, T rules, T model, List<String> disagreements) {
+        if (model != null && rules != null && !Objects.equals(model, rules) && !disagreements.contains(field)) {
+            disagreements.add(field);
+        }
+        return rules != null ? rules : model;
     }
 
     private static boolean sameTiming(ConversationProfile a, ConversationProfile b) {

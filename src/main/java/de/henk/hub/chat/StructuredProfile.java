@@ -82,8 +82,9 @@ public final class StructuredProfile {
         profile.fabricWishes(all(answer, "fabric_wishes", "fabric_wish"));
         String intent = oneOf(answer, "intent", INTENTS);
         profile.intent(intent);
-        if (answer.path("wants_appointment").isBoolean()) {
-            profile.wantsAppointment(answer.path("wants_appointment").asBoolean());
+        if (answer.path("wants_appointment").asBoolean(false)) {
+            // only a wish counts: "false" from a model is mostly "not mentioned", and must not erase an earlier wish
+            profile.wantsAppointment(true);
         }
         if ("declined".equals(intent)) {
             profile.wantsAppointment(false);

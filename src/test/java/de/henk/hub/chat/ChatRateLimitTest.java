@@ -38,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ChatRateLimitTest extends HubTest {
 
+    private static final byte[] SECRET = JWT_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     private static final int PER_ADDRESS = 7;
     private static final int PER_SESSION = 4;
 
@@ -122,8 +123,8 @@ class ChatRateLimitTest extends HubTest {
         int limit = 10;
         int attempts = 40;
         ChatSettings settings = settings(1000, limit, Duration.ofHours(1));
-        ChatRateLimiter[] instances = {new ChatRateLimiter(db, settings, Clock.systemUTC()),
-                new ChatRateLimiter(db, settings, Clock.systemUTC())};
+        ChatRateLimiter[] instances = {new ChatRateLimiter(db, settings, Clock.systemUTC(), SECRET),
+                new ChatRateLimiter(db, settings, Clock.systemUTC(), SECRET)};
         ChatRequest turn = new ChatRequest("Hallo", UUID.randomUUID().toString());
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(attempts);
@@ -155,11 +156,11 @@ class ChatRateLimitTest extends HubTest {
 
     /** The window slides: a burst across a window boundary gets no second allowance, and Retry-After is exact. */
     @Test
-    void theWindowSlidesAndRetryAfterSaysWhenTheOldestTurnsLeaveIt() {
+    void theWindowSlidesAndRetryAfterSaysWhenTheOldestTurnsLeaveIt() throws Exception {
         // window 10 s (slots of 1 s), three turns; far in the past so this test's rows never meet real ones
         Instant base = Instant.parse("2001-01-01T00:00:00Z");
         MovableClock clock = new MovableClock(base);
-        ChatRateLimiter limiter = new ChatRateLimiter(db, settings(1000, 3, Duration.ofSeconds(10)), clock);
+        ChatRateLimiter limiter = new ChatRateLimiter(db, settings(1000, 3, Duration.ofSeconds(10)), clock, SECRET);
         ChatRequest turn = new ChatRequest("Hallo", UUID.randomUUID().toString());
         Caller caller = Caller.anonymous(null);
 
@@ -182,11 +183,15 @@ class ChatRateLimitTest extends HubTest {
         limiter.check(caller, turn);
         assertThat(retryAfter(() -> limiter.check(caller, turn))).isEqualTo(5);
 
-        // the table holds a hash of the session id, never the id itself
+        // the table holds a keyed hash of the session id, never the id itself, nor its plain SHA-256
+        String plainHash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(("session:" + turn.sessionId()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(db.sql("select count(*) from chat_rate_limit where limit_key = :key").param("key", plainHash)
+                .query(Long.class).single()).isZero();
         assertThat(db.sql("select count(*) from chat_rate_limit where limit_key like :id")
                 .param("id", "%" + turn.sessionId() + "%").query(Long.class).single()).isZero();
         assertThat(db.sql("select sum(turns) from chat_rate_limit where limit_key = :key")
-                .param("key", ChatRateLimiter.sha256("session:" + turn.sessionId())).query(Long.class).single())
+                .param("key", limiter.key("session:" + turn.sessionId())).query(Long.class).single())
                 .isEqualTo(6);
     }
 

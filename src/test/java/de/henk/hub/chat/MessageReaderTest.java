@@ -47,36 +47,45 @@ class MessageReaderTest {
     void modelFirstAsksTheModelForEveryMessageAndTellsItWhatHenkAsked() throws Exception {
         MessageReader reader = reader("model-first", Duration.ofSeconds(8));
         stub.thenExtraction(Step.text("{\"budget_eur\":2200}"));
-        ConversationProfile read = reader.read("2200", Phase.BUDGET, TODAY, false);
+        ConversationProfile read = reader.read("2200", Phase.BUDGET, TODAY, false, true);
         assertThat(read.budgetEur()).isEqualTo(2200);
         assertThat(stub.extractionRequests()).hasSize(1);
         String system = stub.extractionRequests().get(0).path("messages").get(0).path("content").asText();
         assertThat(system).contains("Heute ist 2026-11-25", "dem Budget in Euro");
 
         stub.thenExtraction(Step.text("{\"occasion\":\"business\",\"intent\":\"declined\"}"));
-        ConversationProfile declined = reader.read("Danke, ich schaue mich nur um", null, TODAY, false);
+        ConversationProfile declined = reader.read("Danke, ich schaue mich nur um", null, TODAY, false, true);
         assertThat(declined.occasion()).isEqualTo("business");
         assertThat(declined.declined()).isTrue();
         assertThat(declined.wantsAppointment()).isFalse();
     }
 
     @Test
+    void aMessageToAPersonIsNeverSentToTheModel() {
+        MessageReader reader = reader("model-first", Duration.ofSeconds(8));
+        ConversationProfile read = reader.read("Ich heirate im Juni, Budget 2500 Euro", Phase.CONTACT, TODAY, false,
+                false);
+        assertThat(read.occasion()).isEqualTo("wedding");
+        assertThat(stub.requests()).isEmpty();
+    }
+
+    @Test
     void rulesFirstLeavesTheModelOutOfWhatTheRulesUnderstand() throws Exception {
         MessageReader reader = reader("rules-first", Duration.ofSeconds(8));
         ConversationProfile understood = reader.read("Ich suche einen Anzug für eine Hochzeit im Juni", null, TODAY,
-                false);
+                false, true);
         assertThat(understood.occasion()).isEqualTo("wedding");
         assertThat(understood.eventMonth()).isEqualTo("2027-06");
         assertThat(stub.requests()).isEmpty();
 
         stub.thenExtraction(Step.text("{\"occasion\":\"wedding\",\"event_month\":\"2027-05\"}"));
-        ConversationProfile gap = reader.read("Mein Bruder gibt sich bald das Ja-Wort", null, TODAY, false);
+        ConversationProfile gap = reader.read("Mein Bruder gibt sich bald das Ja-Wort", null, TODAY, false, true);
         assertThat(gap.occasion()).isEqualTo("wedding");
         assertThat(gap.eventMonth()).isEqualTo("2027-05");
         assertThat(stub.extractionRequests()).hasSize(1);
 
         // the shop's knowledge base answered it: no model either
-        reader.read("Wie lange dauert die Anfertigung eines Anzugs ungefähr?", null, TODAY, true);
+        reader.read("Wie lange dauert die Anfertigung eines Anzugs ungefähr?", null, TODAY, true, true);
         assertThat(stub.extractionRequests()).hasSize(1);
     }
 
@@ -85,15 +94,15 @@ class MessageReaderTest {
         MessageReader reader = reader("model-first", Duration.ofMillis(400));
         stub.thenExtraction(Step.text("{\"occasion\":\"gala\"}").after(2000));
         long start = System.nanoTime();
-        ConversationProfile slow = reader.read("Hochzeit im Juni, Budget 2500 Euro", null, TODAY, false);
+        ConversationProfile slow = reader.read("Hochzeit im Juni, Budget 2500 Euro", null, TODAY, false, true);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1800));
         assertThat(slow.occasion()).isEqualTo("wedding");
         assertThat(slow.budgetEur()).isEqualTo(2500);
 
         stub.thenExtraction(Step.text("Sehr gern helfe ich Ihnen bei der Hochzeit!"));
-        assertThat(reader.read("Hochzeit im Juni", null, TODAY, false).occasion()).isEqualTo("wedding");
+        assertThat(reader.read("Hochzeit im Juni", null, TODAY, false, true).occasion()).isEqualTo("wedding");
         stub.thenExtraction(Step.error(503));
-        assertThat(reader.read("Smoking für die Gala", null, TODAY, false).garment()).isEqualTo("tuxedo");
+        assertThat(reader.read("Smoking für die Gala", null, TODAY, false, true).garment()).isEqualTo("tuxedo");
     }
 
     @Test
@@ -152,8 +161,35 @@ class MessageReaderTest {
 
         ConversationProfile no = ConversationProfile.builder().intent("declined").wantsAppointment(false).build();
         ConversationProfile eager = ConversationProfile.builder().intent("buying").wantsAppointment(true).build();
-        assertThat(new ProfileReconciler().reconcile(no, eager).profile().declined()).isTrue();
-        assertThat(new ProfileReconciler().reconcile(eager, no).profile().wantsAppointment()).isFalse();
+        ConversationProfile nothing = ConversationProfile.empty();
+        ProfileReconciler reconciler = new ProfileReconciler();
+        // the rules' no is final
+        assertThat(reconciler.reconcile(no, eager).profile().declined()).isTrue();
+        assertThat(reconciler.reconcile(no, eager).profile().wantsAppointment()).isFalse();
+        // the model's no counts where the rules heard nothing ...
+        assertThat(reconciler.reconcile(nothing, no).profile().declined()).isTrue();
+        // ... but not against a go-ahead the rules heard ("Nein, nicht Juni – Juli! Ich möchte einen Termin")
+        ProfileReconciler.Reading misread = reconciler.reconcile(eager, no);
+        assertThat(misread.profile().intent()).isEqualTo("buying");
+        assertThat(misread.profile().wantsAppointment()).isTrue();
+        assertThat(misread.disagreements()).contains("intent");
+        // the model never talks a customer down from "buying", nor withdraws an appointment wish
+        ConversationProfile browsing = ConversationProfile.builder().intent("browsing").wantsAppointment(false)
+                .build();
+        assertThat(reconciler.reconcile(eager, browsing).profile().intent()).isEqualTo("buying");
+        assertThat(reconciler.reconcile(nothing, browsing).profile().wantsAppointment()).isNull();
+    }
+
+    @Test
+    void aModelsFalseAppointmentWishDoesNotEraseAnEarlierOne() throws Exception {
+        var answer = new ObjectMapper().readTree("{\"budget_eur\":2000,\"wants_appointment\":false}");
+        ConversationProfile read = StructuredProfile.read(answer, "Budget 2000 €", TODAY);
+        assertThat(read.wantsAppointment()).isNull();
+        ConversationProfile earlier = ConversationProfile.builder().intent("buying").wantsAppointment(true).build();
+        ConversationProfile rules = ConversationProfile.builder().budget(2000, null).build();
+        ConversationProfile merged = earlier.mergedWith(new ProfileReconciler().reconcile(rules, read).profile());
+        assertThat(merged.wantsAppointment()).isTrue();
+        assertThat(merged.budgetEur()).isEqualTo(2000);
     }
 
     private static MessageReader reader(String mode, Duration extractionTimeout) {
