@@ -263,6 +263,10 @@ public class ChatService {
                     appointments.linkToDeal(booking.appointmentId(), accepted.dealId());
                 }
             }
+            if (!prepared.createLead() && state[0].leadDealId() != null && turn.learned().email() != null) {
+                // handed over with a phone number only, the customer now gives an email: the deal and person get it
+                leads.addEmail(state[0].leadDealId(), turn.learned().email());
+            }
             String profileJson = write(now);
             String stateJson = write(state[0]);
             if (prepared.session() == null) {

@@ -75,8 +75,16 @@ public class CrmOutbox {
         return key.getKey().longValue();
     }
 
-    /** Whose entries these are: the email, or for a customer known only by phone the number in one form. */
+    /**
+     * Whose entries these are: the email, or for a customer known only by phone the number in one form. A deal keeps
+     * the key of its first entry, so its entries stay in order when an email is added to a phone-only lead later.
+     */
     private String customerKey(long dealId) {
+        var earlier = db.sql("select customer_key from crm_outbox where deal_id = :deal order by id fetch first 1 rows only")
+                .param("deal", dealId).query(String.class).optional();
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         Deal deal = store.deal(dealId);
         if (deal.email() != null) {
             return deal.email();

@@ -125,6 +125,19 @@ public class CrmStore {
                 .param("now", now).param("id", id).update();
     }
 
+    /** Gives a deal (and its lead) known only by phone an email; false when it had one already. */
+    public boolean addEmail(long id, String email, OffsetDateTime now) {
+        int updated = db.sql("update crm_deal set email = :email, updated_at = :now where id = :id and email is null")
+                .param("email", email).param("now", now).param("id", id).update();
+        if (updated == 1) {
+            db.sql("""
+                    update crm_lead set email = :email
+                    where id = (select lead_id from crm_deal where id = :id) and email is null""")
+                    .param("email", email).param("id", id).update();
+        }
+        return updated == 1;
+    }
+
     public void setExpectedCloseDate(long id, java.time.LocalDate date) {
         if (date != null) {
             db.sql("update crm_deal set expected_close_date = :d where id = :id").param("d", date).param("id", id)

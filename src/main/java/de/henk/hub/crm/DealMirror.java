@@ -94,7 +94,10 @@ public class DealMirror {
         return Optional.of(new MirrorChange(deal.id(), deal.status(), status));
     }
 
-    /** A person renamed or given a new phone in Pipedrive: the hub's deals of that person follow. */
+    /**
+     * A person renamed or given a new phone in Pipedrive: the hub's deals of that person follow (and one known only
+     * by phone takes the email the team added).
+     */
     @Transactional
     public int applyPerson(JsonNode person) {
         String name = text(person, "name", null);
@@ -105,11 +108,20 @@ public class DealMirror {
                 phone = value;
             }
         }
+        String email = null;
+        for (JsonNode candidate : person.path("emails")) {
+            String value = candidate.isTextual() ? candidate.asText() : candidate.path("value").asText(null);
+            if (value != null && value.contains("@") && (email == null || candidate.path("primary").asBoolean(false))) {
+                email = value.strip().toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        // an email the team added in Pipedrive fills in a deal known only by phone; a known email is kept
         return db.sql("""
                 update crm_deal set person_name = coalesce(:name, person_name), phone = coalesce(:phone, phone),
-                  updated_at = :now
+                  email = coalesce(email, :email), updated_at = :now
                 where pipedrive_person_id = :pid""")
                 .param("name", name, java.sql.Types.VARCHAR).param("phone", phone, java.sql.Types.VARCHAR)
+                .param("email", email, java.sql.Types.VARCHAR)
                 .param("now", Timestamps.now(clock)).param("pid", person.path("id").asLong()).update();
     }
 

@@ -125,6 +125,20 @@ public class LeadIntake {
         return new AcceptedLead(dealId, false);
     }
 
+    /**
+     * A customer who was handed over with only a phone number gives an email later in the chat: it joins the deal
+     * and, through the outbox, the Pipedrive person. A deal that already has an email keeps it.
+     */
+    @Transactional
+    public boolean addEmail(long dealId, String email) {
+        String normalized = emailOrNull(email);
+        if (normalized == null || !store.addEmail(dealId, normalized, Timestamps.now(clock))) {
+            return false;
+        }
+        outbox.enqueue(dealId, OutboxEntry.UPDATE_PERSON, "{}", Timestamps.now(clock));
+        return true;
+    }
+
     /** 201 when the deal already exists in Pipedrive, 202 while its sync is still pending. */
     public LeadResponse respond(AcceptedLead accepted, Exchange exchange) {
         Deal deal = store.deal(accepted.dealId());

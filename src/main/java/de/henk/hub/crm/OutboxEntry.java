@@ -8,4 +8,5 @@ public record OutboxEntry(long id, long dealId, String operation, String payload
     public static final String CREATE_ACTIVITY = "create_activity";
     public static final String CREATE_NOTE = "create_note";
     public static final String CANCEL_ACTIVITY = "cancel_activity";
+    public static final String UPDATE_PERSON = "update_person";
 }

@@ -123,6 +123,35 @@ public class PipedriveRequests {
         return entry.payload();
     }
 
+    /**
+     * PATCH /api/v2/persons/{id} — the deal's email added to the person's emails (v2 replaces the list, so the
+     * ones Pipedrive has stay); null when the person has it already (created after the email was known).
+     */
+    public String personEmailsPatch(String person, Deal deal) {
+        try {
+            ObjectNode patch = json.createObjectNode();
+            var emails = patch.putArray("emails");
+            boolean known = false;
+            for (var existing : json.readTree(person).path("data").path("emails")) {
+                String value = existing.path("value").asText("");
+                if (value.isBlank()) {
+                    continue;
+                }
+                known |= value.equalsIgnoreCase(deal.email());
+                emails.addObject().put("value", value).put("primary", existing.path("primary").asBoolean(false))
+                        .put("label", existing.path("label").asText("work"));
+            }
+            if (known || deal.email() == null) {
+                return null;
+            }
+            boolean first = emails.isEmpty();
+            emails.addObject().put("value", deal.email()).put("primary", first).put("label", "work");
+            return write(patch);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** POST /v1/notes — the conversation summary on the deal and its person. */
     public String newNote(OutboxEntry entry, Deal deal) {
         try {

@@ -53,6 +53,47 @@ class PhoneOnlyLeadTest extends HubTest {
     }
 
     @Test
+    void aChatCustomerHandedOverByPhoneWhoGivesAnEmailLaterHasItInPipedrive() {
+        String subscriber = String.format("%07d", Math.abs(UUID.randomUUID().getMostSignificantBits() % 10_000_000));
+        String email = uniqueEmail("spaeter");
+        String session = null;
+        for (String message : new String[] {
+                "Für den Opernball im Februar brauche ich einen Smoking, bis 3k, klassisch in Mitternachtsblau",
+                "Den ersten bitte, ich möchte einen Termin – Sie erreichen mich unter 0172 " + subscriber}) {
+            Map<String, Object> body = new LinkedHashMap<>(Map.of("message", message));
+            if (session != null) {
+                body.put("session_id", session);
+            }
+            Api.Response turn = api.post("/api/chat", body, "");
+            assertThat(turn.status()).as(turn.toString()).isEqualTo(200);
+            session = turn.text("session_id");
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(PIPEDRIVE.persons()).hasSize(1));
+        assertThat(PIPEDRIVE.persons().get(0).path("emails")).isEmpty();
+        assertThat(PIPEDRIVE.persons().get(0).path("phones").get(0).path("value").asText())
+                .isEqualTo("+49172" + subscriber);
+
+        Api.Response withEmail = api.post("/api/chat", Map.of("message", "Und für die Bestätigung: " + email,
+                "session_id", session), "");
+        assertThat(withEmail.json().path("lead").path("status").asText()).isEqualTo("created");
+        long dealId = withEmail.json().path("lead").path("deal_id").asLong();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(PIPEDRIVE.persons().get(0)
+                .path("emails").toString()).contains(email));
+        assertThat(PIPEDRIVE.persons()).hasSize(1);
+        assertThat(PIPEDRIVE.deals()).hasSize(1);
+        assertThat(PIPEDRIVE.count("PATCH", "/api/v2/persons/")).isEqualTo(1);
+        Account sales = salesPerson();
+        Api.Response deal = api.get("/api/crm/deal/" + dealId, sales.accessToken());
+        assertThat(deal.text("email")).isEqualTo(email);
+        assertThat(deal.text("phone")).isEqualTo("0172 " + subscriber);
+
+        // said again: nothing more to do
+        api.post("/api/chat", Map.of("message", "Nochmal: " + email, "session_id", session), "");
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(PIPEDRIVE.count("PATCH", "/api/v2/persons/")).isEqualTo(1));
+    }
+
+    @Test
     void aWonPhoneOnlyDealTellsTheTeamTheNumberAndMailsNoCustomer() throws Exception {
         Account sales = salesPerson();
         String title = "Smoking " + UUID.randomUUID().toString().substring(0, 6);
@@ -63,7 +104,7 @@ class PhoneOnlyLeadTest extends HubTest {
         assertThat(api.put("/api/crm/deal/" + dealId, Map.of("status", "won"), sales.accessToken()).status())
                 .isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> de.henk.hub.support.SharedMail.receivedBy(TEAM_EMAIL)
-                .stream().anyMatch(m -> subject(m).contains(title)));
+                .stream().anyMatch(m -> subject(m).contains(title) && subject(m).startsWith("Gewonnen")));
         jakarta.mail.internet.MimeMessage notice = de.henk.hub.support.SharedMail.receivedBy(TEAM_EMAIL).stream()
                 .filter(m -> subject(m).contains(title) && subject(m).startsWith("Gewonnen")).findFirst().orElseThrow();
         java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
