@@ -52,21 +52,23 @@ public class MessageReader {
         if (!modelMayRead) {
             return byRulesAlone(byRules);
         }
-        if (llm.extractsFirst()) {
-            return llm.extractProfile(message, previous == null ? null : QUESTIONS.get(previous), today)
-                    .map(byModel -> reconciled(byRules, byModel))
-                    .orElseGet(() -> byRulesAlone(byRules));
+        boolean modelFirst = llm.extractsFirst();
+        // rules-first: a configured model may read only what the rules understood nothing of
+        boolean rulesMissedIt = byRules.hasNoFacts() && !answeredOtherwise && !byRules.declined()
+                && message.split("\\s+").length >= 4;
+        if (!modelFirst && !rulesMissedIt) {
+            return byRulesAlone(byRules);
         }
-        if (byRules.hasNoFacts() && !answeredOtherwise && !byRules.declined() && message.split("\\s+").length >= 4) {
-            // rules-first: a configured model may read what the rules understood nothing of; the rules still win
-            return llm.extractProfile(message, previous == null ? null : QUESTIONS.get(previous), today)
-                    .map(byModel -> {
-                        readByModel.increment();
-                        return byModel.mergedWith(byRules);
-                    })
-                    .orElseGet(() -> byRulesAlone(byRules));
-        }
-        return byRulesAlone(byRules);
+        String asked = previous == null ? null : QUESTIONS.get(previous);
+        return llm.extractProfile(message, asked, today)
+                .map(byModel -> modelFirst ? reconciled(byRules, byModel) : gapsFilled(byRules, byModel))
+                .orElseGet(() -> byRulesAlone(byRules));
+    }
+
+    /** rules-first: the model's reading fills the gaps, the rules' findings win. */
+    private ConversationProfile gapsFilled(ConversationProfile byRules, ConversationProfile byModel) {
+        readByModel.increment();
+        return byModel.mergedWith(byRules);
     }
 
     private ConversationProfile reconciled(ConversationProfile byRules, ConversationProfile byModel) {

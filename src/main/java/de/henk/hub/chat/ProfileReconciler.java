@@ -98,7 +98,8 @@ public final class ProfileReconciler {
         return List.copyOf(all);
     }
 
-    private static List<String> without(List<String> wanted, List<String> avoided) {
+    /** What is wished for, less what was ruled out. */
+    static List<String> without(List<String> wanted, List<String> avoided) {
         return wanted.stream().filter(w -> !avoided.contains(w)).toList();
     }
 }

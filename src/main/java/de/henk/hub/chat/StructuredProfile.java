@@ -77,8 +77,8 @@ public final class StructuredProfile {
         timing(answer, today, profile);
         List<String> avoidColours = all(answer, "avoid_colours", "colour");
         List<String> avoidPatterns = all(answer, "avoid_patterns", "pattern");
-        profile.colours(without(all(answer, "colours", "colour"), avoidColours), avoidColours);
-        profile.patterns(without(all(answer, "patterns", "pattern"), avoidPatterns), avoidPatterns);
+        profile.colours(ProfileReconciler.without(all(answer, "colours", "colour"), avoidColours), avoidColours);
+        profile.patterns(ProfileReconciler.without(all(answer, "patterns", "pattern"), avoidPatterns), avoidPatterns);
         profile.fabricWishes(all(answer, "fabric_wishes", "fabric_wish"));
         String intent = oneOf(answer, "intent", INTENTS);
         profile.intent(intent);
@@ -149,9 +149,5 @@ public final class StructuredProfile {
             }
         }
         return List.copyOf(found);
-    }
-
-    private static List<String> without(List<String> wanted, List<String> avoided) {
-        return wanted.stream().filter(w -> !avoided.contains(w)).toList();
     }
 }

@@ -37,7 +37,7 @@ public class CrmOutbox {
     private final PipedriveGuard guard;
     private final CrmSyncMetrics metrics;
     private final DomainEvents events;
-    private final String phoneCountryCode;
+    private final PhoneNumbers phones;
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + java.util.UUID.randomUUID();
 
     private static final String DUE = """
@@ -51,7 +51,7 @@ public class CrmOutbox {
     private static final String NOT_JUST_CREATED = " and (o.attempts > 0 or o.created_at < :graceCutoff)";
 
     public CrmOutbox(JdbcClient db, CrmStore store, HenkProperties properties, Clock clock, TransactionTemplate tx,
-                     PipedriveGuard guard, CrmSyncMetrics metrics, DomainEvents events) {
+                     PipedriveGuard guard, CrmSyncMetrics metrics, DomainEvents events, PhoneNumbers phones) {
         this.events = events;
         this.metrics = metrics;
         this.db = db;
@@ -59,7 +59,7 @@ public class CrmOutbox {
         this.tx = tx;
         this.store = store;
         this.settings = properties.crm().outbox();
-        this.phoneCountryCode = properties.crm().phoneCountryCode();
+        this.phones = phones;
         this.clock = clock;
     }
 
@@ -89,8 +89,7 @@ public class CrmOutbox {
         if (deal.email() != null) {
             return deal.email();
         }
-        String phone = PhoneNumbers.canonical(deal.phone(), phoneCountryCode);
-        return "tel:" + (phone == null ? deal.phone().strip() : phone);
+        return "tel:" + phones.identifying(deal.phone());
     }
 
     /**

@@ -27,11 +27,11 @@ public class LeadIntake {
     private final UserRepository users;
     private final DomainEvents events;
     private final Clock clock;
-    private final String phoneCountryCode;
+    private final PhoneNumbers phones;
 
     public LeadIntake(CrmStore store, CrmOutbox outbox, UserRepository users, DomainEvents events, Clock clock,
-                      de.henk.hub.config.HenkProperties properties) {
-        this.phoneCountryCode = properties.crm().phoneCountryCode();
+                      PhoneNumbers phones) {
+        this.phones = phones;
         this.events = events;
         this.store = store;
         this.outbox = outbox;
@@ -54,7 +54,7 @@ public class LeadIntake {
             throw ApiException.validation(List.of(new ApiException.FieldError("email",
                     "an email address or a phone number is required")));
         }
-        if (email == null && PhoneNumbers.canonical(phone, phoneCountryCode) == null) {
+        if (email == null && phones.canonical(phone) == null) {
             // the number is all the team has: it must be one that can be dialled and found again in Pipedrive
             throw ApiException.validation(List.of(new ApiException.FieldError("phone",
                     "must be a phone number with at least 6 digits when no email is given")));

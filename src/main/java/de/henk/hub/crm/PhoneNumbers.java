@@ -1,17 +1,31 @@
 package de.henk.hub.crm;
 
+import de.henk.hub.config.HenkProperties;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
 /**
  * Phone numbers as the hub compares them: "+49 170 1234567", "0049 170/123 45 67" and "0170-1234567" are one
- * number ({@code +491701234567}). A number without a country code is taken to be from the configured country.
- * Used to keep a phone-only customer's outbox entries in order and to recognise them in Pipedrive — never to
- * validate what a customer may write.
+ * number ({@code +491701234567}). A number without a country code is taken to be from
+ * {@code henk.crm.phone-country-code}. Used to keep a phone-only customer's outbox entries in order, to recognise
+ * them in Pipedrive, and to refuse a phone-only lead whose number could not be dialled.
  */
-public final class PhoneNumbers {
+@Component("phoneNumbers")
+public class PhoneNumbers {
 
-    private PhoneNumbers() { }
+    private final String countryCode;
+
+    @Autowired
+    public PhoneNumbers(HenkProperties properties) {
+        this(properties.crm().phoneCountryCode());
+    }
+
+    PhoneNumbers(String countryCode) {
+        this.countryCode = countryCode;
+    }
 
     /** The number in international form ({@code +<digits>}), or null when it has too few digits to be one. */
-    public static String canonical(String phone, String countryCode) {
+    public String canonical(String phone) {
         if (phone == null) {
             return null;
         }
@@ -31,9 +45,15 @@ public final class PhoneNumbers {
         return international.length() < 6 ? null : "+" + international;
     }
 
+    /** The form that identifies a phone-only customer: international, or as written when it is no number. */
+    public String identifying(String phone) {
+        String canonical = canonical(phone);
+        return canonical == null ? phone.strip() : canonical;
+    }
+
     /** Whether two written numbers are the same number. */
-    public static boolean same(String a, String b, String countryCode) {
-        String left = canonical(a, countryCode);
-        return left != null && left.equals(canonical(b, countryCode));
+    public boolean same(String a, String b) {
+        String left = canonical(a);
+        return left != null && left.equals(canonical(b));
     }
 }

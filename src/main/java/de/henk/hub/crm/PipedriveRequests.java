@@ -15,12 +15,12 @@ public class PipedriveRequests {
     private final ObjectMapper json;
     private final HenkProperties.Pipedrive.Webhook webhook;
     private final CrmStore store;
-    private final String phoneCountryCode;
+    private final PhoneNumbers phones;
 
-    public PipedriveRequests(ObjectMapper json, HenkProperties properties, CrmStore store) {
+    public PipedriveRequests(ObjectMapper json, HenkProperties properties, CrmStore store, PhoneNumbers phones) {
         this.json = json;
         this.store = store;
-        this.phoneCountryCode = properties.crm().phoneCountryCode();
+        this.phones = phones;
         this.webhook = properties.pipedrive().webhook();
     }
 
@@ -66,17 +66,9 @@ public class PipedriveRequests {
         if (deal.email() != null) {
             return "term=" + encode(deal.email()) + "&fields=email&exact_match=true&limit=10";
         }
-        return "term=" + encode(identifyingPhone(deal)) + "&fields=phone&limit=100";
+        return "term=" + encode(phones.identifying(deal.phone())) + "&fields=phone&limit=100";
     }
 
-    /**
-     * A person known only by phone is found again by that number, so it goes to Pipedrive in one form
-     * (+491701234567) however the customer wrote it; beside an email the number stays as written.
-     */
-    private String identifyingPhone(Deal deal) {
-        String canonical = PhoneNumbers.canonical(deal.phone(), phoneCountryCode);
-        return canonical == null ? deal.phone().strip() : canonical;
-    }
 
     public String dealsOfPersonQuery(Long personId) {
         return "person_id=" + personId + "&limit=500";
@@ -96,7 +88,9 @@ public class PipedriveRequests {
         }
         if (deal.phone() != null) {
             ObjectNode phone = person.putArray("phones").addObject();
-            phone.put("value", deal.email() != null ? deal.phone() : identifyingPhone(deal)).put("primary", true)
+            // a person known only by phone is found again by that number, so it goes to Pipedrive in one form
+            // (+491701234567) however the customer wrote it; beside an email the number stays as written
+            phone.put("value", deal.email() != null ? deal.phone() : phones.identifying(deal.phone())).put("primary", true)
                     .put("label", "mobile");
         }
         return write(person);

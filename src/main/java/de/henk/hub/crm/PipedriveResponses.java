@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
 public class PipedriveResponses {
 
     private final ObjectMapper json;
-    private final String phoneCountryCode;
+    private final PhoneNumbers phones;
 
-    public PipedriveResponses(ObjectMapper json, de.henk.hub.config.HenkProperties properties) {
+    public PipedriveResponses(ObjectMapper json, PhoneNumbers phones) {
         this.json = json;
-        this.phoneCountryCode = properties.crm().phoneCountryCode();
+        this.phones = phones;
     }
 
     /**
@@ -26,7 +26,7 @@ public class PipedriveResponses {
         for (JsonNode result : read(body).path("data").path("items")) {
             JsonNode person = result.path("item");
             if (deal.email() != null ? has(person.path("emails"), deal.email()::equalsIgnoreCase)
-                    : has(person.path("phones"), phone -> PhoneNumbers.same(phone, deal.phone(), phoneCountryCode))) {
+                    : has(person.path("phones"), phone -> phones.same(phone, deal.phone()))) {
                 return person.path("id").asLong();
             }
         }

@@ -75,9 +75,12 @@ public class LlmConcierge {
         this.tools = tools;
         this.advisor = advisor;
         this.sessions = sessions;
-        this.model = settings.offline() ? null : model(settings);
+        this.model = settings.offline() ? null
+                : model(settings, settings.timeout(), settings.temperature(), settings.maxTokens(), false);
         this.streamingModel = settings.offline() ? null : streamingModel(settings);
-        this.extractionModel = settings.offline() ? null : extractionModel(settings);
+        // structured output: deterministic, short, its own timeout, JSON schema declared as supported
+        this.extractionModel = settings.offline() ? null
+                : model(settings, settings.extractionTimeout(), 0.0, 400, true);
         this.breaker = breaker("llm", settings);
         this.extractionBreaker = breaker("llm-extraction", settings);
     }
@@ -348,41 +351,34 @@ public class LlmConcierge {
         return settings.timeout().toNanos() - (System.nanoTime() - start);
     }
 
-    private static ChatModel model(LlmSettings s) {
+    /** A blocking model; {@code jsonSchema}: it is asked for structured output (response format with a schema). */
+    private static ChatModel model(LlmSettings s, java.time.Duration timeout, double temperature, int maxTokens,
+                                   boolean jsonSchema) {
+        java.util.Set<Capability> capabilities = jsonSchema ? java.util.Set.of(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
+                : java.util.Set.of();
         return switch (s.provider().toLowerCase(Locale.ROOT)) {
             case "openai" -> OpenAiChatModel.builder().baseUrl(blankToNull(s.baseUrl())).apiKey(key(s))
-                    .modelName(s.model() == null || s.model().isBlank() ? "gpt-4o-mini" : s.model())
-                    .timeout(s.timeout()).maxRetries(0).temperature(s.temperature()).maxTokens(s.maxTokens()).build();
+                    .modelName(modelName(s, "gpt-4o-mini")).timeout(timeout).maxRetries(0).temperature(temperature)
+                    .maxTokens(maxTokens).supportedCapabilities(capabilities).strictJsonSchema(false).build();
             case "anthropic" -> AnthropicChatModel.builder().baseUrl(blankToNull(s.baseUrl())).apiKey(key(s))
-                    .modelName(s.model() == null || s.model().isBlank() ? "claude-sonnet-4-5" : s.model())
-                    .timeout(s.timeout()).maxRetries(0).temperature(s.temperature()).maxTokens(s.maxTokens()).build();
+                    .modelName(modelName(s, "claude-sonnet-4-5")).timeout(timeout).maxRetries(0)
+                    .temperature(temperature).maxTokens(maxTokens).supportedCapabilities(capabilities).build();
             default -> throw new IllegalStateException("henk.llm.provider must be offline, openai or anthropic, not "
                     + s.provider());
         };
     }
 
-    /** For structured output: deterministic, short, its own timeout, JSON schema declared as supported. */
-    private static ChatModel extractionModel(LlmSettings s) {
-        return switch (s.provider().toLowerCase(Locale.ROOT)) {
-            case "openai" -> OpenAiChatModel.builder().baseUrl(blankToNull(s.baseUrl())).apiKey(key(s))
-                    .modelName(s.model() == null || s.model().isBlank() ? "gpt-4o-mini" : s.model())
-                    .timeout(s.extractionTimeout()).maxRetries(0).temperature(0.0).maxTokens(400)
-                    .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA).strictJsonSchema(false).build();
-            case "anthropic" -> AnthropicChatModel.builder().baseUrl(blankToNull(s.baseUrl())).apiKey(key(s))
-                    .modelName(s.model() == null || s.model().isBlank() ? "claude-sonnet-4-5" : s.model())
-                    .timeout(s.extractionTimeout()).maxRetries(0).temperature(0.0).maxTokens(400)
-                    .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA).build();
-            default -> throw new IllegalStateException("unknown provider " + s.provider());
-        };
+    private static String modelName(LlmSettings s, String providerDefault) {
+        return s.model() == null || s.model().isBlank() ? providerDefault : s.model();
     }
 
     private static StreamingChatModel streamingModel(LlmSettings s) {
         return switch (s.provider().toLowerCase(Locale.ROOT)) {
             case "openai" -> OpenAiStreamingChatModel.builder().baseUrl(blankToNull(s.baseUrl())).apiKey(key(s))
-                    .modelName(s.model() == null || s.model().isBlank() ? "gpt-4o-mini" : s.model())
+                    .modelName(modelName(s, "gpt-4o-mini"))
                     .timeout(s.timeout()).temperature(s.temperature()).maxTokens(s.maxTokens()).build();
             case "anthropic" -> AnthropicStreamingChatModel.builder().baseUrl(blankToNull(s.baseUrl())).apiKey(key(s))
-                    .modelName(s.model() == null || s.model().isBlank() ? "claude-sonnet-4-5" : s.model())
+                    .modelName(modelName(s, "claude-sonnet-4-5"))
                     .timeout(s.timeout()).temperature(s.temperature()).maxTokens(s.maxTokens()).build();
             default -> throw new IllegalStateException("unknown provider " + s.provider());
         };
