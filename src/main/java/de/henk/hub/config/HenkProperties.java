@@ -57,8 +57,9 @@ public record HenkProperties(
     public record Jwt(String secret, String issuer, Duration accessTokenTtl, Duration refreshTokenTtl) { }
 
     public record Auth(LoginThrottle loginThrottle) {
+        /** Failures per account-and-address pair and per address; locks start at {@code lockout} and double. */
         public record LoginThrottle(int maxFailuresPerAccount, int maxFailuresPerAddress, Duration window,
-                                    Duration lockout) { }
+                                    Duration lockout, Duration maxLockout) { }
     }
 
     public record Admin(String email, String password) { }
