@@ -78,6 +78,27 @@ class RouteFilesFollowTheYamlDslTest {
         assertThat(missing).as(file + ": steps without an id").isEmpty();
     }
 
+    /** Camel refuses to start when a step's id repeats another step's or a route's, in any file. */
+    @Test
+    void idsAreUniqueAcrossAllRouteFiles() throws IOException {
+        Map<String, String> seen = new java.util.HashMap<>();
+        List<String> repeated = new ArrayList<>();
+        for (Path file : routeFiles().toList()) {
+            for (JsonNode element : read(file)) {
+                if (element.has("rest")) {
+                    continue; // a rest verb's id names the route it becomes: it is that route's id
+                }
+                element.findValues("id").stream().filter(JsonNode::isTextual).map(JsonNode::asText)
+                        .forEach(id -> {
+                            if (seen.putIfAbsent(id, file.toString()) != null) {
+                                repeated.add(id + " (" + seen.get(id) + ", " + file + ")");
+                            }
+                        });
+            }
+        }
+        assertThat(repeated).isEmpty();
+    }
+
     @Test
     void theSchemaCheckRejectsAnUnknownStep() throws IOException {
         JsonNode broken = JSON.valueToTree(List.of(Map.of("route", Map.of("id", "r", "from",
