@@ -8,7 +8,7 @@ const TEXT = {
     value: 'Wert (EUR)', lostReason: 'Grund (bei Lost)', save: 'Speichern', conversation: 'Gespräch',
     customerOrders: 'Aufträge zu diesem Deal', handoffs: 'Offene Übergaben', appointments: 'Nächste Termine',
     orders: 'Aufträge nach Status', analytics: 'Kennzahlen',
-    details: 'Details', contact: 'Contact', update: 'Update', switchTo: 'English',
+    details: 'Details', contact: 'Contact', update: 'Update', switchTo: 'English', stageShort: 'Phase',
     notBeta: 'Dieses Konto gehört nicht zum Sales-Team (BETA).', noDeals: 'Keine Deals gefunden.',
     page: (n, total) => `Seite ${n} von ${Math.max(total, 1)}`, saved: 'Gespeichert – Pipedrive folgt.',
     noConversation: 'Zu diesem Deal ist kein Chat-Gespräch verknüpft (z. B. ein Lead, den das Team angelegt hat).',
@@ -37,7 +37,7 @@ const TEXT = {
     value: 'Value (EUR)', lostReason: 'Reason (when lost)', save: 'Save', conversation: 'Conversation',
     customerOrders: 'Orders of this deal', handoffs: 'Open handoffs', appointments: 'Upcoming appointments',
     orders: 'Orders by status', analytics: 'Analytics',
-    details: 'Details', contact: 'Contact', update: 'Update', switchTo: 'Deutsch',
+    details: 'Details', contact: 'Contact', update: 'Update', switchTo: 'Deutsch', stageShort: 'Stage',
     notBeta: 'This account is not on the sales team (BETA).', noDeals: 'No deals found.',
     page: (n, total) => `Page ${n} of ${Math.max(total, 1)}`, saved: 'Saved – Pipedrive follows.',
     noConversation: 'No chat conversation is linked to this deal (e.g. a lead the team entered).',
@@ -235,8 +235,8 @@ function dealItem(deal) {
   return h('li', { class: 'deal', 'data-deal-id': deal.id },
     h('div', {},
       h('p', { class: 'line' }, `${shortName(deal)} - ${deal.title} - ${dealValue(deal)}`),
-      h('p', { class: 'meta' }, `Status: ${capital(deal.status)}${deal.stage_id ? ` (stage ${deal.stage_id})` : ''}`
-        + ` | ${monthYear(deal.created_at)}`)),
+      h('p', { class: 'meta' }, `Status: ${capital(deal.status)} | ${monthYear(deal.created_at)}`
+        + (deal.stage_id ? ` · ${t().stageShort} ${deal.stage_id}` : ''))),
     h('div', { class: 'buttons' },
       h('button', { type: 'button', class: 'secondary', 'aria-label': `${t().details}: ${deal.title}`,
         onclick: () => openDeal(deal.id, false) }, t().details),
@@ -327,7 +327,8 @@ async function loadHandoffs() {
 function handoffItem(handoff) {
   const tx = t();
   const id = `reply-${handoff.id}`;
-  const chat = h('div', { class: 'conversation' });
+  const chat = h('div', { class: 'conversation', role: 'region', tabindex: '0',
+    'aria-label': `${tx.conversation}: ${handoff.customer_name || handoff.customer_email || ''}` });
   const text = h('textarea', { id, rows: '2', maxlength: '2000' });
   const session = encodeURIComponent(handoff.session_id);
   const showChat = async () => {
@@ -335,7 +336,8 @@ function handoffItem(handoff) {
     chat.replaceChildren(...s.messages.map(messageItem));
   };
   return h('li', { class: 'handoff' },
-    h('p', {}, h('strong', {}, handoff.customer_name || handoff.customer_email || handoff.session_id.slice(0, 8)),
+    h('p', {}, h('strong', {}, handoff.customer_name || handoff.session_id.slice(0, 8)),
+      handoff.customer_email ? ` · ${handoff.customer_email}` : '',
       ` · ${handoff.status} · ${tx.requested} ${dateTime(handoff.requested_at)}`),
     handoff.reason ? h('p', {}, `${tx.reason}: ${handoff.reason}`) : null,
     h('button', { type: 'button', class: 'secondary', onclick: showChat }, tx.showChat), chat,
