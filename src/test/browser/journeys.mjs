@@ -2,11 +2,12 @@
 // by de.henk.hub.pages.BrowserJourneyTest against a started hub:
 //   customer: anonymous chat -> fabric recommendations -> register -> personalised turn -> lead ("someone will
 //             contact you") -> a time booked -> ask for a person;
+//   embedded: the widget on another site (one script tag, cross-origin API calls);
 //   sales:    BETA login -> deals -> details with the conversation -> update to won -> answer the handoff.
 // axe-core runs on each page load and after a chat turn; serious or critical violations fail the run, and so
 // does any Content-Security-Policy violation. Screenshots go to OUT_DIR. Prints one JSON line "RESULT {...}".
 //
-// env: HUB_URL, CUSTOMER_EMAIL, SALES_EMAIL, SALES_PASSWORD, OUT_DIR, CHROMIUM (default /usr/bin/chromium)
+// env: HUB_URL, SHOP_URL (another site embedding the widget), CUSTOMER_EMAIL, SALES_EMAIL, SALES_PASSWORD, OUT_DIR, CHROMIUM (default /usr/bin/chromium)
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -124,6 +125,26 @@ async function customerJourney(browser) {
   await context.close();
 }
 
+async function embeddedJourney(browser) {
+  // the widget on another site (SHOP_URL, an allowed CORS origin): one script tag, a floating button, the API
+  // reached cross-origin
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 800 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT);
+  watch(page);
+  await page.goto(process.env.SHOP_URL);
+  const chat = page.locator('henk-chat');
+  await chat.getByRole('button', { name: 'Open chat with HENK' }).click();
+  await chat.getByLabel('Your message to HENK').fill('I am looking for a suit for a wedding');
+  await chat.getByLabel('Your message to HENK').press('Enter');
+  await chat.locator('.msg.henk').nth(1).waitFor();
+  await chat.locator('.send:not([disabled])').waitFor();
+  step('embedded on another site: HENK answers');
+  await accessibility(page, 'widget embedded on another site');
+  await shot(page, 'widget-embedded');
+  await context.close();
+}
+
 async function salesJourney(browser) {
   const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -161,9 +182,11 @@ async function salesJourney(browser) {
   await shot(page, 'dashboard');
 
   await deal.first().getByRole('button', { name: /^Details/ }).click();
+  await page.locator('#deal-detail[aria-busy=false]').waitFor();
   await page.locator('#detail-conversation .msg.customer').filter({ hasText: 'Hochzeit' }).first().waitFor();
   step('deal details show the conversation it came from');
   await deal.first().getByRole('button', { name: /^Update/ }).click();
+  await page.locator('#deal-detail[aria-busy=false]').waitFor();
   await page.getByLabel('Wert (EUR)').fill('2800');
   await page.locator('#update-status').selectOption('won');
   await page.getByRole('button', { name: 'Speichern' }).click();
@@ -203,6 +226,7 @@ try {
   });
   result.browser = browser.version();
   await customerJourney(browser);
+  await embeddedJourney(browser);
   await salesJourney(browser);
   if (result.csp.length) throw new Error(`CSP violations or page errors: ${result.csp.join(' | ')}`);
 } catch (e) {

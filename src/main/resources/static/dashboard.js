@@ -249,6 +249,7 @@ function dealItem(deal) {
 async function openDeal(id, editing) {
   const tx = t();
   const panel = $('deal-detail');
+  panel.setAttribute('aria-busy', 'true');
   const deal = await api(`/api/crm/deal/${id}`);
   panel.dataset.dealId = id;
   $('detail-title').textContent = `${deal.title} – ${deal.person_name || deal.email || ''}`;
@@ -270,6 +271,7 @@ async function openDeal(id, editing) {
   loadConversation(id);
   const own = orders.filter(o => o.deal_id === Number(id));
   $('detail-orders').replaceChildren(own.length ? orderTable(own) : h('p', { class: 'muted' }, tx.noOrders));
+  panel.setAttribute('aria-busy', 'false');
   if (editing) form.elements.status.focus(); else panel.focus();
   panel.scrollIntoView({ block: 'start' });
 }

@@ -162,7 +162,7 @@
   class HenkChat extends HTMLElement {
     constructor() {
       super();
-      this.lang = initialLanguage();
+      this.language = initialLanguage();
       this.sessionId = localStorage.getItem('henk.session') || null;
       this.auth = JSON.parse(localStorage.getItem('henk.auth') || 'null');
       this.busy = false;
@@ -174,7 +174,7 @@
       return (this.getAttribute('api-base') || configuredBase).replace(/\/$/, '');
     }
 
-    get t() { return TEXT[this.lang]; }
+    get t() { return TEXT[this.language]; }
 
     connectedCallback() {
       const root = this.shadowRoot;
@@ -195,7 +195,7 @@
       const root = this.shadowRoot;
       root.querySelectorAll('.henk').forEach(el => el.remove());
       const frame = h('section', { class: 'henk' + (this.floating ? ' floating' : ''), 'aria-label': t.title,
-        lang: this.lang });
+        lang: this.language });
 
       this.launcher = h('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false',
         'aria-label': t.open, onclick: () => this.toggle(true) }, '💬');
@@ -208,7 +208,7 @@
         this.modeBadge,
         h('div', { class: 'tools' },
           h('button', { type: 'button', class: 'lang', 'aria-label': `${t.language}: ${t.switchTo}`,
-            lang: this.lang === 'de' ? 'en' : 'de', onclick: () => this.switchLanguage() }, t.switchTo),
+            lang: this.language === 'de' ? 'en' : 'de', onclick: () => this.switchLanguage() }, t.switchTo),
           this.accountButton = h('button', { type: 'button', class: 'account-toggle', 'aria-expanded': 'false',
             'aria-controls': 'henk-account', onclick: () => this.toggleAccount() }, t.account),
           this.floating ? h('button', { type: 'button', class: 'close', 'aria-label': t.minimise,
@@ -255,13 +255,13 @@
     }
 
     switchLanguage() {
-      this.lang = this.lang === 'de' ? 'en' : 'de';
-      localStorage.setItem('henk.lang', this.lang);
+      this.language = this.language === 'de' ? 'en' : 'de';
+      localStorage.setItem('henk.lang', this.language);
       const history = [...this.log.children].map(node => node.cloneNode(true));
       this.build();
       this.log.replaceChildren(...history);
       this.shadowRoot.querySelector('.lang').focus();
-      this.dispatchEvent(new CustomEvent('henk-language', { detail: this.lang, bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent('henk-language', { detail: this.language, bubbles: true, composed: true }));
     }
 
     // ---------------------------------------------------------------- API
@@ -392,12 +392,12 @@
     }
 
     money(amount) {
-      return new Intl.NumberFormat(this.lang === 'de' ? 'de-DE' : 'en-GB',
+      return new Intl.NumberFormat(this.language === 'de' ? 'de-DE' : 'en-GB',
         { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(amount);
     }
 
     day(isoDate) {
-      return new Intl.DateTimeFormat(this.lang === 'de' ? 'de-DE' : 'en-GB',
+      return new Intl.DateTimeFormat(this.language === 'de' ? 'de-DE' : 'en-GB',
         { weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(`${isoDate}T12:00:00`));
     }
 
@@ -405,7 +405,7 @@
       const t = this.t;
       const list = h('ul', { class: 'fabrics', 'aria-label': t.fabrics });
       for (const f of fabrics) {
-        const colour = this.lang === 'en' && f.colour_en ? f.colour_en : f.colour;
+        const colour = this.language === 'en' && f.colour_en ? f.colour_en : f.colour;
         list.append(h('li', { class: 'fabric' },
           h('article', { 'aria-label': `${f.name} (${f.code})` },
             h('h3', {}, `${f.name} `, h('span', { class: 'code' }, f.code)),

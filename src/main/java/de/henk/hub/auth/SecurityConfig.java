@@ -75,6 +75,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/chat").permitAll()
                         // the web pages and the API contract; what they show comes from the API, with its rules
                         .requestMatchers(HttpMethod.GET, WebPages.PUBLIC_FILES).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, WebPages.PUBLIC_FILES).permitAll()
                         // an anonymous visitor holding the session id may ask for a person
                         .requestMatchers(HttpMethod.POST, "/api/chat/sessions/*/handoff").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/handoffs").hasRole("BETA")

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.henk.hub.support.Api;
 import de.henk.hub.support.HubTest;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +53,7 @@ class BrowserJourneyTest extends HubTest {
         String customer = uniqueEmail("browser");
         Files.createDirectories(OUT);
 
+        boolean finished;
         ProcessBuilder node = new ProcessBuilder("node", "journeys.mjs").directory(BROWSER_TESTS.toFile())
                 .redirectErrorStream(true).redirectOutput(OUT.resolve("journeys.log").toFile());
         node.environment().put("HUB_URL", api.baseUrl());
@@ -59,9 +62,16 @@ class BrowserJourneyTest extends HubTest {
         node.environment().put("SALES_PASSWORD", PASSWORD);
         node.environment().put("OUT_DIR", OUT.toAbsolutePath().toString());
         node.environment().put("CHROMIUM", chromium);
-        Process process = node.start();
-        boolean finished = process.waitFor(150, TimeUnit.SECONDS);
-        if (!finished) process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        Process process;
+        HttpServer shop = shopSite();
+        try {
+            node.environment().put("SHOP_URL", "http://localhost:" + shop.getAddress().getPort() + "/");
+            process = node.start();
+            finished = process.waitFor(150, TimeUnit.SECONDS);
+            if (!finished) process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } finally {
+            shop.stop(0);
+        }
         String output = Files.readString(OUT.resolve("journeys.log"));
         assertThat(finished).as("journeys did not finish in 150 s:\n" + output).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
@@ -74,9 +84,10 @@ class BrowserJourneyTest extends HubTest {
             assertThat(check.path("rulesPassed").asInt()).as("axe ran: " + check).isPositive();
             assertThat(check.path("blocking")).as("axe: " + check).isEmpty();
         }
+        assertThat(result.path("steps")).extracting(JsonNode::asText).contains("embedded on another site: HENK answers");
         assertThat(result.path("fabrics").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(result.path("dealLine").asText()).matches("Max M\\. - .+ - 2500€ / Status: Open \\| .+");
-        for (String screenshot : List.of("widget-recommendations", "widget-lead", "dashboard", "dashboard-deal-won")) {
+        for (String screenshot : List.of("widget-recommendations", "widget-lead", "widget-embedded", "dashboard", "dashboard-deal-won")) {
             assertThat(OUT.resolve(screenshot + ".png")).isNotEmptyFile();
         }
 
@@ -102,6 +113,34 @@ class BrowserJourneyTest extends HubTest {
         assertThat(api.get("/api/orders?size=100", sales.accessToken()).json().path("orders"))
                 .anyMatch(o -> o.path("deal_id").asLong() == deal.path("id").asLong());
         assertThat(result.path("seconds").asDouble()).as("browser journeys time").isLessThan(120);
+    }
+
+    /**
+     * Another site that embeds the widget with one script tag, on an origin the default henk.cors.allowed-origins
+     * lists (localhost:5173, 3000 or 8080, whichever is free), so the widget's API calls are cross-origin.
+     */
+    private HttpServer shopSite() throws IOException {
+        byte[] page = ("<!doctype html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>Ein Schneider-Shop</title>"
+                + "</head><body><main><h1>Ein Schneider-Shop</h1><p>Maßanzüge aus München.</p></main>"
+                + "<script src=\"" + api.baseUrl() + "/widget.js\" defer></script></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+        for (int port : new int[] {5173, 3000, 8080}) {
+            try {
+                HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+                server.createContext("/", exchange -> {
+                    exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                    boolean root = exchange.getRequestURI().getPath().equals("/");
+                    exchange.sendResponseHeaders(root ? 200 : 404, root ? page.length : -1);
+                    if (root) exchange.getResponseBody().write(page);
+                    exchange.close();
+                });
+                server.start();
+                return server;
+            } catch (java.net.BindException taken) {
+                // the next allowed origin
+            }
+        }
+        throw new IllegalStateException("ports 5173, 3000 and 8080 are all taken: no allowed origin for the shop site");
     }
 
     private static JsonNode result(String output) throws IOException {
