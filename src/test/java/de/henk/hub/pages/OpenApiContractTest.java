@@ -111,6 +111,37 @@ class OpenApiContractTest extends HubTest {
         });
     }
 
+    @Test
+    void theDocumentedValueListsAreTheHubsOwn() {
+        assertThat(enumOf("ChatResponse", "phase")).as("phases").containsExactlyInAnyOrderElementsOf(
+                java.util.Arrays.stream(de.henk.hub.chat.Phase.values()).map(p -> p.name().toLowerCase()).toList());
+        assertThat(enumOf("Order", "status")).as("order stages").containsExactlyInAnyOrderElementsOf(
+                java.util.Arrays.stream(de.henk.hub.orders.OrderStatus.values()).map(o -> o.id()).toList());
+        assertThat(enumOf("AppointmentRequest", "type")).as("appointment types").containsExactlyInAnyOrderElementsOf(
+                java.util.Arrays.stream(de.henk.hub.appointments.AppointmentType.values()).map(t -> t.id()).toList());
+        assertThat(enumOf("ChatAppointment", "status")).as("chat appointment statuses").containsExactlyInAnyOrder(
+                de.henk.hub.chat.ChatAppointment.OFFERED, de.henk.hub.chat.ChatAppointment.BOOKED,
+                de.henk.hub.chat.ChatAppointment.TAKEN, de.henk.hub.chat.ChatAppointment.SIGN_IN_REQUIRED,
+                de.henk.hub.chat.ChatAppointment.NONE_FREE);
+    }
+
+    @Test
+    void aRealChatAnswerHasExactlyTheDocumentedFields() {
+        Api.Response turn = api.post("/api/chat", Map.of("message", "Ich suche einen Anzug für eine Hochzeit"), null);
+        assertThat(turn.status()).isEqualTo(200);
+        io.swagger.v3.oas.models.media.Schema<?> schema = document.getComponents().getSchemas().get("ChatResponse");
+        List<String> fields = new java.util.ArrayList<>();
+        turn.json().fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactlyInAnyOrderElementsOf(schema.getProperties().keySet());
+        assertThat(schema.getRequired()).containsExactlyInAnyOrderElementsOf(fields);
+    }
+
+    private List<String> enumOf(String schema, String property) {
+        io.swagger.v3.oas.models.media.Schema<?> field = (io.swagger.v3.oas.models.media.Schema<?>)
+                document.getComponents().getSchemas().get(schema).getProperties().get(property);
+        return field.getEnum().stream().map(String::valueOf).toList();
+    }
+
     private void forEachOperation(java.util.function.BiConsumer<String, Operation> check) {
         for (Map.Entry<String, PathItem> path : document.getPaths().entrySet()) {
             path.getValue().readOperationsMap().forEach((method, operation) ->
