@@ -1,6 +1,7 @@
 package de.henk.hub.auth;
 
 import de.henk.hub.config.HenkProperties;
+import de.henk.hub.pages.WebPages;
 import de.henk.hub.web.ApiException;
 import de.henk.hub.web.ProblemResponses;
 import de.henk.hub.web.RequestBodyLimitFilter;
@@ -65,6 +66,7 @@ public class SecurityConfig {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
+                .headers(WebPages.headers())
                 .addFilterBefore(new RequestIdFilter(), SecurityContextHolderFilter.class)
                 .addFilterBefore(new RequestFormatFilter(problems), SecurityContextHolderFilter.class)
                 .addFilterBefore(corsFilter(properties, problems), SecurityContextHolderFilter.class)
@@ -77,6 +79,9 @@ public class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/chat").permitAll()
+                        // the web pages and the API contract; what they show comes from the API, with its rules
+                        .requestMatchers(HttpMethod.GET, WebPages.PUBLIC_FILES).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, WebPages.PUBLIC_FILES).permitAll()
                         // an anonymous visitor holding the session id may ask for a person
                         .requestMatchers(HttpMethod.POST, "/api/chat/sessions/*/handoff").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/handoffs").hasRole("BETA")
@@ -88,7 +93,8 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login",
                                 "/api/auth/refresh", "/api/auth/logout").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/crm/deals", "/api/crm/mails", "/api/analytics/**")
+                        .requestMatchers(HttpMethod.GET, "/api/crm/deals", "/api/crm/deal/*/sessions", "/api/crm/mails",
+                                "/api/orders", "/api/analytics/**")
                         .hasRole("BETA")
                         .requestMatchers(HttpMethod.PUT, "/api/crm/deal/*", "/api/orders/*/status").hasRole("BETA")
                         .requestMatchers("/api/**").authenticated()

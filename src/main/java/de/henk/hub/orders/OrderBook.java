@@ -3,6 +3,7 @@ package de.henk.hub.orders;
 import de.henk.hub.auth.Caller;
 import de.henk.hub.auth.Role;
 import de.henk.hub.events.DomainEvents;
+import de.henk.hub.system.Page;
 import de.henk.hub.system.Timestamps;
 import de.henk.hub.web.ApiException;
 import java.sql.ResultSet;
@@ -76,6 +77,22 @@ public class OrderBook {
         return new OrderList(orders);
     }
 
+    /** The sales team's view of all orders, newest first, optionally of one status, paged. */
+    public OrderPage list(String status, String page, String size) {
+        Page.Request request = Page.request(page, size);
+        String wanted = status == null || status.isBlank() ? null : OrderStatus.of(status).id();
+        String where = wanted == null ? "" : " where status = :s";
+        var query = db.sql("select * from tailoring_order" + where + " order by created_at desc, id desc"
+                + " offset :offset rows fetch next :limit rows only")
+                .param("offset", request.offset()).param("limit", request.size());
+        var count = db.sql("select count(*) from tailoring_order" + where);
+        if (wanted != null) {
+            query = query.param("s", wanted);
+            count = count.param("s", wanted);
+        }
+        return new OrderPage(query.query(this::map).list(), request.of(count.query(Long.class).single()));
+    }
+
     public OrderView get(String id, Caller caller) {
         return find(id).filter(o -> caller.has(Role.BETA) || caller.userId().equals(o.customerId()))
                 .orElseThrow(OrderBook::notFound);
@@ -136,4 +153,6 @@ public class OrderBook {
     public record StatusChange(@jakarta.validation.constraints.NotBlank String status) { }
 
     public record OrderList(List<OrderView> orders) { }
+
+    public record OrderPage(List<OrderView> orders, Page page) { }
 }
