@@ -1,5 +1,6 @@
 package de.henk.hub.auth;
 
+import de.henk.hub.web.SingleLine;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -13,7 +14,7 @@ public final class AuthRequests {
 
     public record Register(
             @NotBlank @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email,
-            @NotBlank @Size(max = 100) String username,
+            @NotBlank @Size(max = 100) @SingleLine String username,
             @NotBlank @Size(max = 200) String password,
             @Size(max = 64) String sessionId) { }
 

@@ -1,5 +1,6 @@
 package de.henk.hub.crm;
 
+import de.henk.hub.web.SingleLine;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -15,9 +16,9 @@ import java.math.BigDecimal;
  * required (checked by {@link LeadIntake}: a customer's own lead defaults to their account's email).
  */
 public record LeadRequest(
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 200) @SingleLine String name,
         @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email,
         @Size(max = 40) @Pattern(regexp = "^\\+?[0-9 ()/.-]{5,39}$", message = "must be a phone number") String phone,
-        @NotBlank @Size(max = 255) String dealTitle,
+        @NotBlank @Size(max = 255) @SingleLine String dealTitle,
         @NotNull @DecimalMin("0") @DecimalMax("10000000") @Digits(integer = 8, fraction = 2) BigDecimal dealValue,
         @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as EUR") String currency) { }

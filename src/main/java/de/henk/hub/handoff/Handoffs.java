@@ -1,5 +1,6 @@
 package de.henk.hub.handoff;
 
+import de.henk.hub.web.SingleLine;
 import de.henk.hub.auth.Caller;
 import de.henk.hub.auth.Role;
 import de.henk.hub.events.DomainEvents;
@@ -145,7 +146,7 @@ public class Handoffs {
 
     private record Session(String id, String userId, String email, String name) { }
 
-    public record HandoffRequest(@Size(max = 2000) String reason) { }
+    public record HandoffRequest(@Size(max = 2000) @SingleLine String reason) { }
 
     public record StaffMessage(@NotBlank @Size(max = 4000) String content) { }
 

@@ -7,6 +7,7 @@ import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -128,8 +129,8 @@ public class MailQueue {
         var message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader("To", mail.recipient());
-        message.setHeader("From", properties.mail().from());
-        message.setHeader("Subject", mail.subject());
+        message.setHeader("From", sender().toString());
+        message.setHeader("Subject", MailTemplates.oneLine(mail.subject()));
         message.setHeader("Message-ID", messageId(mail));
         message.setHeader("Content-Type", "text/html; charset=UTF-8");
         message.setHeader("CamelMailAlternativeBody", mail.textBody());
@@ -147,10 +148,23 @@ public class MailQueue {
         Files.createDirectories(dir);
         Path file = dir.resolve(String.format("%s-%06d-%s.eml",
                 Timestamps.now(clock).toString().replace(":", "").replace(".", ""), mail.id(), mail.kind()));
+        MimeMessage message = mime(mail, sender());
+        try (OutputStream out = Files.newOutputStream(file)) {
+            message.writeTo(out);
+        }
+        return file;
+    }
+
+    /**
+     * The mail as a MIME message whose headers are 7-bit clean: the sender's display name ("HENK Maßschneiderei")
+     * and the subject become RFC 2047 encoded-words, and the subject carries no control character that could end
+     * the header line.
+     */
+    static MimeMessage mime(QueuedMail mail, InternetAddress from) throws MessagingException {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-        message.setFrom(new InternetAddress(properties.mail().from()));
-        message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.recipient()));
-        message.setSubject(mail.subject(), "UTF-8");
+        message.setFrom(from);
+        message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(MailTemplates.oneLine(mail.recipient())));
+        message.setSubject(MailTemplates.oneLine(mail.subject()), "UTF-8");
         MimeMultipart alternative = new MimeMultipart("alternative");
         MimeBodyPart text = new MimeBodyPart();
         text.setText(mail.textBody(), "UTF-8");
@@ -167,17 +181,32 @@ public class MailQueue {
             MimeBodyPart attachment = new MimeBodyPart();
             attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(
                     mail.attachment().getBytes(StandardCharsets.UTF_8), mail.attachmentType())));
-            attachment.setFileName(mail.attachmentName());
+            attachment.setFileName(MailTemplates.oneLine(mail.attachmentName()));
             mixed.addBodyPart(body);
             mixed.addBodyPart(attachment);
             message.setContent(mixed);
         }
         message.saveChanges();
         message.setHeader("Message-ID", messageId(mail));
-        try (OutputStream out = Files.newOutputStream(file)) {
-            message.writeTo(out);
+        return message;
+    }
+
+    /**
+     * henk.mail.from with its display name kept as UTF-8 text, so it is written as an encoded-word
+     * (InternetAddress parsed from a string would write the raw 8-bit name back).
+     */
+    InternetAddress sender() {
+        return sender(properties.mail().from());
+    }
+
+    static InternetAddress sender(String from) {
+        try {
+            InternetAddress parsed = new InternetAddress(from, false);
+            return parsed.getPersonal() == null ? parsed
+                    : new InternetAddress(parsed.getAddress(), MailTemplates.oneLine(parsed.getPersonal()), "UTF-8");
+        } catch (AddressException | java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException("henk.mail.from is not a mail address: " + from, e);
         }
-        return file;
     }
 
     public void sent(QueuedMail mail) {

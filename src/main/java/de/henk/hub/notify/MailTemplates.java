@@ -20,6 +20,8 @@ public class MailTemplates {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
 
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u0085\\u2028\\u2029]+");
+
     private final Map<String, String> cache = new ConcurrentHashMap<>();
 
     public Rendered render(String kind, String language, Map<String, String> values) {
@@ -28,8 +30,16 @@ public class MailTemplates {
         String html = load(kind + "." + lang + ".html");
         int newline = text.indexOf('\n');
         String subject = text.substring("Subject: ".length(), newline).strip();
-        return new Rendered(fill(subject, values, false), fill(text.substring(newline + 1), values, false),
+        return new Rendered(oneLine(fill(subject, values, false)), fill(text.substring(newline + 1), values, false),
                 wrapHtml(fill(html, values, true)));
+    }
+
+    /**
+     * A header value that stays one header: CR, LF, other control characters and the Unicode line separators
+     * (from a customer's name or a deal title) become a space, so no value can end the line and start a new header.
+     */
+    public static String oneLine(String value) {
+        return value == null ? null : CONTROL.matcher(value).replaceAll(" ").strip();
     }
 
     private static String fill(String template, Map<String, String> values, boolean html) {

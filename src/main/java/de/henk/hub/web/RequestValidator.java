@@ -38,7 +38,10 @@ public class RequestValidator {
         return body != null && !body.isBlank();
     }
 
-    /** One optional text field of an optional JSON body ({@code {"reason": "..."}}); strict like every body. */
+    /**
+     * One optional one-line text field of an optional JSON body ({@code {"reason": "..."}}); strict like every body,
+     * and refused with {@code validation_failed} when it carries a line break or another control character.
+     */
     public String optionalText(String body, String field) {
         if (!hasBody(body)) {
             return null;
@@ -61,6 +64,10 @@ public class RequestValidator {
             }
             if (!value.isTextual() || value.asText().length() > 2000) {
                 throw ApiException.badRequest("invalid_type", field + " must be a text of at most 2000 characters");
+            }
+            if (SingleLine.Check.hasControlCharacter(value.asText())) {
+                throw ApiException.validation(List.of(new ApiException.FieldError(field,
+                        "must not contain line breaks or other control characters")));
             }
             return value.asText();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
