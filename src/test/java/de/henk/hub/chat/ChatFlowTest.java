@@ -28,6 +28,7 @@ class ChatFlowTest extends HubTest {
     void aChatLeadAndAnApiLeadGoThroughTheSameCrmRoute() throws Exception {
         ManagedRouteMBean accept = managedRoute(camel, "crm-accept-lead");
         long before = accept.getExchangesTotal();
+        long failedBefore = accept.getExchangesFailed(); // other tests' rejected leads fail in this route too
 
         Account customer = register(uniqueEmail("api-lead"));
         Api.Response posted = api.post("/api/crm/lead",
@@ -38,7 +39,7 @@ class ChatFlowTest extends HubTest {
         long dealId = qualifiedConversation(api, uniqueEmail("chat-lead"));
         assertThat(dealId).isPositive();
         assertThat(accept.getExchangesTotal()).isEqualTo(before + 2);
-        assertThat(accept.getExchangesFailed()).isZero();
+        assertThat(accept.getExchangesFailed()).isEqualTo(failedBefore);
         assertThat(managedRoute(camel, "chat-lead-qualified").getExchangesTotal()).isGreaterThanOrEqualTo(1);
     }
 
