@@ -28,7 +28,7 @@ class ChatFlowTest extends HubTest {
     void aChatLeadAndAnApiLeadGoThroughTheSameCrmRoute() throws Exception {
         ManagedRouteMBean accept = managedRoute(camel, "crm-accept-lead");
         long before = accept.getExchangesTotal();
-        long failedBefore = accept.getExchangesFailed(); // other tests' refused leads (400, 429) count as failed
+        long failedBefore = accept.getExchangesFailed(); // other tests' rejected leads fail in this route too
 
         Account customer = register(uniqueEmail("api-lead"));
         Api.Response posted = api.post("/api/crm/lead",

@@ -13,22 +13,12 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.anthropic.AnthropicChatModel;
-import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
-import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.PartialResponse;
-import dev.langchain4j.model.chat.response.PartialResponseContext;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import dev.langchain4j.model.chat.response.StreamingHandle;
-import dev.langchain4j.model.openai.OpenAiChatModel;
-import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,24 +65,13 @@ public class LlmConcierge {
         this.advisor = advisor;
         this.sessions = sessions;
         this.model = settings.offline() ? null
-                : model(settings, settings.timeout(), settings.temperature(), settings.maxTokens(), false);
-        this.streamingModel = settings.offline() ? null : streamingModel(settings);
+                : LlmModels.chat(settings, settings.timeout(), settings.temperature(), settings.maxTokens(), false);
+        this.streamingModel = settings.offline() ? null : LlmModels.streaming(settings);
         // structured output: deterministic, short, its own timeout, JSON schema declared as supported
         this.extractionModel = settings.offline() ? null
-                : model(settings, settings.extractionTimeout(), 0.0, 400, true);
-        this.breaker = breaker("llm", settings);
-        this.extractionBreaker = breaker("llm-extraction", settings);
-    }
-
-    private static CircuitBreaker breaker(String name, LlmSettings settings) {
-        return CircuitBreaker.of(name, CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(settings.failureThreshold())
-                .minimumNumberOfCalls(settings.failureThreshold())
-                .failureRateThreshold(100)
-                .waitDurationInOpenState(settings.circuitOpenFor())
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .build());
+                : LlmModels.chat(settings, settings.extractionTimeout(), 0.0, 400, true);
+        this.breaker = LlmModels.breaker("llm", settings);
+        this.extractionBreaker = LlmModels.breaker("llm-extraction", settings);
     }
 
     public String provider() {
@@ -164,79 +143,6 @@ public class LlmConcierge {
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
             LOG.warn("LLM stream failed ({}), the offline concierge answers", e.getClass().getSimpleName());
             throw e;
-        }
-    }
-
-    /**
-     * Between the model's streaming thread and the customer's response. The pieces arrive on the HTTP client's
-     * thread; they are forwarded only while {@link #stream} still waits for the model. Once it has stopped waiting
-     * (a failure or the timeout, after which the caller writes its final event and ends the response), a late piece
-     * is dropped and cancels the model's stream — instead of being written after that event, or into it at the same
-     * moment, while the model goes on generating tokens nobody reads.
-     */
-    private static final class Relay {
-        private final Consumer<String> onChunk;
-        private final StringBuilder streamed = new StringBuilder();
-        private boolean open = true;
-        private StreamingHandle handle;
-
-        Relay(Consumer<String> onChunk) {
-            this.onChunk = onChunk;
-        }
-
-        StreamingChatResponseHandler handler(CompletableFuture<ChatResponse> done) {
-            return new StreamingChatResponseHandler() {
-                @Override
-                public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-                    forward(partial.text(), context.streamingHandle());
-                }
-
-                @Override
-                public void onPartialResponse(String partial) {
-                    forward(partial, null);
-                }
-
-                @Override
-                public void onCompleteResponse(ChatResponse response) {
-                    done.complete(response);
-                }
-
-                @Override
-                public void onError(Throwable error) {
-                    done.completeExceptionally(error);
-                }
-            };
-        }
-
-        private synchronized void forward(String piece, StreamingHandle current) {
-            if (current != null) {
-                handle = current;
-            }
-            if (!open) {
-                cancel();
-                return;
-            }
-            streamed.append(piece);
-            onChunk.accept(piece);
-        }
-
-        synchronized String streamed() {
-            return streamed.toString();
-        }
-
-        /** Stops forwarding (and cancels the model's stream when it did not finish); true if a piece was shown. */
-        synchronized boolean close(boolean cancel) {
-            open = false;
-            if (cancel) {
-                cancel();
-            }
-            return streamed.length() > 0;
-        }
-
-        private void cancel() {
-            if (handle != null && !handle.isCancelled()) {
-                handle.cancel();
-            }
         }
     }
 
@@ -339,47 +245,5 @@ public class LlmConcierge {
 
     private long remaining(long start) {
         return settings.timeout().toNanos() - (System.nanoTime() - start);
-    }
-
-    /** A blocking model; {@code jsonSchema}: it is asked for structured output (response format with a schema). */
-    private static ChatModel model(LlmSettings s, java.time.Duration timeout, double temperature, int maxTokens,
-                                   boolean jsonSchema) {
-        java.util.Set<Capability> capabilities = jsonSchema ? java.util.Set.of(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
-                : java.util.Set.of();
-        return switch (s.provider().toLowerCase(Locale.ROOT)) {
-            case "openai" -> OpenAiChatModel.builder().baseUrl(blankToNull(s.baseUrl())).apiKey(key(s))
-                    .modelName(modelName(s, "gpt-4o-mini")).timeout(timeout).maxRetries(0).temperature(temperature)
-                    .maxTokens(maxTokens).supportedCapabilities(capabilities).strictJsonSchema(false).build();
-            case "anthropic" -> AnthropicChatModel.builder().baseUrl(blankToNull(s.baseUrl())).apiKey(key(s))
-                    .modelName(modelName(s, "claude-sonnet-4-5")).timeout(timeout).maxRetries(0)
-                    .temperature(temperature).maxTokens(maxTokens).supportedCapabilities(capabilities).build();
-            default -> throw new IllegalStateException("henk.llm.provider must be offline, openai or anthropic, not "
-                    + s.provider());
-        };
-    }
-
-    private static String modelName(LlmSettings s, String providerDefault) {
-        return s.model() == null || s.model().isBlank() ? providerDefault : s.model();
-    }
-
-    private static StreamingChatModel streamingModel(LlmSettings s) {
-        return switch (s.provider().toLowerCase(Locale.ROOT)) {
-            case "openai" -> OpenAiStreamingChatModel.builder().baseUrl(blankToNull(s.baseUrl())).apiKey(key(s))
-                    .modelName(modelName(s, "gpt-4o-mini"))
-                    .timeout(s.timeout()).temperature(s.temperature()).maxTokens(s.maxTokens()).build();
-            case "anthropic" -> AnthropicStreamingChatModel.builder().baseUrl(blankToNull(s.baseUrl())).apiKey(key(s))
-                    .modelName(modelName(s, "claude-sonnet-4-5"))
-                    .timeout(s.timeout()).temperature(s.temperature()).maxTokens(s.maxTokens()).build();
-            default -> throw new IllegalStateException("unknown provider " + s.provider());
-        };
-    }
-
-    /** Local servers (Ollama, vLLM) need no key, but the client insists on one. */
-    private static String key(LlmSettings s) {
-        return s.apiKey() == null || s.apiKey().isBlank() ? "none" : s.apiKey();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }
