@@ -9,6 +9,7 @@ WORKDIR /build
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY src ./src
+COPY routes ./routes
 RUN mvn -B -q -DskipTests package
 
 FROM eclipse-temurin:21-jre
@@ -19,18 +20,18 @@ RUN groupadd --system --gid 10001 henk \
  && chown henk:henk /app/data
 WORKDIR /app
 COPY --from=build /build/target/henk-hub.jar /app/henk-hub.jar
-# Spring Boot reads ./config/ and Camel loads file:${user.dir}/routes/*.camel.yaml; the working dir is /app.
-COPY routes/ /app/routes/
-COPY config/ /app/config/
+# The jar carries every default (classpath application.yml) and its routes (classpath routes/). To override,
+# mount a config/application.yml into /app/config/ or a folder of *.camel.yaml files onto /app/routes/
+# (it wins over the jar's routes), or set environment variables.
 # Generated keys (when HENK_JWT_SECRET is empty), .eml mail (when no SMTP host) and, without PostgreSQL,
 # the embedded database live here.
 ENV HENK_DATA_DIR=/app/data
 VOLUME ["/app/data"]
 USER henk
 EXPOSE 8000
-# The temurin image ships wget. Shell form so a changed SERVER_PORT is honoured; a DOWN component
-# (database, misconfigured Pipedrive stage) answers 503 and marks the container unhealthy.
+# The temurin image ships wget. Shell form so a changed SERVER_PORT is honoured. Readiness: the database answers
+# and the routes are loaded and started; otherwise 503 and the container is unhealthy.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=3 \
-  CMD wget -q -O /dev/null "http://127.0.0.1:${SERVER_PORT:-8000}/actuator/health/liveness" || exit 1
+  CMD wget -q -O /dev/null "http://127.0.0.1:${SERVER_PORT:-8000}/actuator/health/readiness" || exit 1
 # Extra JVM flags: set JAVA_TOOL_OPTIONS (the JVM reads it itself).
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/henk-hub.jar"]

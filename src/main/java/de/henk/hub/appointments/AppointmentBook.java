@@ -43,9 +43,11 @@ public class AppointmentBook {
     private final CrmOutbox outbox;
     private final AppointmentActivities activities;
     private final Clock clock;
+    private final AppointmentLimits limits;
 
     public AppointmentBook(JdbcClient db, AtelierCalendar calendar, UserRepository users, DomainEvents events,
-                           CrmOutbox outbox, AppointmentActivities activities, Clock clock) {
+                           CrmOutbox outbox, AppointmentActivities activities, Clock clock, AppointmentLimits limits) {
+        this.limits = limits;
         this.db = db;
         this.calendar = calendar;
         this.users = users;
@@ -67,6 +69,9 @@ public class AppointmentBook {
         ZonedDateTime start = calendar.validStart(date, time, type);
         ZonedDateTime end = start.plus(calendar.duration(type));
         OffsetDateTime now = Timestamps.now(clock);
+        if (!caller.has(de.henk.hub.auth.Role.BETA)) {
+            limits.admit(customer.id(), type, date, now);
+        }
         Long dealId = latestDealOf(customer).orElse(null);
 
         GeneratedKeyHolder key = new GeneratedKeyHolder();

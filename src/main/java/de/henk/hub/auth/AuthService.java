@@ -68,7 +68,7 @@ public class AuthService {
             throttle.recordFailure(email, caller.clientAddress());
             throw ApiException.unauthorized("invalid_credentials", "Email or password is wrong");
         }
-        throttle.recordSuccess(email);
+        throttle.recordSuccess(email, caller.clientAddress());
         if (Boolean.TRUE.equals(request.isBetaUser()) && !Role.BETA.grantedBy(user.roles())) {
             throw ApiException.forbidden("not_beta_user", "This account is not part of the sales team");
         }

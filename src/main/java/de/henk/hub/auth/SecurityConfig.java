@@ -5,6 +5,8 @@ import de.henk.hub.pages.WebPages;
 import de.henk.hub.web.ApiException;
 import de.henk.hub.web.ProblemResponses;
 import de.henk.hub.web.RequestBodyLimitFilter;
+import de.henk.hub.web.RequestFormatFilter;
+import de.henk.hub.web.ProblemCorsProcessor;
 import de.henk.hub.web.RequestIdFilter;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import jakarta.servlet.DispatcherType;
@@ -39,6 +41,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * Bearer-token security for the API. Coarse rules per path live here; every route additionally checks the
@@ -56,7 +59,8 @@ public class SecurityConfig {
             throws Exception {
         http
                 .csrf(csrf -> csrf.disable())
-                .cors(cors -> cors.configurationSource(cors(properties)))
+                // CORS with a processor that answers a refused origin as a problem document (not plain text)
+                .cors(cors -> cors.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
@@ -64,6 +68,8 @@ public class SecurityConfig {
                 .requestCache(cache -> cache.disable())
                 .headers(WebPages.headers())
                 .addFilterBefore(new RequestIdFilter(), SecurityContextHolderFilter.class)
+                .addFilterBefore(new RequestFormatFilter(problems), SecurityContextHolderFilter.class)
+                .addFilterBefore(corsFilter(properties, problems), SecurityContextHolderFilter.class)
                 .addFilterBefore(new RequestBodyLimitFilter(properties.http().maxBodyBytes(), problems),
                         BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
@@ -163,6 +169,12 @@ public class SecurityConfig {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(authorities);
         return converter;
+    }
+
+    private static CorsFilter corsFilter(HenkProperties properties, ProblemResponses problems) {
+        CorsFilter filter = new CorsFilter(cors(properties));
+        filter.setCorsProcessor(new ProblemCorsProcessor(problems));
+        return filter;
     }
 
     private static CorsConfigurationSource cors(HenkProperties properties) {

@@ -24,7 +24,20 @@ public record HenkProperties(
 
     public record Appointments(java.time.ZoneId zone, java.util.Map<java.time.DayOfWeek, String> openingHours,
                                String holidays, int slotMinutes, java.util.Map<String, Integer> durations,
-                               Duration cancellationNotice) { }
+                               Duration cancellationNotice, Limits limits) {
+        public Appointments {
+            limits = limits == null ? new Limits(1, 3) : limits;
+        }
+
+        /** What one customer may book for themselves (the sales team is not limited). */
+        public record Limits(int maxPerTypePerDay, int maxUpcomingPerCustomer) {
+            public Limits {
+                if (maxPerTypePerDay < 1 || maxUpcomingPerCustomer < 1) {
+                    throw new IllegalArgumentException("henk.appointments.limits must be at least 1");
+                }
+            }
+        }
+    }
 
     public record Events(String uri, String consumerUri, long pollIntervalMs) { }
 
@@ -44,8 +57,9 @@ public record HenkProperties(
     public record Jwt(String secret, String issuer, Duration accessTokenTtl, Duration refreshTokenTtl) { }
 
     public record Auth(LoginThrottle loginThrottle) {
+        /** Failures per account-and-address pair and per address; locks start at {@code lockout} and double. */
         public record LoginThrottle(int maxFailuresPerAccount, int maxFailuresPerAddress, Duration window,
-                                    Duration lockout) { }
+                                    Duration lockout, Duration maxLockout) { }
     }
 
     public record Admin(String email, String password) { }
@@ -72,8 +86,9 @@ public record HenkProperties(
     }
 
     /** {@code phoneCountryCode}: the country a phone number without one is from (49: "0170 …" is "+49 170 …"). */
-    public record Crm(Outbox outbox, boolean inlineSync, String phoneCountryCode) {
+    public record Crm(Outbox outbox, boolean inlineSync, String phoneCountryCode, Leads leads) {
         public Crm {
+            leads = leads == null ? new Leads(10, 3) : leads;
             phoneCountryCode = phoneCountryCode == null || phoneCountryCode.isBlank() ? "49"
                     : phoneCountryCode.strip().replaceFirst("^\\+", "");
             if (!phoneCountryCode.matches("[1-9]\\d{0,2}")) {
@@ -81,6 +96,15 @@ public record HenkProperties(
                         + " as 49, not " + phoneCountryCode);
             }
         }
+        /** Per customer and rolling day: lead requests (new or joining their open deal), and deals opened. */
+        public record Leads(int maxRequestsPerDay, int maxNewDealsPerDay) {
+            public Leads {
+                if (maxRequestsPerDay < 1 || maxNewDealsPerDay < 1) {
+                    throw new IllegalArgumentException("henk.crm.leads limits must be at least 1");
+                }
+            }
+        }
+
         public record Outbox(long pollIntervalMs, int batchSize, int maxAttempts, long baseBackoffMs,
                              long maxBackoffMs, long claimTtlMs, long inlineGraceMs) { }
     }

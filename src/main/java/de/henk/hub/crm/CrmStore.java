@@ -40,8 +40,64 @@ public class CrmStore {
     }
 
     public Optional<Long> dealIdForIdempotencyKey(String idempotencyKey) {
-        return db.sql("select d.id from crm_deal d join crm_lead l on l.id = d.lead_id where l.idempotency_key = :key")
+        return db.sql("""
+                select coalesce(l.joined_deal_id, d.id) from crm_lead l left join crm_deal d on d.lead_id = l.id
+                where l.idempotency_key = :key""")
                 .param("key", idempotencyKey).query(Long.class).optional();
+    }
+
+    /** A further request of a customer that joined their open deal {@code dealId}. */
+    public long insertJoinedLead(long dealId, String userId, String sessionId, String source, String name,
+                                 String email, String phone, String idempotencyKey, OffsetDateTime now) {
+        long leadId = insertLead(userId, sessionId, source, name, email, phone, idempotencyKey, now);
+        db.sql("update crm_lead set joined_deal_id = :deal where id = :id").param("deal", dealId).param("id", leadId)
+                .update();
+        return leadId;
+    }
+
+    /** The customer's newest open deal: theirs by account, or by the email (or, without one, the phone) they gave. */
+    public Optional<Long> openDealOf(String userId, String email, String phone) {
+        return db.sql("""
+                select id from crm_deal
+                where status = 'open' and (user_id = :user or email = :email or (email is null and phone = :phone))
+                order by created_at desc, id desc fetch first 1 rows only""")
+                .param("user", userId).param("email", email).param("phone", phone).query(Long.class).optional();
+    }
+
+    /** The customer's newest deal, whatever its status. */
+    public Optional<Long> newestDealOf(String userId, String email, String phone) {
+        return db.sql("""
+                select id from crm_deal
+                where user_id = :user or email = :email or (email is null and phone = :phone)
+                order by created_at desc, id desc fetch first 1 rows only""")
+                .param("user", userId).param("email", email).param("phone", phone).query(Long.class).optional();
+    }
+
+    /** When the customer's lead requests (new or joined) since {@code since} were made, oldest first. */
+    public List<OffsetDateTime> leadRequestsSince(String userId, String email, String phone, OffsetDateTime since) {
+        return db.sql("""
+                select created_at from crm_lead
+                where created_at > :since and (user_id = :user or email = :email or (email is null and phone = :phone))
+                order by created_at""")
+                .param("since", since).param("user", userId).param("email", email).param("phone", phone)
+                .query(OffsetDateTime.class).list();
+    }
+
+    /** When the customer's deals opened since {@code since} were created, oldest first. */
+    public List<OffsetDateTime> dealsOpenedSince(String userId, String email, String phone, OffsetDateTime since) {
+        return db.sql("""
+                select created_at from crm_deal
+                where created_at > :since and (user_id = :user or email = :email or (email is null and phone = :phone))
+                order by created_at""")
+                .param("since", since).param("user", userId).param("email", email).param("phone", phone)
+                .query(OffsetDateTime.class).list();
+    }
+
+    /** Serialises one customer's lead requests (two at once would both find no open deal and open two). */
+    public void lockCustomer(String userId) {
+        if (userId != null) {
+            db.sql("select id from app_user where id = :id for update").param("id", userId).query(String.class).list();
+        }
     }
 
     public long insertDeal(long leadId, String userId, String title, BigDecimal value, String currency,

@@ -28,10 +28,12 @@ public class LeadIntake {
     private final DomainEvents events;
     private final Clock clock;
     private final PhoneNumbers phones;
+    private final LeadFloodGuard floods;
 
     public LeadIntake(CrmStore store, CrmOutbox outbox, UserRepository users, DomainEvents events, Clock clock,
-                      PhoneNumbers phones) {
+                      PhoneNumbers phones, LeadFloodGuard floods) {
         this.phones = phones;
+        this.floods = floods;
         this.events = events;
         this.store = store;
         this.outbox = outbox;
@@ -73,6 +75,14 @@ public class LeadIntake {
         String customerId = !caller.has(Role.BETA) ? caller.userId()
                 : email == null ? null : users.findByEmail(email).map(u -> u.id()).orElse(null);
         String currency = request.currency() == null ? "EUR" : request.currency();
+        if (!caller.has(Role.BETA)) {
+            var open = floods.admit(customerId, email, phone, now);
+            if (open.isPresent()) {
+                return join(open.get(), caller.userId(), null, "api", request.name().strip(), email, phone, scopedKey,
+                        request.dealTitle().strip() + " – " + request.dealValue().toPlainString() + " " + currency,
+                        now);
+            }
+        }
         long leadId = store.insertLead(caller.userId(), null, "api", request.name().strip(), email, phone, scopedKey,
                 now);
         long dealId = store.insertDeal(leadId, customerId, request.dealTitle().strip(), request.dealValue(), currency,
@@ -110,6 +120,13 @@ public class LeadIntake {
         if (normalized == null && blankToNull(phone) == null) {
             throw new IllegalArgumentException("a lead needs an email address or a phone number");
         }
+        var open = floods.admitConversation(userId, normalized, blankToNull(phone), now);
+        if (open.isPresent()) {
+            String what = dealTitle.strip() + (dealValue == null ? "" : " – " + dealValue.toPlainString() + " EUR")
+                    + (conversationNote == null || conversationNote.isBlank() ? "" : "\n\n" + conversationNote);
+            return join(open.get(), userId, sessionId, "chat", name.strip(), normalized, blankToNull(phone), key, what,
+                    now);
+        }
         long leadId = store.insertLead(userId, sessionId, "chat", name.strip(), normalized, blankToNull(phone), key, now);
         long dealId = store.insertDeal(leadId, userId, dealTitle.strip(), dealValue, "EUR", name.strip(), normalized,
                 blankToNull(phone), now);
@@ -123,6 +140,20 @@ public class LeadIntake {
                 "opportunity", opportunityKey, "user_id", userId, "email", normalized, "value", dealValue));
         leadCreated(dealId, "chat");
         return new AcceptedLead(dealId, false);
+    }
+
+    /**
+     * A further request of a customer whose deal is still open: kept as a lead that joined the deal, told to the
+     * sales team as one note on the Pipedrive deal (one call, through the outbox behind the deal's own entries) and
+     * as {@code henk.lead.joined} — no second deal, no second team mail.
+     */
+    private AcceptedLead join(long dealId, String userId, String sessionId, String source, String name, String email,
+                              String phone, String idempotencyKey, String what, OffsetDateTime now) {
+        store.insertJoinedLead(dealId, userId, sessionId, source, name, email, phone, idempotencyKey, now);
+        outbox.enqueue(dealId, OutboxEntry.CREATE_NOTE, noteJson("Weitere Anfrage (" + source + "): " + what), now);
+        events.record("lead.joined", "deal/" + dealId, DomainEvents.data("deal_id", dealId, "source", source,
+                "user_id", userId));
+        return new AcceptedLead(dealId, false, true);
     }
 
     /**
@@ -144,9 +175,10 @@ public class LeadIntake {
         Deal deal = store.deal(accepted.dealId());
         boolean synced = deal.pipedriveDealId() != null;
         Message message = exchange.getMessage();
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, accepted.replayed() ? 200 : synced ? 201 : 202);
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, accepted.replayed() || accepted.joined() ? 200 : synced ? 201 : 202);
         message.setHeader("Location", "/api/crm/deal/" + deal.id());
-        return new LeadResponse(deal.leadId(), synced ? "synced" : "pending", DealView.of(deal));
+        return new LeadResponse(deal.leadId(), accepted.joined() ? "joined" : synced ? "synced" : "pending",
+                DealView.of(deal));
     }
 
     private static String noteJson(String note) {
@@ -172,7 +204,12 @@ public class LeadIntake {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    public record AcceptedLead(long dealId, boolean replayed) { }
+    /** {@code joined}: the request became a note on the customer's open deal instead of a new one. */
+    public record AcceptedLead(long dealId, boolean replayed, boolean joined) {
+        public AcceptedLead(long dealId, boolean replayed) {
+            this(dealId, replayed, false);
+        }
+    }
 
     public record LeadResponse(long leadId, String status, DealView deal) { }
 }

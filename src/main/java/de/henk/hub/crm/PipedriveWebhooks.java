@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Pipedrive webhooks (v2 format: {meta, data, previous}). Receiving only authenticates and stores the event
  * (deduplicated by meta.id) so Pipedrive gets its 2xx fast; the webhook routes apply stored events afterwards
- * (an event left 'processing' by a crashed instance is taken up again after five minutes).
+ * (an event left 'processing' by a crashed instance is taken up again after five minutes) — by reading the entity
+ * from Pipedrive and applying what Pipedrive says, never what the webhook body says.
  */
 @Component("pipedriveWebhooks")
 public class PipedriveWebhooks {
@@ -99,35 +100,76 @@ public class PipedriveWebhooks {
         return ids;
     }
 
-    /** Applies one stored event to the deal mirror; returns the change for the won/lost flows, if any. */
-    @Transactional
-    public DealMirror.MirrorChange apply(String eventId) {
-        String payload = db.sql("select payload from crm_webhook_event where id = :id").param("id", eventId)
-                .query(String.class).single();
-        JsonNode event = read(payload);
-        String entity = event.path("meta").path("entity").asText();
-        String action = event.path("meta").path("action").asText();
-        Optional<DealMirror.MirrorChange> change = Optional.empty();
+    /**
+     * Where Pipedrive itself says what the event is about ({@code /api/v2/deals/{id}}, {@code /api/v2/persons/{id}}),
+     * or null when there is nothing the hub mirrors. A webhook is only a trigger: its body is never trusted
+     * (Pipedrive's v2 webhooks carry no signature, and the Basic credentials are one static secret).
+     */
+    public String truthPath(String eventId) {
+        JsonNode meta = storedEvent(eventId).path("meta");
+        Long id = parseLong(meta.path("entity_id").asText(""));
+        String entity = meta.path("entity").asText();
+        String action = meta.path("action").asText();
+        if (id == null || id <= 0) {
+            return null;
+        }
         if ("deal".equals(entity)) {
-            JsonNode data = "delete".equals(action) ? event.path("previous") : event.path("data");
-            if (data.isObject()) {
-                change = mirror.apply(data, "delete".equals(action));
+            return "/api/v2/deals/" + id;
+        }
+        return "person".equals(entity) && "change".equals(action) ? "/api/v2/persons/" + id : null;
+    }
+
+    /**
+     * Applies what Pipedrive answered for the event's entity ({@code null}: Pipedrive said 404, it is gone) to the
+     * deal mirror, and marks the event done; returns the change for the won/lost flows, if any.
+     */
+    @Transactional
+    public DealMirror.MirrorChange applyFromPipedrive(String eventId, String answer) {
+        JsonNode meta = storedEvent(eventId).path("meta");
+        String entity = meta.path("entity").asText();
+        Optional<DealMirror.MirrorChange> change = Optional.empty();
+        if (answer == null) {
+            if ("deal".equals(entity)) {
+                change = mirror.apply(json.createObjectNode().put("id", parseLong(meta.path("entity_id").asText())),
+                        true);
             }
-        } else if ("person".equals(entity) && "change".equals(action) && event.path("data").isObject()) {
-            mirror.applyPerson(event.path("data"));
+        } else {
+            JsonNode data = read(answer).path("data");
+            if (data.isObject() && "deal".equals(entity)) {
+                change = mirror.apply(data, data.path("is_deleted").asBoolean(false));
+            } else if (data.isObject() && "person".equals(entity)) {
+                mirror.applyPerson(data);
+            }
         }
         db.sql("update crm_webhook_event set status = 'done', processed_at = :now where id = :id")
                 .param("now", Timestamps.now(clock)).param("id", eventId).update();
-        change.ifPresent(c -> log.info("Pipedrive webhook {} {} updated deal {}: {} -> {}", action, entity, c.dealId(),
-                c.statusBefore(), c.statusAfter()));
+        change.ifPresent(c -> log.info("Pipedrive webhook for deal {} applied as Pipedrive has it: {} -> {}",
+                c.dealId(), c.statusBefore(), c.statusAfter()));
         return change.orElse(null);
     }
 
+    /** An event whose entity has nothing for the hub (an activity, a product): done without a call. */
+    public void ignore(String eventId) {
+        db.sql("update crm_webhook_event set status = 'done', processed_at = :now where id = :id")
+                .param("now", Timestamps.now(clock)).param("id", eventId).update();
+    }
+
+    private JsonNode storedEvent(String eventId) {
+        return read(db.sql("select payload from crm_webhook_event where id = :id").param("id", eventId)
+                .query(String.class).single());
+    }
+
+    /** Pipedrive could not be asked now (budget, circuit, outage): the event waits for the next round. */
     public void failed(String eventId, Exception failure) {
-        log.warn("Pipedrive webhook event {} could not be applied: {}", eventId, failure.getMessage());
-        db.sql("update crm_webhook_event set status = 'failed', last_error = :e where id = :id")
-                .param("e", String.valueOf(failure.getMessage()).substring(0,
-                        Math.min(1000, String.valueOf(failure.getMessage()).length())))
+        boolean later = failure instanceof PipedriveDeferredException || failure instanceof java.io.IOException
+                || (failure instanceof org.apache.camel.http.base.HttpOperationFailedException http
+                        && (http.getStatusCode() == 429 || http.getStatusCode() >= 500));
+        log.warn("Pipedrive webhook event {} could not be applied{}: {}", eventId, later ? " yet" : "",
+                failure.getMessage());
+        String message = String.valueOf(failure.getMessage());
+        db.sql("update crm_webhook_event set status = :status, last_error = :e where id = :id")
+                .param("status", later ? "pending" : "failed")
+                .param("e", message.substring(0, Math.min(1000, message.length())))
                 .param("id", eventId).update();
     }
 

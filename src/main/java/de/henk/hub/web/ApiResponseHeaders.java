@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 public class ApiResponseHeaders implements HeaderFilterStrategy {
 
     private static final Set<String> OUTBOUND = Set.of("content-type", "location", "retry-after", "cache-control",
-            "www-authenticate", "x-request-id");
+            "www-authenticate");
 
     @Override
     public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {

@@ -69,6 +69,11 @@ public class ProblemResponses {
         response.flushBuffer();
     }
 
+    /** The problem document for a response written outside the servlet API (no request path known). */
+    public String json(ApiException problem) throws IOException {
+        return json.writeValueAsString(toProblem(problem, null));
+    }
+
     Problem toProblem(ApiException problem, String path) {
         return Problem.of(problem.status(), problem.code(), problem.getMessage(), path, MDC.get("requestId"),
                 problem.errors());

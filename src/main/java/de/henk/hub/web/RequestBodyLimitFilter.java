@@ -14,9 +14,10 @@ import java.io.InputStream;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Rejects oversized bodies with 413 before any route sees them: by Content-Length up front, and — for chunked
- * uploads without a length — by reading at most the limit into memory first (the limit is small, 64 KiB by
- * default, so buffering costs nothing worth counting).
+ * Rejects oversized bodies with 413 before any route sees them: by Content-Length up front, and otherwise by
+ * reading at most the limit into memory first (the limit is small, 64 KiB by default, so buffering costs nothing
+ * worth counting). Every body is read here, on the servlet thread: a body the client abandons or garbles is a 400
+ * {@code incomplete_body} instead of a failure inside a route running on another thread.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -36,11 +37,25 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             tooLarge(request, response);
             return;
         }
-        if (declared >= 0 || !hasBody(request)) {
+        if (declared <= 0 && !hasBody(request)) {
             chain.doFilter(request, response);
             return;
         }
-        byte[] body = readAtMost(request.getInputStream(), maxBytes + 1);
+        byte[] body;
+        try {
+            body = readAtMost(request.getInputStream(), maxBytes + 1);
+        } catch (IOException unreadable) {
+            // the client gave up half-way, or sent broken chunked encoding: read here, on the servlet thread, so no
+            // route is left reading a request the container has already given up
+            response.setHeader("Connection", "close");
+            try {
+                problems.write(request, response, ApiException.badRequest("incomplete_body",
+                        "The request body could not be read to its end"));
+            } catch (IOException clientGone) {
+                // nobody is listening any more
+            }
+            return;
+        }
         if (body.length > maxBytes) {
             tooLarge(request, response);
             return;

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.ProducerTemplate;
@@ -66,9 +67,10 @@ class PipedriveChangesComeBackTest extends HubTest {
         Api.Response lead = api.post("/api/crm/lead", lead(uniqueEmail("person")), sales.accessToken());
         long hubDealId = lead.json().path("deal").path("id").asLong();
         long personId = PIPEDRIVE.persons().get(0).path("id").asLong();
-        ObjectNode person = PIPEDRIVE.persons().get(0).deepCopy();
-        person.put("name", "Paul Richter-Brandt");
-        person.putArray("phones").addObject().put("value", "+49 171 7654321").put("primary", true);
+        // renamed in Pipedrive itself: the webhook only tells the hub to look (it reads the person from Pipedrive)
+        ObjectNode person = (ObjectNode) changeInPipedrive("/api/v2/persons/" + personId, Map.of(
+                "name", "Paul Richter-Brandt",
+                "phones", List.of(Map.of("value", "+49 171 7654321", "primary", true, "label", "mobile"))));
         ObjectNode event = JSON.createObjectNode();
         event.putObject("meta").put("id", UUID.randomUUID().toString()).put("action", "change")
                 .put("entity", "person").put("entity_id", String.valueOf(personId)).put("version", "2.0");
@@ -134,9 +136,13 @@ class PipedriveChangesComeBackTest extends HubTest {
     }
 
     private JsonNode changeInPipedrive(long dealId, Map<String, Object> change) throws Exception {
+        return changeInPipedrive("/api/v2/deals/" + dealId, change);
+    }
+
+    private JsonNode changeInPipedrive(String path, Map<String, Object> change) throws Exception {
         var client = java.net.http.HttpClient.newHttpClient();
         var request = java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(PIPEDRIVE.baseUrl() + "/api/v2/deals/" + dealId))
+                        java.net.URI.create(PIPEDRIVE.baseUrl() + path))
                 .header("x-api-token", PIPEDRIVE.apiToken()).header("Content-Type", "application/json")
                 .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(change)))
                 .build();

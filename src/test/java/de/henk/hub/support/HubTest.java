@@ -73,6 +73,9 @@ public abstract class HubTest {
         // the chat's per-address count is shared by every hub on the test database, and every test client is
         // 127.0.0.1: the limit is tested in ChatRateLimitTest with addresses of its own
         registry.add("henk.chat.rate-limit.anonymous-per-address", () -> "100000");
+        // tests book many appointments for one customer; the hoarding limits are tested on a hub of their own
+        registry.add("henk.appointments.limits.max-per-type-per-day", () -> "1000");
+        registry.add("henk.appointments.limits.max-upcoming-per-customer", () -> "1000");
     }
 
     @Autowired

@@ -349,6 +349,14 @@ public final class PipedriveSimulator implements AutoCloseable {
         }
     }
 
+    /** Forgets queued faults and releases hanging connections; the data stays. */
+    public void clearFaults() {
+        synchronized (lock) {
+            faults.clear();
+        }
+        server.releaseHeld();
+    }
+
     /** While down, every request gets 503. */
     public void setDown(boolean down) {
         this.down = down;

@@ -34,6 +34,8 @@ public final class SecondHub implements AutoCloseable {
         properties.put("henk.pipedrive.limits.requests-per-window", "100000");
         properties.put("henk.auth.login-throttle.max-failures-per-address", "100000");
         properties.put("henk.chat.rate-limit.anonymous-per-address", "100000");
+        properties.put("henk.appointments.limits.max-per-type-per-day", "1000");
+        properties.put("henk.appointments.limits.max-upcoming-per-customer", "1000");
         // publishes to the shared Kafka topic but does not join the notification consumer group (a hub shut down
         // hard in a test would hold its partition until the session times out)
         properties.put("henk.events.uri", SharedKafka.producerUri());

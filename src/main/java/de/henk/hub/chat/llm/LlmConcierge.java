@@ -26,6 +26,7 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.LocalDate;
@@ -45,8 +46,8 @@ import org.springframework.stereotype.Component;
  * HENK's voice through a language model (langchain4j: any OpenAI-compatible server, or Anthropic). The model gets
  * the persona prompt with the profile, the phase, fabrics retrieved for the profile and the offline concierge's
  * reply as guidance, the session's earlier messages from the database, and two read-only tools. A failure, a
- * timeout or an open circuit returns the offline concierge's reply, marked {@code offline-fallback}. Logs name the
- * failure, never what the customer wrote.
+ * timeout or an open circuit is thrown: the chat route's {@code offline-fallback} catch answers with the offline
+ * concierge's reply. Logs name the failure, never what the customer wrote.
  */
 @Component
 public class LlmConcierge {
@@ -54,8 +55,6 @@ public class LlmConcierge {
     private static final Logger LOG = LoggerFactory.getLogger(LlmConcierge.class);
     private static final int MAX_TOOL_ROUNDS = 3;
     public static final String FALLBACK = "offline-fallback";
-
-    public record Answer(String reply, String concierge) { }
 
     private final LlmSettings settings;
     private final PersonaPrompt prompt;
@@ -105,35 +104,36 @@ public class LlmConcierge {
         return breaker;
     }
 
-    public Answer answer(Turn turn, String sessionId, String offlineReply) {
-        if (model == null) {
-            return new Answer(offlineReply, "offline");
-        }
-        if (!breaker.tryAcquirePermission()) {
-            return new Answer(offlineReply, FALLBACK);
+    /**
+     * The model's reply to the turn. Throws when there is no model, the circuit is open, or the model fails or
+     * is too slow: the chat route then answers offline ({@code offline-fallback}).
+     */
+    public String reply(Turn turn, String sessionId, String offlineReply) throws Exception {
+        if (model == null || !breaker.tryAcquirePermission()) {
+            throw CallNotPermittedException.createCallNotPermittedException(breaker);
         }
         long start = System.nanoTime();
         try {
             String reply = converse(turn, sessionId, offlineReply, start);
             breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            return new Answer(reply, provider());
+            return reply;
         } catch (Exception e) {
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
             LOG.warn("LLM reply failed ({}), the offline concierge answers", e.getClass().getSimpleName());
-            return new Answer(offlineReply, FALLBACK);
+            throw e;
         }
     }
 
     /**
-     * The reply streamed: each piece goes to {@code onChunk} as the model produces it. When the model fails before
-     * the first piece, the offline reply is streamed instead; when it fails later, the answer is the offline reply and
-     * the caller tells the client to replace what it showed. Once this method has given up on the model (a failure,
-     * the timeout), no late piece reaches {@code onChunk}, and the model's stream is cancelled.
+     * The reply streamed: each piece goes to {@code onChunk} as the model produces it. Throws like {@link #reply};
+     * once it has given up on the model (a failure, the timeout), no late piece reaches {@code onChunk}, and the
+     * model's stream is cancelled. The caller decides what the customer sees then (the chat route: the offline
+     * reply, streamed if none of the model's pieces was shown, else as the final event's reply).
      */
-    public Answer stream(Turn turn, String sessionId, String offlineReply, Consumer<String> onChunk) {
+    public String streamReply(Turn turn, String sessionId, String offlineReply, Consumer<String> onChunk)
+            throws Exception {
         if (streamingModel == null || !breaker.tryAcquirePermission()) {
-            streamOffline(offlineReply, onChunk);
-            return new Answer(offlineReply, streamingModel == null ? "offline" : FALLBACK);
+            throw CallNotPermittedException.createCallNotPermittedException(breaker);
         }
         long start = System.nanoTime();
         Relay relay = new Relay(onChunk);
@@ -156,24 +156,14 @@ public class LlmConcierge {
                 }
                 relay.close(false);
                 breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-                return new Answer(text.strip(), provider());
+                return text.strip();
             }
             throw new IllegalStateException("too many tool rounds");
         } catch (Exception e) {
-            boolean shown = relay.close(true);
+            relay.close(true);
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
             LOG.warn("LLM stream failed ({}), the offline concierge answers", e.getClass().getSimpleName());
-            if (!shown) {
-                streamOffline(offlineReply, onChunk);
-            }
-            return new Answer(offlineReply, FALLBACK);
-        }
-    }
-
-    /** The offline concierge's reply as a stream: one sentence per piece. */
-    private static void streamOffline(String offlineReply, Consumer<String> onChunk) {
-        for (String piece : offlineReply.split("(?<=[.!?])\\s+")) {
-            onChunk.accept(piece + " ");
+            throw e;
         }
     }
 

@@ -1,0 +1,79 @@
+package de.henk.hub.chat;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code direct:chat-understand}: what the message says — the shop facts and small talk it asks for, and its
+ * profile facts as read by the {@link MessageReader} (the rules, or a configured model cross-checked by the
+ * rules; never the model while a person owns the session). A cloth picked from the last proposal ("der zweite")
+ * is read here too. Nothing is stored.
+ */
+@Component("chatUnderstanding")
+public class ChatUnderstanding {
+
+    /** The customer asks for (other) fabrics. */
+    static final Pattern ASKS_FOR_FABRICS = Pattern.compile(
+            "(?<!\\p{L})(stoff\\p{L}*|fabrics?|cloth|andere\\p{L}* (stoffe|vorschläge|richtung)|zeigen sie|show me|"
+                    + "vorschl\\p{L}*|alternative\\p{L}*)(?!\\p{L})", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private final ShopKnowledge knowledge;
+    private final MessageReader reader;
+    private final Clock clock;
+
+    public ChatUnderstanding(ShopKnowledge knowledge, MessageReader reader, Clock clock) {
+        this.knowledge = knowledge;
+        this.reader = reader;
+        this.clock = clock;
+    }
+
+    public ChatTurn understand(ChatTurn turn) {
+        String message = turn.message();
+        ConversationState state = turn.state();
+        List<ShopKnowledge.Entry> facts = knowledge.answering(message);
+        List<ShopKnowledge.Entry> smalltalk = knowledge.smalltalk(message);
+        ConversationProfile learned = reader.read(message, turn.opened().previous(), LocalDate.now(clock),
+                !facts.isEmpty() || !smalltalk.isEmpty(), !turn.personOwns());
+        if (Boolean.TRUE.equals(learned.wantsAppointment()) && learned.occasion() == null && learned.eventDate() != null) {
+            // "Termin zur Anprobe am 3.12. um 11 Uhr": the day is the appointment's, not the event's
+            learned = learned.toBuilder().timing(null, null, null, null, null, null).build();
+        }
+        // while times are on offer, "der zweite" means a time; a cloth is chosen by its code
+        String chosen = chosenFabric(message, state.proposedCodes(), !state.offeredSlots().isEmpty());
+        if (chosen != null) {
+            learned = learned.toBuilder().chosenFabric(chosen).build();
+        }
+        return turn.with(new ChatTurn.Understood(learned, turn.opened().before().mergedWith(learned), facts, smalltalk));
+    }
+
+    /** "Der zweite gefällt mir", "the first one", "VBC-2311": a cloth from the last proposal. */
+    static String chosenFabric(String message, List<String> proposed, boolean timesOnOffer) {
+        if (proposed.isEmpty()) {
+            return null;
+        }
+        String text = message.toLowerCase(Locale.GERMAN);
+        for (String code : proposed) {
+            if (text.contains(code.toLowerCase(Locale.ROOT))) {
+                return code;
+            }
+        }
+        if (timesOnOffer && !ASKS_FOR_FABRICS.matcher(message).find()) {
+            return null;
+        }
+        String[][] ordinals = {
+                {"erste[nmrs]?", "first", "nummer 1", "nr\\.? ?1", "1\\)"},
+                {"zweite[nmrs]?", "second", "nummer 2", "nr\\.? ?2", "2\\)"},
+                {"dritte[nmrs]?", "third", "nummer 3", "nr\\.? ?3", "3\\)", "letzte[nmrs]?", "last"}};
+        for (int i = 0; i < Math.min(ordinals.length, proposed.size()); i++) {
+            if (Pattern.compile("(?<!\\p{L})(" + String.join("|", ordinals[i]) + ")(?!\\p{L})",
+                    Pattern.UNICODE_CASE).matcher(text).find()) {
+                return proposed.get(i == 2 ? Math.min(2, proposed.size() - 1) : i);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,53 @@
+package de.henk.hub.chat;
+
+import de.henk.hub.catalog.FabricHit;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code direct:chat-advance-phase}: the dialogue's next phase ({@link Phase#next}); a question the customer
+ * passed over is not asked again; and whether fabrics are to be proposed this turn — in the fabric phase, or once
+ * proposed when the customer changes what the cloth should be or asks for other fabrics.
+ */
+@Component("chatPhases")
+public class PhaseStep {
+
+    public ChatTurn advance(ChatTurn turn) {
+        ChatTurn.Understood understood = turn.understood();
+        ConversationProfile learned = understood.learned();
+        ConversationProfile now = understood.profile();
+        Phase previous = turn.opened().previous();
+        ConversationState state = turn.state();
+        if (previous != null && understood.facts().isEmpty() && understood.smalltalk().isEmpty()
+                && !learned.declined() && learned.hasNoFacts() && stillMissing(previous, now)) {
+            // asked and passed over: HENK does not ask the same thing again
+            state = state.skipping(previous);
+        }
+        Phase phase = Phase.next(now, state);
+        boolean wantsFabrics = !now.declined() && (phase == Phase.FABRIC || state.proposed()
+                && (changesTheCloth(learned) || ChatUnderstanding.ASKS_FOR_FABRICS.matcher(turn.message()).find()));
+        return turn.with(state).with(new ChatTurn.Progress(phase, wantsFabrics, List.of()));
+    }
+
+    /** The fabrics proposed this turn; their order is kept so that "der zweite" is understood next turn. */
+    public ChatTurn advised(ChatTurn turn, List<FabricHit> recommendations) {
+        return turn.with(turn.state().withProposal(recommendations.stream().map(h -> h.fabric().code()).toList()))
+                .with(new ChatTurn.Progress(turn.progress().phase(), true, List.copyOf(recommendations)));
+    }
+
+    private static boolean stillMissing(Phase asked, ConversationProfile now) {
+        return switch (asked) {
+            case OCCASION -> now.occasion() == null;
+            case TIMING -> !now.knowsTiming();
+            case BUDGET -> now.budgetEur() == null;
+            case STYLE -> !now.knowsLook();
+            default -> false;
+        };
+    }
+
+    private static boolean changesTheCloth(ConversationProfile learned) {
+        return !learned.colours().isEmpty() || !learned.avoidColours().isEmpty() || !learned.patterns().isEmpty()
+                || !learned.avoidPatterns().isEmpty() || !learned.fabricWishes().isEmpty() || learned.style() != null
+                || learned.budgetEur() != null || learned.garment() != null || learned.season() != null;
+    }
+}

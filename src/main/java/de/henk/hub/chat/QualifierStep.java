@@ -1,0 +1,134 @@
+package de.henk.hub.chat;
+
+import de.henk.hub.appointments.AppointmentBook;
+import de.henk.hub.auth.Caller;
+import de.henk.hub.catalog.FabricCatalogue;
+import de.henk.hub.catalog.FabricHit;
+import de.henk.hub.crm.LeadIntake;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code direct:chat-qualify} and the qualified lead: the {@link LeadQualifier}'s score, the lead's status in the
+ * response (none, qualified, created, declined), the phase it implies (a lead handed over ends the contact phase;
+ * a qualified one without contact data asks for it), and — when this turn qualified it and the customer can be
+ * reached — the {@link ConversationLead} for the CRM route, and the deal it became.
+ */
+@Component("chatQualifier")
+public class QualifierStep {
+
+    private static final int MIN_DEAL_VALUE = 1190;
+
+    private final LeadQualifier qualifier = new LeadQualifier();
+    private final FabricCatalogue catalogue;
+    private final ReturningCustomer customers;
+    private final AppointmentBook appointments;
+    private final ChatJson json;
+    private final Clock clock;
+
+    public QualifierStep(FabricCatalogue catalogue, ReturningCustomer customers, AppointmentBook appointments,
+                         ChatJson json, Clock clock) {
+        this.catalogue = catalogue;
+        this.customers = customers;
+        this.appointments = appointments;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public ChatTurn qualify(ChatTurn turn) {
+        ChatTurn.Understood understood = turn.understood();
+        ConversationProfile now = understood.profile();
+        Caller caller = turn.caller();
+        ConversationState state = turn.state();
+        ConversationState counted = state.nextTurn();
+        LeadQualifier.Assessment assessment = qualifier.assess(now, caller, counted, turn.opened().previous(),
+                LocalDate.now(clock));
+        LeadStatus lead;
+        boolean create = false;
+        if (state.leadDealId() != null) {
+            lead = new LeadStatus("created", assessment.score(), assessment.reasons(), state.leadDealId(), false);
+        } else if (now.declined()) {
+            lead = new LeadStatus("declined", 0, assessment.reasons(), null, false);
+        } else if (assessment.qualified() && (assessment.contactEmail() != null || now.phone() != null)) {
+            create = true;
+            lead = new LeadStatus("created", assessment.score(), assessment.reasons(), null, true);
+        } else if (assessment.qualified()) {
+            lead = new LeadStatus("qualified", assessment.score(), assessment.reasons(), null, false);
+        } else {
+            lead = new LeadStatus("none", assessment.score(), assessment.reasons(), null, false);
+        }
+        Phase phase = turn.progress().phase();
+        if (create && phase == Phase.CONTACT) {
+            phase = Phase.HANDED_OVER;
+        }
+        if ("qualified".equals(lead.status()) && phase.ordinal() < Phase.CONTACT.ordinal() && state.proposed()) {
+            phase = Phase.CONTACT;
+        }
+        ChatTurn.Opened opened = turn.opened();
+        Turn answered = new Turn(opened.message(), opened.before(), understood.learned(), now, opened.previous(),
+                phase, state, understood.facts(), understood.smalltalk(), turn.progress().recommendations(), lead,
+                caller.authenticated(), opened.returning(), null);
+        return turn.with(counted).with(answered, new ChatTurn.Qualification(assessment, create));
+    }
+
+    /** The body for {@code direct:crm-accept-lead}. */
+    public ConversationLead lead(ChatTurn turn) {
+        ConversationProfile now = turn.profile();
+        Caller caller = turn.caller();
+        return new ConversationLead(caller.userId(), turn.sessionId(), LeadQualifier.opportunityKey(now, caller),
+                contactName(now, caller), turn.qualification().assessment().contactEmail(), now.phone(),
+                LeadQualifier.dealTitle(now), dealValue(now, turn.turn().recommendations()), expectedCloseDate(now),
+                json.note(now));
+    }
+
+    /** The deal the lead became; an appointment booked a moment ago (before the deal existed) joins it. */
+    public ChatTurn accepted(ChatTurn turn, LeadIntake.AcceptedLead accepted) {
+        ChatAppointment booking = turn.turn().appointment();
+        if (booking != null && booking.appointmentId() != null) {
+            appointments.linkToDeal(booking.appointmentId(), accepted.dealId());
+        }
+        ChatTurn.Answer answer = turn.answer();
+        return turn.with(turn.state().withLead(accepted.dealId()))
+                .with(new ChatTurn.Answer(answer.offlineReply(), answer.reply(), answer.concierge(), accepted.dealId()));
+    }
+
+    /** The event day, or the last day of the month/range the customer named: Pipedrive's expected close date. */
+    static LocalDate expectedCloseDate(ConversationProfile profile) {
+        String date = profile.eventDate() != null ? profile.eventDate() : profile.dateTo();
+        try {
+            return date == null ? null : LocalDate.parse(date);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private String contactName(ConversationProfile profile, Caller caller) {
+        if (profile.name() != null) {
+            return profile.name();
+        }
+        String username = customers.username(caller);
+        if (username != null && !username.isBlank()) {
+            return username;
+        }
+        String email = caller.email() != null ? caller.email() : profile.email();
+        return email == null ? "Chat-Kunde" : email.substring(0, email.indexOf('@'));
+    }
+
+    /** The budget; without one, the chosen or cheapest proposed cloth's price, else the entry price of a suit. */
+    private BigDecimal dealValue(ConversationProfile profile, List<FabricHit> proposed) {
+        if (profile.budgetEur() != null) {
+            return BigDecimal.valueOf(profile.budgetEur());
+        }
+        if (profile.chosenFabric() != null) {
+            var chosen = catalogue.find(profile.chosenFabric());
+            if (chosen.isPresent()) {
+                return BigDecimal.valueOf(chosen.get().suitPriceEur());
+            }
+        }
+        return BigDecimal.valueOf(proposed.stream().mapToInt(h -> h.fabric().suitPriceEur()).min()
+                .orElse(MIN_DEAL_VALUE));
+    }
+}

@@ -1,0 +1,102 @@
+package de.henk.hub.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * What the API can read, checked on the servlet thread before any other filter or route parses the request.
+ * A query string that is not valid percent-encoded UTF-8 is a 400 {@code malformed_query}.
+ * The API speaks JSON in UTF-8 (RFC 8259). A body sent as anything else (a form, XML, text, JSON in Latin-1), and a
+ * Content-Type that is not a media type at all ({@code garbage}, {@code *}{@code /*}), is answered 415
+ * {@code unsupported_media_type} before any other filter parses it — CORS and form handling would otherwise fail on
+ * it with a 500. A bodiless request may carry any well-formed Content-Type; one without a Content-Type is read as
+ * JSON (the routes reject what does not parse).
+ */
+public class RequestFormatFilter extends OncePerRequestFilter {
+
+    private final ProblemResponses problems;
+
+    public RequestFormatFilter(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Content-Type");
+        if (header == null || header.isBlank()) {
+            checkQuery(request, response, chain);
+            return;
+        }
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(header);
+        } catch (InvalidMediaTypeException e) {
+            unsupported(request, response, "The Content-Type header is not a media type; send application/json");
+            return;
+        }
+        if (type.isWildcardType() || type.isWildcardSubtype()) {
+            unsupported(request, response, "The Content-Type must name one type; send application/json");
+            return;
+        }
+        if (hasBody(request) && !(isJson(type) && isUtf8(type))) {
+            unsupported(request, response, "Send the body as application/json in UTF-8");
+            return;
+        }
+        checkQuery(request, response, chain);
+    }
+
+    private void checkQuery(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!queryReadable(request)) {
+            problems.write(request, response, ApiException.badRequest("malformed_query",
+                    "The query string is not valid percent-encoded UTF-8"));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean queryReadable(HttpServletRequest request) {
+        if (request.getQueryString() == null) {
+            return true;
+        }
+        try {
+            // Tomcat parses (and caches) the parameters here; a broken escape fails now instead of inside a route
+            request.getParameterMap();
+            return true;
+        } catch (IllegalStateException | IllegalArgumentException broken) {
+            return false;
+        }
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                || ("application".equals(type.getType()) && type.getSubtype().endsWith("+json"));
+    }
+
+    private static boolean isUtf8(MediaType type) {
+        String charset = type.getParameter("charset");
+        try {
+            return charset == null || Charset.forName(charset.replace("\"", "")).equals(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException unknown) {
+            return false;
+        }
+    }
+
+    private void unsupported(HttpServletRequest request, HttpServletResponse response, String detail)
+            throws IOException {
+        problems.write(request, response, new ApiException(415, "unsupported_media_type", detail));
+    }
+}

@@ -1,0 +1,100 @@
+package de.henk.hub.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.henk.hub.support.Api;
+import de.henk.hub.support.HubTest;
+import de.henk.hub.support.SecondHub;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ConsumerTemplate;
+import org.apache.camel.api.management.ManagedCamelContext;
+import org.apache.camel.api.management.mbean.ManagedRouteMBean;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The chat turn is a Camel flow (routes/chat.camel.yaml): a lead it qualifies enters the CRM through the very route
+ * {@code POST /api/crm/lead} uses, and an integration engineer extends the flow with a YAML file alone.
+ */
+class ChatFlowTest extends HubTest {
+
+    @Autowired
+    CamelContext camel;
+
+    @Test
+    void aChatLeadAndAnApiLeadGoThroughTheSameCrmRoute() throws Exception {
+        ManagedRouteMBean accept = managedRoute(camel, "crm-accept-lead");
+        long before = accept.getExchangesTotal();
+        long failedBefore = accept.getExchangesFailed(); // other tests' refused leads (400, 429) count as failed
+
+        Account customer = register(uniqueEmail("api-lead"));
+        Api.Response posted = api.post("/api/crm/lead",
+                leadBody("Erika Muster", customer.email(), "Maßanzug", 1800), customer.accessToken());
+        assertThat(posted.status()).as(posted.toString()).isIn(201, 202);
+        assertThat(accept.getExchangesTotal()).isEqualTo(before + 1);
+
+        long dealId = qualifiedConversation(api, uniqueEmail("chat-lead"));
+        assertThat(dealId).isPositive();
+        assertThat(accept.getExchangesTotal()).isEqualTo(before + 2);
+        assertThat(accept.getExchangesFailed()).isEqualTo(failedBefore);
+        assertThat(managedRoute(camel, "chat-lead-qualified").getExchangesTotal()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aRouteFileAddedAtStartUpInterceptsTheQualifiedLead() throws Exception {
+        String routes = "file:" + Path.of("routes").toAbsolutePath() + "/*.camel.yaml,file:"
+                + Path.of("src/test/resources/route-extensions").toAbsolutePath() + "/*.camel.yaml";
+        try (SecondHub hub = SecondHub.start(Map.of("camel.main.routes-include-pattern", routes))) {
+            CamelContext context = hub.context().getBean(CamelContext.class);
+            String email = uniqueEmail("intercepted");
+            long dealId = qualifiedConversation(hub.api(), email);
+            try (ConsumerTemplate recorded = context.createConsumerTemplate()) {
+                ConversationLead lead = recorded.receiveBody("seda:qualified-leads-recorded", 10_000,
+                        ConversationLead.class);
+                assertThat(lead).as("the extension recorded the qualified lead").isNotNull();
+                assertThat(lead.email()).isEqualTo(email);
+                assertThat(lead.dealTitle()).startsWith("Hochzeits-Anzug Juni");
+            }
+            // intercepted, not diverted: the CRM route still stored it
+            assertThat(dealId).isPositive();
+            assertThat(managedRoute(context, "crm-accept-lead").getExchangesTotal()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void withoutTheExtensionNothingIsRecorded() throws Exception {
+        qualifiedConversation(api, uniqueEmail("not-intercepted"));
+        try (ConsumerTemplate recorded = camel.createConsumerTemplate()) {
+            assertThat(recorded.receiveBody("seda:qualified-leads-recorded", 500)).isNull();
+        }
+    }
+
+    /** Two turns that qualify a wedding-suit lead with an email; the deal id from the response. */
+    private static long qualifiedConversation(Api api, String email) {
+        Api.Response first = chat(api, "Hochzeit im Juni, Budget 2500 Euro, klassisch marineblau", null);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        Api.Response second = chat(api, "Ich möchte einen Termin zum Maßnehmen, Max Muster, " + email,
+                first.text("session_id"));
+        assertThat(second.json().path("lead").path("status").asText()).as(second.toString()).isEqualTo("created");
+        return second.json().path("lead").path("deal_id").asLong();
+    }
+
+    private static Api.Response chat(Api api, String message, String sessionId) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("message", message);
+        if (sessionId != null) {
+            body.put("session_id", sessionId);
+        }
+        return api.post("/api/chat", body, "");
+    }
+
+    private static ManagedRouteMBean managedRoute(CamelContext context, String routeId) {
+        ManagedRouteMBean route = context.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class)
+                .getManagedRoute(routeId);
+        assertThat(route).as("managed route " + routeId).isNotNull();
+        return route;
+    }
+}
