@@ -14,7 +14,7 @@ import java.util.Set;
  * 2000, with {@code budget_min_eur} 1500). Colours are German catalogue words ("schwarz", "marineblau"), patterns
  * the catalogue's names ("Nadelstreifen"); fabric wishes are ids ({@code light}, {@code linen},
  * {@code crease-resistant}, …). {@code chosen_fabric} is the article code of a proposed cloth the customer picked ("der
- * zweite gefällt mir"). {@code intent} is {@code interested} ("ich suche…"), {@code buying} (wants to go ahead), {@code browsing} or {@code declined}.
+ * zweite gefällt mir"). {@code avoid_fabrics} are materials ruled out ("keine Wolle": {@code wool}). {@code wants_callback}: the customer asked to be called or written to ("bitte ruft mich an"). {@code intent} is {@code interested} ("ich suche…"), {@code buying} (wants to go ahead), {@code browsing}, {@code declined}, or {@code not_a_customer} (spam, a job application, a competitor, a joke).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ConversationProfile(String language, String occasion, String eventDate, String eventMonth,
@@ -22,7 +22,8 @@ public record ConversationProfile(String language, String occasion, String event
                                   Integer budgetEur, Integer budgetMinEur, String garment, String style,
                                   List<String> colours, List<String> avoidColours, List<String> patterns,
                                   List<String> avoidPatterns, List<String> fabricWishes, String name, String email,
-                                  String phone, String intent, Boolean wantsAppointment, String chosenFabric) {
+                                  String phone, String intent, Boolean wantsAppointment, String chosenFabric,
+                                  List<String> avoidFabrics, Boolean wantsCallback) {
 
     public ConversationProfile {
         colours = list(colours);
@@ -30,6 +31,7 @@ public record ConversationProfile(String language, String occasion, String event
         patterns = list(patterns);
         avoidPatterns = list(avoidPatterns);
         fabricWishes = list(fabricWishes);
+        avoidFabrics = list(avoidFabrics);
     }
 
     public static ConversationProfile empty() {
@@ -60,15 +62,19 @@ public record ConversationProfile(String language, String occasion, String event
         merged.avoidColours = wish(avoidColours, newer.avoidColours, newer.colours);
         merged.patterns = wish(patterns, newer.patterns, newer.avoidPatterns);
         merged.avoidPatterns = wish(avoidPatterns, newer.avoidPatterns, newer.patterns);
-        merged.fabricWishes = wish(fabricWishes, newer.fabricWishes, List.of());
+        merged.fabricWishes = wish(fabricWishes, newer.fabricWishes, newer.avoidFabrics);
+        merged.avoidFabrics = wish(avoidFabrics, newer.avoidFabrics, newer.fabricWishes);
         if (newer.name != null) merged.name = newer.name;
         if (newer.email != null) merged.email = newer.email;
         if (newer.phone != null) merged.phone = newer.phone;
-        if (newer.intent != null && !("interested".equals(newer.intent) && "buying".equals(intent))) {
+        // a spammer, job seeker or competitor does not become a customer by asking about suits in the same chat
+        boolean stillNoCustomer = notACustomer() && newer.intent != null && !newer.declined();
+        if (newer.intent != null && !("interested".equals(newer.intent) && "buying".equals(intent)) && !stillNoCustomer) {
             merged.intent = newer.intent;
         }
-        if (newer.wantsAppointment != null) merged.wantsAppointment = newer.wantsAppointment;
+        if (newer.wantsAppointment != null && !stillNoCustomer) merged.wantsAppointment = newer.wantsAppointment;
         if (newer.chosenFabric != null) merged.chosenFabric = newer.chosenFabric;
+        if (newer.wantsCallback != null && !stillNoCustomer) merged.wantsCallback = newer.wantsCallback;
         return merged.build();
     }
 
@@ -91,6 +97,12 @@ public record ConversationProfile(String language, String occasion, String event
         return "declined".equals(intent);
     }
 
+    /** Spam, a job application, a competitor, a joke: nobody to hand to the sales team. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean notACustomer() {
+        return "not_a_customer".equals(intent);
+    }
+
     /** Nothing learned at all (a greeting, a joke). */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
@@ -100,13 +112,14 @@ public record ConversationProfile(String language, String occasion, String event
     /** This message told nothing about the wish itself (language, intent and appointment aside). */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean hasNoFacts() {
-        return toBuilder().language(null).intent(null).wantsAppointment(null).build().equals(empty());
+        return toBuilder().language(null).intent(null).wantsAppointment(null).wantsCallback(null).build()
+                .equals(empty());
     }
 
     /** What a customer who comes back in a new session still wants: the opportunity only while it lies ahead. */
     public ConversationProfile remembered(String today) {
         boolean passed = dateTo != null && dateTo.compareTo(today) < 0;
-        Builder kept = toBuilder().intent(null).wantsAppointment(null);
+        Builder kept = toBuilder().intent(null).wantsAppointment(null).wantsCallback(null);
         if (passed) {
             kept.occasion(null).timing(null, null, null, null, null, null).budget(null, null);
         }
@@ -115,7 +128,9 @@ public record ConversationProfile(String language, String occasion, String event
 
     private static List<String> wish(List<String> old, List<String> added, List<String> revoked) {
         Set<String> result = new LinkedHashSet<>(old);
-        result.removeAll(revoked);
+        // a family ruled out takes its members along: "keine Streifen" revokes "Nadelstreifen", "kein Blau" "marineblau"
+        result.removeIf(w -> revoked.stream().anyMatch(r -> w.equals(r)
+                || w.toLowerCase(java.util.Locale.GERMAN).endsWith(r.toLowerCase(java.util.Locale.GERMAN))));
         result.addAll(added);
         return new ArrayList<>(result);
     }
@@ -133,6 +148,8 @@ public record ConversationProfile(String language, String occasion, String event
         b.fabricWishes = fabricWishes; b.name = name; b.email = email; b.phone = phone; b.intent = intent;
         b.wantsAppointment = wantsAppointment;
         b.chosenFabric = chosenFabric;
+        b.avoidFabrics = avoidFabrics;
+        b.wantsCallback = wantsCallback;
         return b;
     }
 
@@ -147,10 +164,11 @@ public record ConversationProfile(String language, String occasion, String event
         private Integer budgetEur, budgetMinEur;
         private String garment, style;
         private List<String> colours = List.of(), avoidColours = List.of(), patterns = List.of(),
-                avoidPatterns = List.of(), fabricWishes = List.of();
+                avoidPatterns = List.of(), fabricWishes = List.of(), avoidFabrics = List.of();
         private String name, email, phone, intent;
         private Boolean wantsAppointment;
         private String chosenFabric;
+        private Boolean wantsCallback;
 
         public Builder language(String v) { language = v; return this; }
         public Builder occasion(String v) { occasion = v; return this; }
@@ -169,6 +187,8 @@ public record ConversationProfile(String language, String occasion, String event
             patterns = wanted; avoidPatterns = avoided; return this;
         }
         public Builder fabricWishes(List<String> v) { fabricWishes = v; return this; }
+        public Builder avoidFabrics(List<String> v) { avoidFabrics = v; return this; }
+        public Builder wantsCallback(Boolean v) { wantsCallback = v; return this; }
         public Builder contact(String name, String email, String phone) {
             this.name = name; this.email = email; this.phone = phone; return this;
         }
@@ -179,7 +199,8 @@ public record ConversationProfile(String language, String occasion, String event
         public ConversationProfile build() {
             return new ConversationProfile(language, occasion, eventDate, eventMonth, season, dateFrom, dateTo,
                     flexibleDate, budgetEur, budgetMinEur, garment, style, colours, avoidColours, patterns,
-                    avoidPatterns, fabricWishes, name, email, phone, intent, wantsAppointment, chosenFabric);
+                    avoidPatterns, fabricWishes, name, email, phone, intent, wantsAppointment, chosenFabric,
+                    avoidFabrics, wantsCallback);
         }
     }
 }

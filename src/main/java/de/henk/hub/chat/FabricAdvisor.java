@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * HENK's fabric proposal: the catalogue search ({@code fabricSearch}) asked with what the customer said. Season,
- * budget, occasion and garment are hard limits; colours and patterns the customer does not want are removed; a
- * wished colour, style or cloth ranks — and when the catalogue has nothing with all of them, the style and then
- * the colour give way before a limit ever does.
+ * budget, occasion and garment are hard limits; colours, patterns and materials the customer does not want
+ * ("kein Schwarz", "keine Wolle") are removed; a wished colour, style and material are met together when the
+ * catalogue allows — and when it has nothing with all of them, the style, then the material, then the colour give
+ * way before a limit ever does, and {@link Advice#unmet()} says which.
  */
 @Component
 public class FabricAdvisor {
@@ -55,39 +56,108 @@ public class FabricAdvisor {
         this.search = search;
     }
 
+    /**
+     * What HENK proposes and which of the customer's wishes the proposal could not meet ({@code style},
+     * {@code colour}, {@code material}); empty when every wish is met.
+     */
+    public record Advice(List<FabricHit> fabrics, List<String> unmet) { }
+
     public List<FabricHit> recommend(ConversationProfile profile) {
         return recommend(profile, null, PROPOSALS);
     }
 
     /**
-     * Up to {@code limit} fabrics for the profile, best first: those with a wished colour and the style, then with
-     * the colour, then with the style, then the rest — all within the hard limits. {@code extraText} adds words
-     * (an LLM tool call's query).
+     * Up to {@code limit} fabrics for the profile, best first, all within the hard limits (season, budget,
+     * occasion, garment, and the colours, patterns and materials ruled out). {@code extraText} adds words (an LLM
+     * tool call's query).
      */
     public List<FabricHit> recommend(ConversationProfile profile, String extraText, int limit) {
+        return advise(profile, extraText, limit).fabrics();
+    }
+
+    /**
+     * The proposal that meets the most of the customer's wishes: a wished colour, the style, a wished material —
+     * all of them if the catalogue has such cloths, else the style gives way first, then the material, then the
+     * colour; a hard limit never does. Every proposed cloth meets the same wishes, so a stated "klassisch" is never
+     * mixed with cloths that are not.
+     */
+    public Advice advise(ConversationProfile profile, String extraText, int limit) {
         Style style = style(profile.style());
         List<String> colours = profile.colours().stream().limit(3).toList();
-        List<Object[]> attempts = new ArrayList<>();
-        for (String colour : colours) {
-            if (style != null) {
-                attempts.add(new Object[] {style, colour});
+        List<String> materials = materials(profile);
+        // 1 = style, 2 = material, 4 = colour: the subsets of the asked-for wishes, most important kept first
+        int asked = (style != null ? 1 : 0) | (materials.isEmpty() ? 0 : 2) | (colours.isEmpty() ? 0 : 4);
+        for (int kept = 7; kept >= 0; kept--) {
+            if ((kept & ~asked) != 0) {
+                continue;
             }
-            attempts.add(new Object[] {null, colour});
-        }
-        if (style != null) {
-            attempts.add(new Object[] {style, null});
-        }
-        attempts.add(new Object[] {null, null});
-        java.util.LinkedHashMap<String, FabricHit> found = new java.util.LinkedHashMap<>();
-        for (Object[] attempt : attempts) {
-            for (FabricHit hit : search(profile, extraText, (Style) attempt[0], (String) attempt[1], limit)) {
-                found.putIfAbsent(hit.fabric().code(), hit);
+            Style withStyle = (kept & 1) != 0 ? style : null;
+            boolean withMaterial = (kept & 2) != 0;
+            List<String> withColours = (kept & 4) != 0 ? colours : java.util.Collections.singletonList(null);
+            java.util.LinkedHashMap<String, FabricHit> found = new java.util.LinkedHashMap<>();
+            for (String colour : withColours) {
+                for (FabricHit hit : search(profile, extraText, withStyle, colour, withMaterial ? limit * 4 : limit)) {
+                    if (!withMaterial || materials.stream().anyMatch(m -> madeOf(hit.fabric(), m))) {
+                        found.putIfAbsent(hit.fabric().code(), hit);
+                    }
+                }
+                if (found.size() >= limit) {
+                    break;
+                }
             }
-            if (found.size() >= limit) {
-                break;
+            if (!found.isEmpty()) {
+                List<FabricHit> hits = found.values().stream().limit(limit).toList();
+                return new Advice(hits, unmet(profile, hits));
             }
         }
-        return found.values().stream().limit(limit).toList();
+        return new Advice(List.of(), List.of());
+    }
+
+    /**
+     * The wishes none of the proposed cloths meets: {@code style}, {@code colour}, {@code material} — what HENK
+     * says it could not find. Nothing when there is no proposal (then a hard limit is in the way).
+     */
+    public static List<String> unmet(ConversationProfile profile, List<FabricHit> hits) {
+        List<String> unmet = new ArrayList<>();
+        if (hits.isEmpty()) {
+            return unmet;
+        }
+        Style style = style(profile.style());
+        if (style != null && hits.stream().noneMatch(h -> h.fabric().hasStyle(style))) {
+            unmet.add("style");
+        }
+        if (!profile.colours().isEmpty() && hits.stream().noneMatch(h -> profile.colours().stream()
+                .anyMatch(c -> FAMILIES.getOrDefault(c, Set.of(c)).contains(h.fabric().colour())))) {
+            unmet.add("colour");
+        }
+        List<String> materials = materials(profile);
+        if (!materials.isEmpty() && hits.stream().noneMatch(h -> materials.stream().anyMatch(m -> madeOf(h.fabric(), m)))) {
+            unmet.add("material");
+        }
+        return unmet;
+    }
+
+    private static List<String> materials(ConversationProfile profile) {
+        return profile.fabricWishes().stream().filter(ProfileExtractor.MATERIALS::contains)
+                .filter(m -> !profile.avoidFabrics().contains(m)).toList();
+    }
+
+    /** Whether the cloth is of the material ("Schurwolle" is wool, "Baumwolle" is not). */
+    static boolean madeOf(Fabric fabric, String material) {
+        String composition = fabric.composition().toLowerCase(java.util.Locale.GERMAN);
+        String all = (composition + " " + fabric.weave() + " " + fabric.name() + " " + fabric.descriptionDe())
+                .toLowerCase(java.util.Locale.GERMAN);
+        return switch (material) {
+            case "wool" -> composition.matches(".*((?<!baum)wolle|merino|kammgarn).*");
+            case "cotton" -> composition.contains("baumwolle");
+            case "linen" -> composition.contains("leinen");
+            case "cashmere" -> composition.contains("kaschmir");
+            case "silk" -> composition.contains("seide");
+            case "mohair" -> composition.contains("mohair");
+            case "flannel" -> all.contains("flanell");
+            case "tweed" -> all.contains("tweed");
+            default -> false;
+        };
     }
 
     private List<FabricHit> search(ConversationProfile profile, String extraText, Style style, String colour,
@@ -118,8 +188,13 @@ public class FabricAdvisor {
         return hits;
     }
 
-    /** Whether the fabric has a colour or pattern the customer ruled out. */
+    /** Whether the fabric has a colour, pattern or material the customer ruled out. */
     static boolean avoided(Fabric fabric, ConversationProfile profile) {
+        for (String material : profile.avoidFabrics()) {
+            if (madeOf(fabric, material)) {
+                return true;
+            }
+        }
         for (String colour : profile.avoidColours()) {
             if (FAMILIES.getOrDefault(colour, Set.of(colour)).contains(fabric.colour())) {
                 return true;
@@ -146,7 +221,8 @@ public class FabricAdvisor {
 
     private static String text(ConversationProfile profile, String extraText) {
         Set<String> words = new LinkedHashSet<>();
-        profile.fabricWishes().stream().filter(w -> !w.equals("warm")).map(WISH_WORDS::get)
+        profile.fabricWishes().stream().filter(w -> !w.equals("warm") && !profile.avoidFabrics().contains(w))
+                .map(WISH_WORDS::get)
                 .filter(java.util.Objects::nonNull).forEach(words::add);
         profile.patterns().stream().filter(p -> !p.equals("uni")).forEach(words::add);
         if (extraText != null && !extraText.isBlank()) {

@@ -15,8 +15,13 @@ import java.util.Map;
 
 /**
  * Whether a conversation is a serious lead, with a score and its reasons (German, for the sales team). Qualified
- * means: buying intent, a budget or an event date, and a way to reach the customer (an account, or an email or
- * phone given in the chat) — and the customer has not said no. Browsing, jokes and a no never qualify.
+ * means: the go-ahead, a budget or an event date, and a way to reach the customer (an account, or an email or
+ * phone given in the chat) — and the customer has not said no. The go-ahead is any of: an appointment wish, a
+ * request to be called back or written to, an order, contact data left when HENK offered the appointment — or
+ * contact data volunteered together with a concrete need (an occasion or a garment, plus a budget or a date), which
+ * counts at once, however early in the conversation. Browsing, a no (also one said later), spam, job seekers,
+ * competitors and jokes never qualify, not even with an email address. {@link Assessment#why()} is the sentence
+ * the sales team reads in the deal note.
  */
 public class LeadQualifier {
 
@@ -32,7 +37,16 @@ public class LeadQualifier {
             "summer", "Sommer", "winter", "Winter", "spring", "Frühjahr", "autumn", "Herbst");
 
     /** The assessment: {@code qualified} means a lead should exist; {@code contactEmail} is where it goes. */
-    public record Assessment(boolean qualified, int score, List<String> reasons, String contactEmail) { }
+    public record Assessment(boolean qualified, int score, List<String> reasons, String contactEmail) {
+
+        /** Why the conversation is (or is not) a lead, for the deal note: "Qualifiziert, weil: Rückruf gewünscht, …". */
+        public String why() {
+            return (qualified ? "Qualifiziert, weil: " : "Nicht qualifiziert: ") + String.join(", ", reasons);
+        }
+    }
+
+    static final String VOLUNTEERED = "Kontaktdaten mit konkretem Bedarf hinterlassen";
+    static final String CALLBACK = "möchte zurückgerufen werden";
 
     /**
      * {@code previousPhase} is what HENK asked last: contact data volunteered with mere interest count as the wish
@@ -45,14 +59,31 @@ public class LeadQualifier {
         boolean leftContact = p.email() != null || p.phone() != null;
         // "ich suche" is interest; a lead needs the wish to go ahead: an appointment, an order, or contact data
         // the customer left when HENK offered the appointment
+        boolean concreteNeed = (p.occasion() != null || p.garment() != null)
+                && (p.budgetEur() != null || p.knowsEventDate());
+        boolean volunteered = leftContact && concreteNeed && !"browsing".equals(p.intent());
         boolean intent = "buying".equals(p.intent()) || Boolean.TRUE.equals(p.wantsAppointment())
+                || Boolean.TRUE.equals(p.wantsCallback()) || volunteered
                 || "interested".equals(p.intent()) && leftContact && previousPhase == Phase.CONTACT;
-        if (Boolean.TRUE.equals(p.wantsAppointment())) {
+        if (p.notACustomer()) {
+            return new Assessment(false, 0, List.of("keine Kundenanfrage (Werbung, Bewerbung, Mitbewerber oder Scherz)"),
+                    null);
+        }
+        if (Boolean.TRUE.equals(p.wantsCallback())) {
+            score += 20;
+            reasons.add(CALLBACK);
+            if (Boolean.TRUE.equals(p.wantsAppointment())) {
+                reasons.add("möchte einen Termin");
+            }
+        } else if (Boolean.TRUE.equals(p.wantsAppointment())) {
             score += 20;
             reasons.add("möchte einen Termin");
         } else if ("buying".equals(p.intent())) {
             score += 20;
             reasons.add("Kaufabsicht geäußert");
+        } else if (volunteered) {
+            score += 20;
+            reasons.add(VOLUNTEERED);
         } else if ("interested".equals(p.intent())) {
             score += 10;
             reasons.add("Interesse geäußert");

@@ -1,11 +1,13 @@
 package de.henk.hub.chat;
 
 import de.henk.hub.chat.llm.LlmConcierge;
+import de.henk.hub.crm.PhoneNumbers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,8 +33,14 @@ public class MessageReader {
     private final Counter readByModel;
     private final Counter readByRules;
 
+    /** Phone numbers without a country code are read as German ones. */
     public MessageReader(Clock clock, LlmConcierge llm, MeterRegistry metrics) {
-        this.rules = new ProfileExtractor(clock);
+        this(clock, llm, metrics, new PhoneNumbers("49"));
+    }
+
+    @Autowired
+    public MessageReader(Clock clock, LlmConcierge llm, MeterRegistry metrics, PhoneNumbers phoneNumbers) {
+        this.rules = new ProfileExtractor(clock, phoneNumbers);
         this.llm = llm;
         this.metrics = metrics;
         this.readByModel = Counter.builder("henk.chat.extraction.readings").tag("source", "model")

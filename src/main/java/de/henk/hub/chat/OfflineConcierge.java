@@ -90,6 +90,16 @@ public class OfflineConcierge {
             turn.facts().forEach(e -> parts.add(e.answer(de)));
             return String.join(" ", parts);
         }
+        if (learned.notACustomer() && turn.profile().notACustomer()) {
+            // spam, a job application, a competitor, a joke: answered kindly, nothing handed to the sales team
+            parts.add(de ? "Ich bin HENKs Berater für Maßkleidung und gebe aus dem Chat nur Anfragen von Kundinnen und "
+                    + "Kunden an unser Team weiter. Für Bewerbungen, Angebote und geschäftliche Anfragen nutzen Sie bitte "
+                    + "unsere Kontaktseite. Wenn Sie selbst einen Anzug suchen, helfe ich Ihnen gern."
+                    : "I am HENK's adviser for made-to-measure clothing and only pass customers' requests on to our "
+                    + "team. For job applications, offers and business enquiries please use our contact page. If you "
+                    + "are looking for a suit yourself, I am happy to help.");
+            return String.join(" ", parts);
+        }
         if ("browsing".equals(learned.intent())) {
             parts.add(de ? "Sehr gern – schauen Sie sich in aller Ruhe um, ganz ohne Verpflichtung."
                     : "Of course – take your time and look around, no obligation at all.");
@@ -379,9 +389,35 @@ public class OfflineConcierge {
         for (int i = 0; i < hits.size(); i++) {
             text.append(i == 0 ? "" : "; ").append(i + 1).append(") ").append(describe(hits.get(i).fabric(), turn, de));
         }
-        text.append(de ? ". Gefällt Ihnen einer davon – oder soll ich in eine andere Richtung suchen?"
-                : ". Do you like one of them – or shall I look in another direction?");
+        text.append('.');
+        List<String> unmet = FabricAdvisor.unmet(turn.profile(), hits);
+        if (!unmet.isEmpty()) {
+            text.append(' ').append(unmet(unmet, turn.profile(), de));
+        }
+        text.append(de ? " Gefällt Ihnen einer davon – oder soll ich in eine andere Richtung suchen?"
+                : " Do you like one of them – or shall I look in another direction?");
         return text.toString();
+    }
+
+    /** "Klassisch in Bordeaux habe ich im Rahmen Ihres Budgets nicht – diese kommen Ihrem Wunsch am nächsten." */
+    private static String unmet(List<String> unmet, ConversationProfile p, boolean de) {
+        List<String> what = new ArrayList<>();
+        for (String wish : unmet) {
+            switch (wish) {
+                case "style" -> what.add(de ? "im Stil „" + STYLE_STEMS_DE.getOrDefault(p.style(), p.style()) + "“"
+                        : "in a " + p.style() + " style");
+                case "colour" -> what.add(de ? "in " + String.join(" oder ", p.colours())
+                        : "in " + String.join(" or ", p.colours()));
+                case "material" -> what.add(de ? "aus " + String.join(" oder ", p.fabricWishes().stream()
+                                .filter(ProfileExtractor.MATERIALS::contains).map(w -> WISH_NAMES.get(w)[0]).toList())
+                        : "in " + String.join(" or ", p.fabricWishes().stream()
+                                .filter(ProfileExtractor.MATERIALS::contains).map(w -> WISH_NAMES.get(w)[1]).toList()));
+                default -> { }
+            }
+        }
+        return de ? "Einen Stoff " + String.join(" und ", what) + " habe ich innerhalb Ihrer übrigen Wünsche leider "
+                + "nicht – diese kommen Ihrem Wunsch am nächsten."
+                : "I have no cloth " + String.join(" and ", what) + " within your other wishes – these come closest.";
     }
 
     private static String describe(Fabric f, Turn turn, boolean de) {

@@ -48,6 +48,7 @@ public class PhaseStep {
     private static boolean changesTheCloth(ConversationProfile learned) {
         return !learned.colours().isEmpty() || !learned.avoidColours().isEmpty() || !learned.patterns().isEmpty()
                 || !learned.avoidPatterns().isEmpty() || !learned.fabricWishes().isEmpty() || learned.style() != null
+                || !learned.avoidFabrics().isEmpty()
                 || learned.budgetEur() != null || learned.garment() != null || learned.season() != null;
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import de.henk.hub.crm.PhoneNumbers;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +18,9 @@ import java.util.regex.Pattern;
  * Rule-based understanding of one customer message (German first, English too). Words are matched as whole
  * words or word stems, never as bare substrings: "maßgeschneidert" is not "Maß(nehmen)". What HENK just asked
  * ({@code expecting}) lets a bare answer count: "2000" after the budget question is a budget, "nein" after the
- * appointment question a no.
+ * appointment question a no. Phone numbers are found with Google's libphonenumber ({@link PhoneNumbers#find}, in
+ * the region of {@code henk.crm.phone-country-code}); numbers written as words ("zweitausend", "two thousand")
+ * are read with ICU's spell-out rules ({@link NumberWords}) before the budget and date rules see the message.
  */
 public class ProfileExtractor {
 
@@ -37,7 +40,9 @@ public class ProfileExtractor {
         OCCASIONS.put("wedding", words("\\p{L}*hochzeit\\p{L}*", "heirat\\p{L}*", "trauung", "standesamt\\p{L}*",
                 "wedding", "bräutigam", "groom", "trauzeuge\\p{L}*", "best man", "getting married", "marry"));
         OCCASIONS.put("christening", words("taufe", "tauffeier", "christening", "baptism", "kommunion", "konfirmation"));
-        OCCASIONS.put("prom", words("abschlussball", "abiball", "abschlussfeier", "prom", "graduation", "abschluss"));
+        OCCASIONS.put("prom", words("abschlussball", "abiball", "abschlussfeier", "prom", "graduation", "abschluss",
+                "abi", "abi-?\\p{L}+", "abitur\\p{L}*", "matura\\p{L}*", "abschluss\\p{L}+", "schulabschluss\\p{L}*",
+                "tanzschulball", "graduation \\p{L}+"));
         OCCASIONS.put("gala", words("gala\\p{L}*", "black tie", "smoking", "tuxedo", "opernball", "ball", "oper",
                 "premiere", "abendveranstaltung"));
         OCCASIONS.put("business", words("business", "büro", "office", "geschäft\\p{L}*", "job", "arbeit", "meeting\\p{L}*",
@@ -53,14 +58,14 @@ public class ProfileExtractor {
                 "ausgefallen\\p{L}*", "flamboyant"));
 
         // most specific first: "Dreiteiler" is a suit too, "Smoking" a jacket too
-        GARMENTS.put("tuxedo", words("smoking\\p{L}*", "tuxedo\\p{L}*", "dinner ?jacket", "frack"));
+        GARMENTS.put("tuxedo", words("smoking\\p{L}*", "tuxedo\\p{L}*", "tux", "tuxe?s", "dinner ?jacket", "frack"));
         GARMENTS.put("three-piece", words("dreiteiler\\p{L}*", "dreiteilig\\p{L}*", "three[- ]piece", "anzug mit weste",
                 "suit with (a )?(waistcoat|vest)", "mit weste"));
-        GARMENTS.put("coat", words("mantel", "mäntel", "overcoat", "coat", "wintermantel", "übermantel"));
-        GARMENTS.put("jacket", words("sakko\\p{L}*", "jackett\\p{L}*", "blazer", "sport ?coat", "jacket"));
+        GARMENTS.put("coat", words("\\p{L}*mantel", "\\p{L}*mäntel", "overcoat", "coat", "wintermantel", "übermantel"));
+        GARMENTS.put("jacket", words("\\p{L}*sakko\\p{L}*", "jackett\\p{L}*", "blazer", "sport ?coat", "jacket"));
         GARMENTS.put("trousers", words("\\p{L}*hose", "\\p{L}*hosen", "trousers", "pants", "slacks", "chinos"));
         GARMENTS.put("vest", words("weste", "waistcoat", "vest"));
-        GARMENTS.put("shirt", words("hemd\\p{L}*", "shirt\\p{L}*"));
+        GARMENTS.put("shirt", words("\\p{L}*hemd\\p{L}*", "shirt\\p{L}*"));
         GARMENTS.put("suit", words("\\p{L}*anzug", "\\p{L}*anzüge", "\\p{L}*anzuges", "zweiteiler\\p{L}*", "two[- ]piece",
                 "suit", "suits"));
 
@@ -84,7 +89,10 @@ public class ProfileExtractor {
         COLOURS.put("braun", words("braun", "braune[nmrs]?", "brown"));
         COLOURS.put("grün", words("grün", "grüne[nmrs]?", "green"));
         COLOURS.put("rot", words("rot", "rote[nmrs]?", "red"));
-        COLOURS.put("weiß", words("weiß", "weiss", "weiße[nmrs]?", "white"));
+        // "weiß ich nicht", "ich weiß" is knowing, not white
+        COLOURS.put("weiß", Pattern.compile("(?<![\\p{L}\\d])(?<!ich |er |sie |man |wer |nicht |nur |jeder |keiner )"
+                + "(?:weiß|weiss|weiße[nmrs]?|white)(?![\\p{L}\\d])(?! (?:ich|er|sie|man|es|das|nicht|noch|jemand|keiner|"
+                + "nur|schon|gar|leider|bescheid|nix|nichts))", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
 
         PATTERNS.put("Nadelstreifen", words("nadelstreif\\p{L}*", "pinstripe\\p{L}*", "pin stripe\\p{L}*"));
         PATTERNS.put("Kreidestreifen", words("kreidestreif\\p{L}*", "chalk ?stripe\\p{L}*"));
@@ -120,16 +128,27 @@ public class ProfileExtractor {
             + "|jan|feb|mär|apr|jun|jul|aug|sep|sept|okt|oct|nov|dez|dec)";
 
     private static final Pattern DAY_MONTH_NAME = Pattern.compile(
-            "(?<![\\d.])(\\d{1,2})(?:\\.|st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_NAMES + "\\.?(?:\\s+(20\\d{2}))?(?!\\p{L})",
+            "(?<![\\d.])(\\d{1,2})(?:\\.|st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_NAMES + "\\.?(?:\\s+(20\\d{2})(?![\\d.,]|\\s*(?:€|eur|k\\b|tsd|tausend)))?(?!\\p{L})",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern MONTH_NAME_DAY = Pattern.compile(
-            "(?<!\\p{L})" + MONTH_NAMES + "\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(20\\d{2}))?(?![\\d.])",
+            "(?<!\\p{L})" + MONTH_NAMES + "\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(20\\d{2})(?![\\d.,]|\\s*(?:€|eur|k\\b|tsd|tausend)))?(?![\\d.])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern NUMERIC_DATE = Pattern.compile(
             "(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(20\\d{2}|\\d{2})?(?![\\d])");
     private static final Pattern IN_WEEKS_OR_MONTHS = Pattern.compile(
-            "(?:in|within|innerhalb von)\\s+(\\d{1,2}|einer|einem|zwei|drei|vier|fünf|sechs|acht|zehn|one|two|three|four|"
-                    + "five|six|eight|ten|a)\\s+(wochen|woche|weeks?|monaten|monat|months?)",
+            "(?:in|within|innerhalb von|innerhalb|binnen|in about|in etwa|in ca\\.?|in gut|in knapp)\\s+"
+                    + "(\\d{1,2}|ein paar|a few|a couple of|[\\p{L}-]+)\\s+(wochen|woche|weeks?|monaten|monat|months?)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Days and months an occasion names by itself: "an Silvester", "Christmas party", "Ende März". */
+    private static final Pattern NEW_YEARS_EVE = words("silvester\\p{L}*", "new year'?s eve", "nye");
+    private static final Pattern CHRISTMAS = words("weihnacht\\p{L}*", "christmas\\p{L}*", "xmas", "x-mas",
+            "heiligabend", "christmas eve", "adventsfeier", "jahresabschlussfeier", "jahresendfeier");
+    private static final Pattern NEW_YEAR = words("neujahr\\p{L}*", "new year'?s day");
+    private static final Pattern EASTER = words("ostern", "oster\\p{L}+", "easter");
+    private static final Pattern OKTOBERFEST = words("oktoberfest", "wiesn");
+    /** "nicht im Juni", "not june": a month the customer rules out, not the date ("nicht Juni, sondern Juli"). */
+    private static final Pattern MONTH_NEGATED = Pattern.compile(
+            "(?:nicht|not|no longer|nicht mehr|statt|instead of|anstatt|anstelle)\\s+(?:im\\s+|in\\s+|am\\s+|der\\s+)?$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern NEXT_MONTH = words("nächsten monat", "kommenden monat", "next month");
     private static final Pattern NEXT_YEAR = words("nächstes jahr", "nächsten jahr", "kommendes jahr", "next year");
@@ -137,7 +156,7 @@ public class ProfileExtractor {
             "zeitlich flexibel", "egal wann", "no rush", "no hurry", "no deadline", "no particular date", "whenever",
             "kein fester termin", "hat zeit", "eilt nicht");
 
-    private static final String NUMBER = "(\\d{1,3}(?:[.,\\s']\\d{3})+|\\d+)(?:,(?:\\d{1,2}|-))?\\s*(k|tsd\\.?|tausend)?";
+    private static final String NUMBER = "(\\d{1,3}(?:[.,\\s']\\d{3})+|\\d{1,2}[.,]\\d(?=\\s*(?:k|tsd|tausend))|\\d+)(?:,(?:\\d{1,2}|-))?\\s*(k|tsd\\.?|tausend)?";
     private static final Pattern AMOUNT_WITH_CURRENCY = Pattern.compile(
             NUMBER + "\\s*(?:€|euro\\b|eur\\b|euros\\b)|(?:€|eur\\b)\\s*" + NUMBER, Pattern.CASE_INSENSITIVE);
     private static final Pattern THOUSANDS = Pattern.compile(
@@ -147,28 +166,109 @@ public class ProfileExtractor {
                     + "\\s*(€|euro\\b|eur\\b|euros\\b)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern AMOUNT_AFTER_BUDGET = Pattern.compile(
             "(?:budget|preis|price|ausgeben|spend|kosten|maximal|max\\.?|höchstens|bis zu|up to|at most|unter|under|"
-                    + "bis|no more than|nicht mehr als|etwa|ca\\.?|around|about|rund)\\D{0,25}?" + NUMBER,
+                    + "bis|no more than|nicht mehr als|etwa|ca\\.?|circa|around|about|rund|um die|so um|ungefähr|approx\\.?|"
+                    + "approximately|roughly|knapp|tops)\\D{0,25}?" + NUMBER,
             Pattern.CASE_INSENSITIVE);
+    /** "1500 wäre meine Grenze", "2000 tops", "2500 max". */
+    private static final Pattern AMOUNT_BEFORE_BUDGET = Pattern.compile(
+            "(?<![\\d.,'])(\\d{1,2}[.,]\\d{3}|\\d{3,5})(?![\\d.,])\\s*(?:€|euro|eur)?\\s*(?:wäre|ist|sind|is|would be|as)?\\s*(?:meine|mein|die|das|unser|unsere|my|the|our)?\\s*"
+            + "(?:grenze|obergrenze|schmerzgrenze|limit|maximum|max|höchstgrenze|budget|tops|at most|höchstens|maximal)(?!\\p{L})",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern STANDALONE_AMOUNT = Pattern.compile(
+            "(?:^|[,;]|\\s[–-])\\s*(?:so\\s+|ca\\.?\\s+|etwa\\s+|about\\s+|around\\s+)?(\\d{3,5}|\\d{1,2}\\.\\d{3})\\s*(?=$|[,;.!]|\\s[–-])");
+    private static final Pattern CORRECTION = words("doch", "lieber", "eher", "sondern", "statt", "korrektur",
+            "ich meinte", "besser", "actually", "rather", "make (it|that)", "i meant", "correction", "instead",
+            "sorry", "nein", "no");
     private static final Pattern BARE_AMOUNT = Pattern.compile("^\\D{0,20}?" + NUMBER + "\\D{0,20}$",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]{1,64}@[\\w-]{1,63}(?:\\.[\\w-]{1,63})+");
-    private static final Pattern PHONE = Pattern.compile("(?<![\\w.])(\\+|00)?\\d[\\d /()\\-]{5,}\\d(?![\\w.])");
     private static final Pattern NAME = Pattern.compile(
             "(?iu:ich heiße|ich heisse|mein name ist|mein name:|name:|my name is|my name's|i am called|"
                     + "this is|ich bin der|ich bin die|grüße,?|grüßen,?|regards,?|cheers,?)\\s+"
                     + "((?:\\p{Lu}[\\p{L}'-]+)(?:\\s+(?:von |van |de )?\\p{Lu}[\\p{L}'-]+){0,2})",
             Pattern.UNICODE_CASE);
     private static final Pattern NAME_LOOSE = Pattern.compile(
-            "(?iu:ich bin|i am|i'm)\\s+((?:\\p{Lu}[\\p{L}'-]+)\\s+(?:\\p{Lu}[\\p{L}'-]+))", Pattern.UNICODE_CASE);
+            "(?iu:i am|i'm|hier ist|hier spricht)\\s+((?:\\p{Lu}[\\p{L}'-]+)(?:\\s+(?:von |van |de )?\\p{Lu}[\\p{L}'-]+){0,2})"
+                    + "|(?iu:ich bin)\\s+((?:\\p{Lu}[\\p{L}'-]+)(?:\\s+(?:von |van |de )?\\p{Lu}[\\p{L}'-]+){1,2})",
+            Pattern.UNICODE_CASE);
+    /** Said outright, so a name in lower case counts too: "mein name ist anna schmidt". */
+    private static final Pattern NAME_SAID = Pattern.compile(
+            "(?iu:ich heiße|ich heisse|mein name ist|my name is|my name's|name:|name ist)\\s+"
+                    + "([\\p{L}'-]{2,}(?:\\s+(?:von |van |de )?[\\p{L}'-]{2,})?)", Pattern.UNICODE_CASE);
+    /** A signature: "…, Anna Schmidt" or "– Anna" at the very end. */
+    private static final Pattern NAME_AT_END = Pattern.compile(
+            "(?:[,;\\n]|\\s[–—-]|\\b(?iu:lg|vg|mfg|gruß|grüße|gruss|gruesse|danke|thanks|best|cheers)\\b\\W*)\\s*"
+                    + "(\\p{Lu}[\\p{L}'-]+(?:\\s+(?:von |van |de )?\\p{Lu}[\\p{L}'-]+){0,2})\\W*$",
+            Pattern.UNICODE_CASE);
+    private static final Pattern NOT_A_NAME = Pattern.compile("(?iu)anzug\\p{L}*|hochzeit\\p{L}*|suche|interesse|"
+            + "bräutigam|kunde|looking|interested|grüße|gruß|danke|dank|vielen|thanks|regards|best|cheers|hallo|hello|"
+            + "hi|hey|budget|euro|termin|bitte|please|mit|freundlichen|liebe|lieben|herzliche|kind|viele|sehr|"
+            + "gerne?|ja|nein|yes|no|ok|okay|super|toll|perfekt|prima|schön|great|cool|nice|fine|here|hier|auf|"
+            + "der|die|das|ein|eine|nicht|nur|im|in|am|um|und|oder|aber|für|from|the|and|or|sure|klar|genau|"
+            + "sorry|entschuldigung|glad|happy|froh|gespannt|unsicher|müde|neu|new|back|zurück|interessiert|"
+            + "frau|herr|mr|mrs|ms|dr|telefon|tel|mail|email|e-mail|handy|mobil|nummer|ende|anfang|mitte|"
+            + "weihnachten|silvester|ostern|christmas|easter|tschüss|ciao|bye|passt|klingt|sounds|mein|meine|"
+            + "ich|wir|er|sie|es|du|my|our|we|he|she|they|you|sohn|tochter|son|daughter|mann|freundin|freund|"
+            + "wife|husband|vater|mutter|papa|mama|henk|team|shop|gut|good|alles|all|farbe|colour|color|stoff|"
+            + "cloth|fabric|anlass|datum|date|größe|size|preis|price|maß|anprobe|fitting");
+    private static final Pattern INTENT_WORDS = Pattern.compile("(?iu)^(such|brauch|möcht|will|wollen|need|want|"
+            + "looking|termin|appointment|anruf|rückruf|call|kontakt|contact|interess|heirat|bestell|order|kauf|buy)");
+    /** Fabric wishes that name a material, which a customer can also rule out ("keine Wolle"). */
+    static final List<String> MATERIALS = List.of("linen", "wool", "cotton", "cashmere", "silk", "mohair",
+            "flannel", "tweed");
 
-    private static final Pattern DECLINED = words("kein interesse", "nein,? danke", "nein danke", "no,? thanks?",
+    private static final Pattern DECLINED = words("kein interesse", "keine? (anrufe?|kontakt|e-?mails?|mails?|werbung)( bitte)?",
+            "(no|don'?t) (calls?|contact|emails?) please", "please (don'?t|do not) (call|contact|email|e-mail)",
+            "(bitte )?(ruft|rufen sie|ruf) mich (bitte )?nicht an", "(bitte )?meldet euch nicht", "möchte nicht kontaktiert werden",
+            "will nicht kontaktiert werden", "(do not|don'?t) want to be (called|contacted)", "unsubscribe",
+            "(i'?ve|i have) changed my mind", "hab(e)? es mir anders überlegt", "no longer (needed|interested)",
+            "brauche (ihn|es|keinen) (doch )?nicht mehr", "not anymore", "nein,? danke", "nein danke", "no,? thanks?",
             "no thank you", "not interested", "nicht interessiert", "bitte nicht kontaktieren", "keine kontaktaufnahme",
             "nicht anrufen", "don'?t (call|contact)", "do not (call|contact)", "(möchte|will|brauche) keinen termin",
             "no appointment", "lieber nicht", "rather not", "vielleicht später", "maybe later",
             "hat sich erledigt", "never mind", "doch nicht");
+    /** Asked to be called or written to: buying intent, a lead at once once a budget or date is known. */
+    private static final Pattern CALLBACK = words("(ruft|ruf|rufen sie|rufen se|könnt ihr|können sie|kannst du) (mich )?"
+            + "(bitte |mal |gern |gerne |doch )*(zurück|an|anrufen|zurückrufen)", "rückruf\\p{L}*", "zurückrufen",
+            "(bitte|gern|gerne) (um )?(einen )?(anruf|rückruf)", "anruf wäre (gut|toll|super|nett|prima)",
+            "melden sie sich( bitte)?( bei mir)?", "meldet euch( bitte)?( bei mir)?", "melde dich( bitte)?( bei mir)?",
+            "(bitte|gern) (melden|kontaktieren)", "kontaktieren sie mich", "kontaktiert mich", "schreiben sie mir",
+            "schreibt mir", "call me( back)?", "(give|gimme) me a (call|ring|bell)", "ring me( back)?", "phone me",
+            "(can|could|would) (you|someone|somebody|one of you) (please )?(call|phone|ring|contact|email|e-mail) me",
+            "please (call|phone|ring|contact|email|e-mail) me", "call back", "callback", "call-back",
+            "reach out to me", "get back to me", "(get|be) in touch with me", "contact me", "email me", "e-mail me",
+            "drop me a (line|mail|note)");
+    /** Not someone who wants clothes: spam, a sales pitch, a job application, a competitor, a self-declared joke. */
+    private static final Pattern NOT_A_CUSTOMER = words(
+            // spam and sales pitches
+            "seo", "backlinks?", "suchmaschinenoptimierung", "website traffic", "google ranking", "ranking auf google",
+            "crypto\\p{L}*", "krypto\\p{L}*", "bitcoin", "casino", "viagra", "forex", "investment opportunity",
+            "make money", "geld verdienen", "gewinnspiel", "you (have )?won", "sie haben gewonnen", "click (here|this link)",
+            "klicken sie hier", "lottery", "marketing ?agency", "marketingagentur", "online ?marketing", "leadgenerierung",
+            "lead generation", "(unser|our) (angebot|offer) für (ihre|your) (website|webseite|firma|company)",
+            "redesign (ihrer|your) (website|webseite)", "(ihre|your) (website|webseite) (verbessern|optimieren|improve)",
+            // job seekers
+            "(bewerbe|bewirbt|bewerben) (mich|uns)", "initiativbewerbung", "lebenslauf", "ausbildungsplatz",
+            "ausbildung (als|zum|zur|bei)", "praktikum\\p{L}*", "stelle als", "(job|stelle|arbeit|nebenjob|minijob) "
+            + "bei (euch|ihnen|henk|dir)", "(sucht|sucht ihr|suchen sie) (noch )?(mitarbeiter|schneider|verstärkung|personal|aushilfe)",
+            "stellenangebot\\p{L}*", "offene stellen?", "bei (euch|ihnen) arbeiten", "für (euch|sie) arbeiten",
+            "appl(y|ying) for (a|the|your) (job|position|vacancy|role)", "job application", "my (cv|resume|résumé)",
+            "are you hiring", "hiring\\?", "vacanc(y|ies)", "work for you", "job (opening|offer)s?", "position as",
+            "internship", "apprenticeship",
+            // competitors and trade enquiries
+            "(wir sind|ich bin|we are|i am|i'm) (auch |also |selbst )?(eine?n? |a |an )?(andere |other |fellow )?"
+            + "(maß)?(schneiderei|schneider|tailor|tailoring company|tailors|bespoke tailor)",
+            "(wir sind|we are) (ein |a |ihr |your )?(mitbewerber|konkurrent\\p{L}*|competitor)",
+            "wholesale", "großhandel\\p{L}*", "wiederverkäufer\\p{L}*",
+            "reseller", "white ?label", "händlerpreis\\p{L}*", "einkaufspreis\\p{L}*",
+            "(wir|we) (liefern|supply|sell|vertreiben) (stoffe|fabrics|cloth)", "marktforschung", "market research",
+            "mystery shop\\p{L}*", "kooperationsanfrage", "partnership proposal",
+            // a joke said to be one
+            "just kidding", "only joking", "just joking", "(war |ist )?nur (ein )?(spaß|spass|scherz|witz)",
+            "war (ein|nur ein) (scherz|witz)", "nicht ernst gemeint", "not serious", "prank", "spaßanfrage", "scherzanfrage");
     private static final Pattern BROWSING = words("nur (mal )?(umschauen|umsehen|schauen|gucken|stöbern|informieren)",
-            "(schaue|sehe|gucke) mich( nur| erstmal| mal| einfach)* um", "(will|möchte) (mich )?(nur|erstmal) (mal )?(schauen|gucken|informieren)",
+            "(schaue?|sehe?|gucke?) mich( nur| erstmal| erst mal| mal| einfach| bloß| grad| gerade)* um", "(will|möchte) (mich )?(nur|erstmal) (mal )?(schauen|gucken|informieren)",
             "(erstmal|erst mal|zunächst) (nur )?(informieren|schauen|umschauen)", "just (browsing|looking|curious)",
             "only looking", "keine konkreten pläne", "no (concrete |specific )?plans", "noch nicht sicher",
             "not sure yet", "aus neugier", "out of curiosity", "nur neugierig");
@@ -192,11 +292,17 @@ public class ProfileExtractor {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private static final Pattern NEGATION_BEFORE = Pattern.compile(
-            "(?:kein|keine|keinen|keinem|keiner|nicht|nichts|ohne|no|not|without|avoid|never|nie|hasse|hate|"
-                    + "außer|except|anything but|alles außer)\\W+(?:\\p{L}+\\W+){0,2}$",
+            "(?<!\\p{L})(?:kein|keine|keinen|keinem|keiner|keinesfalls|nicht|nichts|nix|ohne|bloß kein\\p{L}*|no|not|nothing|"
+                    + "none|neither|nor|without|avoid|never|nie|hasse|hate|dislike|can'?t stand|don'?t (?:want|like)|"
+                    + "do not (?:want|like)|not a fan of|no more|stay away from|steer clear of|außer|except|"
+                    + "anything but|alles außer|bitte kein\\p{L}*)\\W+(?:\\p{L}+\\W+){0,2}$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern CLAUSE_TURN = Pattern.compile(
+            "[;!?\\n–—]|\\s(?:aber|but|sondern|stattdessen|instead|lieber|rather|eher|dafür|sonst|otherwise|gern|gerne|"
+                    + "bitte|please|prefer|preferably)\\s", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern NEGATION_AFTER = Pattern.compile(
-            "^[^.,;!?–]{0,30}?\\b(nicht|kein\\p{L}*|not|no way|gar nicht|lieber nicht|geht nicht)\\b",
+            "^[^.,;!?–]{0,30}?\\b(nicht|kein\\p{L}*|not|no way|gar nicht|lieber nicht|geht nicht|is out|are out|"
+                    + "bitte nicht|please not|geht gar nicht|mag ich nicht|will ich nicht)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private static final Pattern GERMAN = words("ich", "und", "für", "eine?", "einen", "der", "die", "das", "ist",
@@ -207,9 +313,19 @@ public class ProfileExtractor {
             "you", "it", "to", "of", "do", "hi", "thank", "can", "would", "like");
 
     private final Clock clock;
+    private final PhoneNumbers phoneNumbers;
 
+    /** Phone numbers without a country code are read as German ones. */
     public ProfileExtractor(Clock clock) {
+        this(clock, new PhoneNumbers("49"));
+    }
+
+    public ProfileExtractor(Clock clock, PhoneNumbers phoneNumbers) {
         this.clock = clock;
+        this.phoneNumbers = phoneNumbers;
+        // libphonenumber's metadata and ICU's spell-out rules load on first use: here, not in a customer's turn
+        phoneNumbers.find("0170 1234567");
+        NumberWords.digits("zweitausend two thousand");
     }
 
     public ConversationProfile extract(String message) {
@@ -218,9 +334,15 @@ public class ProfileExtractor {
 
     /** What one message says; {@code expecting} is the phase HENK asked about last (null on the first turn). */
     public ConversationProfile extract(String message, Phase expecting) {
-        // contact data is read from the message as written; everything else from the rest ("sommer.gast@…" is no season)
-        String text = PHONE.matcher(EMAIL.matcher(message).replaceAll(" ")).replaceAll(" ")
-                .toLowerCase(Locale.GERMAN).replace('’', '\'');
+        // contact data is read from the message as written; everything else from the rest ("sommer.gast@…" is no
+        // season, "0170 1234567" no budget); numbers written as words are read as digits ("zweitausend" → 2000)
+        String withoutEmails = EMAIL.matcher(message).replaceAll(" ");
+        List<PhoneNumbers.Found> phones = phoneNumbers.find(withoutEmails);
+        StringBuilder rest = new StringBuilder(withoutEmails);
+        for (int i = phones.size() - 1; i >= 0; i--) {
+            rest.replace(phones.get(i).start(), phones.get(i).end(), " ");
+        }
+        String text = NumberWords.digits(rest.toString().toLowerCase(Locale.GERMAN).replace('’', '\''));
         ConversationProfile.Builder profile = ConversationProfile.builder()
                 .language(language(text))
                 .occasion(first(OCCASIONS, text))
@@ -239,7 +361,7 @@ public class ProfileExtractor {
         for (var wish : WISHES.entrySet()) {
             Matcher m = wish.getValue().matcher(wishText);
             while (m.find()) {
-                if (!negatedBefore(wishText, m.start())) {
+                if (!negatedBefore(wishText, m.start()) && !negatedAfter(wishText, m.end())) {
                     fabric.add(wish.getKey());
                     break;
                 }
@@ -249,7 +371,8 @@ public class ProfileExtractor {
             fabric.remove("warm");
         }
         profile.fabricWishes(fabric);
-        profile.contact(name(message), email(message), phone(message));
+        profile.avoidFabrics(avoidedFabrics(wishText));
+        profile.contact(name(message), email(message), phones.isEmpty() ? null : phones.get(0).written());
         intent(text, expecting, profile);
         return profile.build();
     }
@@ -305,8 +428,12 @@ public class ProfileExtractor {
         if (text.substring(Math.max(0, start - 25), start).matches("(?s).*\\b(anything|everything|all|alles) (but|außer)\\s+$")) {
             return true;
         }
-        int clause = Math.max(Math.max(text.lastIndexOf(',', start - 1), text.lastIndexOf('.', start - 1)),
-                Math.max(text.lastIndexOf(" aber ", start - 1), text.lastIndexOf(" but ", start - 1)));
+        int clause = Math.max(text.lastIndexOf(',', start - 1), text.lastIndexOf('.', start - 1));
+        // "kein Hellgrau, sondern Marineblau", "no black but navy", "nicht grau lieber blau": a new clause
+        Matcher turn = CLAUSE_TURN.matcher(text.substring(0, start));
+        while (turn.find()) {
+            clause = Math.max(clause, turn.end() - 1);
+        }
         String before = text.substring(Math.max(clause + 1, Math.max(0, start - 40)), start);
         return NEGATION_BEFORE.matcher(before).find();
     }
@@ -318,10 +445,10 @@ public class ProfileExtractor {
             return false;
         }
         // "Schwarz mag ich nicht" — but not "Blau, nicht Schwarz" (the clause ended) or "blau und nicht schwarz"
-        String between = after.substring(0, m.start());
+        String between = after.substring(0, m.start(1));
         return !between.matches("(?s).*\\b(und|and|oder|or|sondern|statt|instead|aber|but|bloß|just)\\b.*")
-                && !COLOURS.values().stream().anyMatch(p -> p.matcher(after.substring(0, m.end())).find())
-                && !PATTERNS.values().stream().anyMatch(p -> p.matcher(after.substring(0, m.end())).find());
+                && !COLOURS.values().stream().anyMatch(p -> p.matcher(between).find())
+                && !PATTERNS.values().stream().anyMatch(p -> p.matcher(between).find());
     }
 
     // --- timing ----------------------------------------------------------------------------------------------
@@ -335,13 +462,22 @@ public class ProfileExtractor {
             return;
         }
         YearMonth month = month(text, today);
+        if (month == null) {
+            LocalDate holiday = holiday(text, today);
+            if (holiday != null && NEW_YEARS_EVE.matcher(text).find()) {
+                profile.timing(holiday.toString(), YearMonth.from(holiday).toString(), seasonOf(holiday.getMonth()),
+                        holiday.toString(), holiday.toString(), null);
+                return;
+            }
+            month = holiday == null ? null : YearMonth.from(holiday);
+        }
         if (month != null) {
             profile.timing(null, month.toString(), seasonOf(month.getMonth()), month.atDay(1).toString(),
                     month.atEndOfMonth().toString(), null);
             return;
         }
         Matcher in = IN_WEEKS_OR_MONTHS.matcher(text);
-        if (in.find()) {
+        if (in.find() && count(in.group(1)) != null && count(in.group(1)) <= 24) {
             int n = count(in.group(1));
             LocalDate by = in.group(2).startsWith("w") ? today.plusWeeks(n) : today.plusMonths(n);
             profile.timing(null, YearMonth.from(by).toString(), seasonOf(by.getMonth()), today.toString(),
@@ -367,18 +503,47 @@ public class ProfileExtractor {
         }
     }
 
-    private static int count(String word) {
+    private static Integer count(String word) {
         return switch (word) {
-            case "einer", "einem", "one", "a" -> 1;
-            case "zwei", "two" -> 2;
-            case "drei", "three" -> 3;
-            case "vier", "four" -> 4;
-            case "fünf", "five" -> 5;
-            case "sechs", "six" -> 6;
-            case "acht", "eight" -> 8;
-            case "zehn", "ten" -> 10;
-            default -> Integer.parseInt(word);
+            case "ein paar", "a few", "a couple of" -> 3;
+            default -> NumberWords.count(word);
         };
+    }
+
+    /** The day a holiday occasion names (Silvester: 31 December; Easter Sunday by ICU's calendar), the next one. */
+    private static LocalDate holiday(String text, LocalDate today) {
+        LocalDate day = null;
+        if (NEW_YEARS_EVE.matcher(text).find()) {
+            day = LocalDate.of(today.getYear(), 12, 31);
+        } else if (CHRISTMAS.matcher(text).find()) {
+            day = LocalDate.of(today.getYear(), 12, 24);
+            if (day.isBefore(today) && today.getMonthValue() == 12) {
+                // the Christmas party in December is this one, even after Christmas Eve
+                day = today;
+            }
+        } else if (NEW_YEAR.matcher(text).find()) {
+            day = LocalDate.of(today.getYear() + 1, 1, 1);
+        } else if (OKTOBERFEST.matcher(text).find()) {
+            day = LocalDate.of(today.getYear(), 9, 20);
+        } else if (EASTER.matcher(text).find()) {
+            day = easter(today.getYear());
+            if (day.isBefore(today)) {
+                return easter(today.getYear() + 1);
+            }
+            return day;
+        }
+        if (day != null && day.isBefore(today)) {
+            day = day.plusYears(1);
+        }
+        return day;
+    }
+
+    private static LocalDate easter(int year) {
+        // ICU's holiday rules compute in the default time zone; read the day back in the same zone
+        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        java.util.Date from = java.util.Date.from(LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant());
+        java.util.Date to = java.util.Date.from(LocalDate.of(year, 12, 31).atStartOfDay(zone).toInstant());
+        return com.ibm.icu.util.EasterHoliday.EASTER_SUNDAY.firstBetween(from, to).toInstant().atZone(zone).toLocalDate();
     }
 
     /** A day: "am 15. Juni", "15.06.2027", "June 15th". The next such day that has not passed. */
@@ -427,30 +592,52 @@ public class ProfileExtractor {
         throw new DateTimeException("unknown month " + name);
     }
 
-    /** "im Juni" means the next June that has not passed yet; "Juni 2028" that one. */
+    /**
+     * "im Juni" means the next June that has not passed yet; "Juni 2028" that one. Of several months the last one
+     * not ruled out counts: "nicht im Juni, sondern im Juli", "Juni – ach nein, doch lieber Juli".
+     */
     YearMonth month(String text, LocalDate today) {
+        int found = -1;
+        int foundAt = -1;
         for (int i = 0; i < 12; i++) {
-            boolean german = words(MONTHS_DE[i]).matcher(text).find();
-            boolean english = words(MONTHS_EN[i]).matcher(text).find()
-                    && !(i == 4 && text.matches("(?s).*\\bmay (i|we|you|he|she|it|be)\\b.*"))
-                    && !(i == 2 && text.matches("(?s).*\\bmarch(ing)?\\b.*") && !text.matches("(?s).*\\b(in|this|next) march\\b.*"));
-            if (german || english) {
-                YearMonth month = YearMonth.of(today.getYear(), i + 1);
-                if (month.isBefore(YearMonth.from(today))) {
-                    month = month.plusYears(1);
+            for (Pattern name : List.of(words(MONTHS_DE[i]), words(MONTHS_EN[i]))) {
+                Matcher m = name.matcher(text);
+                while (m.find()) {
+                    boolean english = name.pattern().contains(MONTHS_EN[i]) && !MONTHS_EN[i].equals(MONTHS_DE[i]);
+                    if (english && i == 4 && text.matches("(?s).*\\bmay (i|we|you|he|she|it|be)\\b.*")) {
+                        continue;
+                    }
+                    if (english && i == 2 && text.matches("(?s).*\\bmarch(ing)?\\b.*")
+                            && !text.matches("(?s).*\\b(in|this|next|end of|early|late|mid|by) march\\b.*")) {
+                        continue;
+                    }
+                    String before = text.substring(Math.max(0, m.start() - 20), m.start());
+                    if (MONTH_NEGATED.matcher(before).find()) {
+                        continue;
+                    }
+                    if (m.start() > foundAt) {
+                        found = i;
+                        foundAt = m.start();
+                    }
                 }
-                Matcher year = Pattern.compile(MONTHS_DE[i] + "\\s+(20\\d{2})|" + MONTHS_EN[i] + "\\s+(20\\d{2})")
-                        .matcher(text);
-                if (year.find()) {
-                    String y = year.group(1) != null ? year.group(1) : year.group(2);
-                    month = YearMonth.of(Integer.parseInt(y), i + 1);
-                } else if (NEXT_YEAR.matcher(text).find() && month.getYear() == today.getYear()) {
-                    month = month.plusYears(1);
-                }
-                return month;
             }
         }
-        return null;
+        if (found < 0) {
+            return null;
+        }
+        int i = found;
+        YearMonth month = YearMonth.of(today.getYear(), i + 1);
+        if (month.isBefore(YearMonth.from(today))) {
+            month = month.plusYears(1);
+        }
+        Matcher year = Pattern.compile(MONTHS_DE[i] + "\\s+(20\\d{2})|" + MONTHS_EN[i] + "\\s+(20\\d{2})").matcher(text);
+        if (year.find()) {
+            String y = year.group(1) != null ? year.group(1) : year.group(2);
+            month = YearMonth.of(Integer.parseInt(y), i + 1);
+        } else if (NEXT_YEAR.matcher(text).find() && month.getYear() == today.getYear()) {
+            month = month.plusYears(1);
+        }
+        return month;
     }
 
     String month(String text) {
@@ -521,11 +708,21 @@ public class ProfileExtractor {
             }
         }
         Matcher m = AMOUNT_WITH_CURRENCY.matcher(clean);
-        if (m.find()) {
+        Integer named = null;
+        boolean correcting = CORRECTION.matcher(clean).find();
+        while (m.find()) {
             Integer value = m.group(1) != null ? amount(m.group(1), m.group(2)) : amount(m.group(3), m.group(4));
-            if (value != null) {
-                return new Integer[] {value, null};
+            boolean ruledOut = MONTH_NEGATED.matcher(clean.substring(Math.max(0, m.start() - 20), m.start())).find();
+            if (value != null && !ruledOut) {
+                named = value;
+                if (!correcting) {
+                    break;
+                }
             }
+        }
+        if (named != null) {
+            // "2000 €, ach nein, doch lieber 2500 €": the last amount said is the one meant
+            return new Integer[] {named, null};
         }
         m = THOUSANDS.matcher(clean);
         if (m.find()) {
@@ -538,6 +735,21 @@ public class ProfileExtractor {
         while (m.find()) {
             Integer value = amount(m.group(1), m.group(2));
             if (value != null && plausible(value)) {
+                return new Integer[] {value, null};
+            }
+        }
+        m = AMOUNT_BEFORE_BUDGET.matcher(clean);
+        while (m.find()) {
+            Integer value = amount(m.group(1), null);
+            if (value != null && plausible(value)) {
+                return new Integer[] {value, null};
+            }
+        }
+        // "termin bitte, smoking, gala im märz, 3000": a number standing alone among the facts
+        m = STANDALONE_AMOUNT.matcher(clean);
+        while (clean.strip().matches("(?s).*[,;].*") && m.find()) {
+            Integer value = amount(m.group(1), null);
+            if (value != null && value >= 500 && value <= 20_000 && (value < 2020 || value > 2040)) {
                 return new Integer[] {value, null};
             }
         }
@@ -578,6 +790,10 @@ public class ProfileExtractor {
         if (digits == null) {
             return null;
         }
+        if (thousands != null && digits.matches("\\d{1,2}[.,]\\d")) {
+            // "1,5k", "2.5 tausend"
+            return (int) Math.round(Double.parseDouble(digits.replace(',', '.')) * 1000);
+        }
         long value = Long.parseLong(digits.replaceAll("[.,\\s']", ""));
         if (thousands != null) {
             value *= 1000;
@@ -592,39 +808,95 @@ public class ProfileExtractor {
         return m.find() ? m.group().toLowerCase(Locale.ROOT) : null;
     }
 
-    private static String phone(String message) {
-        String withoutEmail = EMAIL.matcher(message).replaceAll(" ");
-        Matcher m = PHONE.matcher(withoutEmail);
-        while (m.find()) {
-            String candidate = m.group().strip();
-            long digits = candidate.chars().filter(Character::isDigit).count();
-            if (digits >= 7 && digits <= 15 && (candidate.startsWith("+") || candidate.startsWith("0"))) {
-                return candidate.replaceAll("\\s+", " ");
+    /**
+     * A name said outright ("mein name ist anna schmidt", "ich heiße …"), introduced ("I'm Anna", "ich bin Anna
+     * Schmidt", "Grüße, Anna") or signed at the end ("…, Anna Schmidt"); never a word HENK knows as something else.
+     */
+    private static String name(String message) {
+        String oneLine = EMAIL.matcher(message).replaceAll(" ").strip();
+        for (Pattern pattern : List.of(NAME, NAME_SAID, NAME_LOOSE, NAME_AT_END)) {
+            Matcher m = pattern.matcher(pattern == NAME_AT_END ? oneLine.replaceAll("[\\s\\p{Punct}]*\\d[\\d\\s/()+-]*$", "")
+                    : oneLine);
+            while (m.find()) {
+                String found = m.group(1) != null ? m.group(1) : m.groupCount() > 1 ? m.group(2) : null;
+                if (found != null && isName(found.strip())) {
+                    return capitalised(found.strip());
+                }
             }
         }
         return null;
     }
 
-    private static String name(String message) {
-        Matcher m = NAME.matcher(message);
-        if (!m.find()) {
-            m = NAME_LOOSE.matcher(message);
-            if (!m.find()) {
-                return null;
+    private static boolean isName(String candidate) {
+        for (String word : candidate.split("\\s+")) {
+            String w = word.toLowerCase(Locale.GERMAN);
+            if (w.equals("von") || w.equals("van") || w.equals("de")) {
+                continue;
+            }
+            if (NOT_A_NAME.matcher(w).matches() || knownWord(w)) {
+                return false;
             }
         }
-        String name = m.group(1).strip();
-        if (name.matches("(?i).*\\b(Anzug|Hochzeit|Suche|Interesse|Bräutigam|Kunde|Looking|Interested)\\b.*")) {
-            return null;
+        return true;
+    }
+
+    /** A word HENK reads as an occasion, garment, colour, month or the like is no name ("Grüße, Hochzeit Juni"). */
+    private static boolean knownWord(String word) {
+        for (Map<String, Pattern> vocabulary : List.of(OCCASIONS, STYLES, GARMENTS, COLOURS, PATTERNS, WISHES)) {
+            for (Pattern p : vocabulary.values()) {
+                if (p.matcher(word).matches()) {
+                    return true;
+                }
+            }
         }
-        return name;
+        for (int i = 0; i < 12; i++) {
+            if (word.equals(MONTHS_DE[i]) || word.equals(MONTHS_EN[i])) {
+                return true;
+            }
+        }
+        return INTENT_WORDS.matcher(word).find();
+    }
+
+    private static String capitalised(String name) {
+        StringBuilder out = new StringBuilder();
+        for (String word : name.split("\\s+")) {
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            boolean particle = word.equals("von") || word.equals("van") || word.equals("de");
+            out.append(particle || word.isEmpty() ? word
+                    : word.substring(0, 1).toUpperCase(Locale.GERMAN) + word.substring(1));
+        }
+        return out.toString();
+    }
+
+    /** Cloths the customer ruled out: "keine Wolle", "no linen", "bloß kein Kaschmir". */
+    private static List<String> avoidedFabrics(String text) {
+        List<String> avoided = new ArrayList<>();
+        for (var wish : WISHES.entrySet()) {
+            if (!MATERIALS.contains(wish.getKey())) {
+                continue;
+            }
+            Matcher m = wish.getValue().matcher(text);
+            while (m.find()) {
+                if (negatedBefore(text, m.start()) || negatedAfter(text, m.end())) {
+                    avoided.add(wish.getKey());
+                    break;
+                }
+            }
+        }
+        return avoided;
     }
 
     private static void intent(String text, Phase expecting, ConversationProfile.Builder profile) {
         boolean declined = DECLINED.matcher(text).find()
                 || expecting == Phase.CONTACT && NO.matcher(text).find();
         if (declined) {
-            profile.intent("declined").wantsAppointment(false);
+            profile.intent("declined").wantsAppointment(false).wantsCallback(false);
+            return;
+        }
+        if (NOT_A_CUSTOMER.matcher(text).find()) {
+            profile.intent("not_a_customer");
             return;
         }
         if (BROWSING.matcher(text).find()) {
@@ -633,9 +905,13 @@ public class ProfileExtractor {
         }
         boolean appointment = APPOINTMENT.matcher(text).find() && !text.matches("(?s).*\\b(wie lange|how long|was kostet)\\b.*")
                 || expecting == Phase.CONTACT && YES.matcher(text).find();
+        boolean callback = CALLBACK.matcher(text).find();
+        if (callback) {
+            profile.wantsCallback(true);
+        }
         if (appointment) {
             profile.intent("buying").wantsAppointment(true);
-        } else if (ORDERING.matcher(text).find()) {
+        } else if (callback || ORDERING.matcher(text).find()) {
             profile.intent("buying");
         } else if (INTERESTED.matcher(text).find()) {
             profile.intent("interested");

@@ -17,8 +17,11 @@ import java.util.Set;
  *   <li>a no is a no: declined by the rules is declined, and so is the model's no unless the rules heard the
  *       customer go ahead in the same message; otherwise the model's intent — but never below a "buying" or an
  *       appointment wish the rules heard, and the model cannot withdraw an appointment wish;</li>
+ *   <li>not a customer (spam, a job application, a competitor, a joke) by the rules is final; the model's counts
+ *       unless the rules heard the customer go ahead;</li>
+ *   <li>a call-back request ("bitte ruft mich an") is the rules' alone;</li>
  *   <li>colours, patterns and fabric wishes: both readings together, and whatever either ruled out is never wished
- *       for ("bloß kein Schwarz").</li>
+ *       for ("bloß kein Schwarz", "keine Wolle").</li>
  * </ul>
  * Where the two readings name different values, the field is reported as a disagreement (metrics, not logs: no
  * customer words leave this class).
@@ -51,11 +54,19 @@ public final class ProfileReconciler {
         List<String> avoidPatterns = union(rules.avoidPatterns(), model.avoidPatterns());
         one.colours(without(union(rules.colours(), model.colours()), avoidColours), avoidColours);
         one.patterns(without(union(rules.patterns(), model.patterns()), avoidPatterns), avoidPatterns);
-        one.fabricWishes(union(rules.fabricWishes(), model.fabricWishes()));
+        List<String> avoidFabrics = union(rules.avoidFabrics(), model.avoidFabrics());
+        one.fabricWishes(without(union(rules.fabricWishes(), model.fabricWishes()), avoidFabrics));
+        one.avoidFabrics(avoidFabrics);
+        one.wantsCallback(rules.wantsCallback());
 
         one.contact(rules.name(), rules.email(), rules.phone());
         boolean rulesGoAhead = "buying".equals(rules.intent()) || Boolean.TRUE.equals(rules.wantsAppointment());
-        if (rules.declined() || model.declined() && !rulesGoAhead) {
+        if (rules.notACustomer() || model.notACustomer() && !rulesGoAhead && !rules.declined()) {
+            if (!rules.notACustomer()) {
+                disagreements.add("intent");
+            }
+            one.intent("not_a_customer");
+        } else if (rules.declined() || model.declined() && !rulesGoAhead) {
             if (!rules.declined()) {
                 disagreements.add("intent");
             }

@@ -48,7 +48,10 @@ public class QualifierStep {
                 LocalDate.now(clock));
         LeadStatus lead;
         boolean create = false;
-        if (state.leadDealId() != null) {
+        if (state.leadDealId() != null && understood.learned().declined()) {
+            // "bitte keine Kontaktaufnahme" after the hand-over still wins: the customer is told so, the deal stays
+            lead = new LeadStatus("declined", 0, assessment.reasons(), state.leadDealId(), false);
+        } else if (state.leadDealId() != null) {
             lead = new LeadStatus("created", assessment.score(), assessment.reasons(), state.leadDealId(), false);
         } else if (now.declined()) {
             lead = new LeadStatus("declined", 0, assessment.reasons(), null, false);
@@ -81,7 +84,7 @@ public class QualifierStep {
         return new ConversationLead(caller.userId(), turn.sessionId(), LeadQualifier.opportunityKey(now, caller),
                 contactName(now, caller), turn.qualification().assessment().contactEmail(), now.phone(),
                 LeadQualifier.dealTitle(now), dealValue(now, turn.turn().recommendations()), expectedCloseDate(now),
-                json.note(now));
+                json.note(now) + "\n" + turn.qualification().assessment().why());
     }
 
     /** The deal the lead became; an appointment booked a moment ago (before the deal existed) joins it. */

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 public final class StructuredProfile {
 
     private static final List<String> SEASONS = List.of("spring", "summer", "autumn", "winter");
-    private static final List<String> INTENTS = List.of("interested", "buying", "browsing", "declined");
+    private static final List<String> INTENTS = List.of("interested", "buying", "browsing", "declined",
+            "not_a_customer");
     private static final Pattern DIGITS = Pattern.compile("\\d");
 
     private StructuredProfile() { }
@@ -45,9 +46,11 @@ public final class StructuredProfile {
                 .addProperty("patterns", words("pattern", "gewünschte Muster"))
                 .addProperty("avoid_patterns", words("pattern", "ausdrücklich unerwünschte Muster"))
                 .addProperty("fabric_wishes", words("fabric_wish", "Wünsche an den Stoff"))
+                .addProperty("avoid_fabrics", words("fabric_wish", "ausdrücklich unerwünschte Materialien (keine Wolle)"))
                 .addEnumProperty("intent", INTENTS,
                         "interested: sucht/interessiert sich; buying: will bestellen oder einen Termin; "
-                                + "browsing: schaut sich nur um; declined: lehnt ab")
+                                + "browsing: schaut sich nur um; declined: lehnt ab; not_a_customer: Werbung, Bewerbung, "
+                                + "Mitbewerber oder Scherz")
                 .addBooleanProperty("wants_appointment", "möchte einen Termin (Maßnehmen, Beratung)")
                 .additionalProperties(false)
                 .build();
@@ -79,7 +82,9 @@ public final class StructuredProfile {
         List<String> avoidPatterns = all(answer, "avoid_patterns", "pattern");
         profile.colours(ProfileReconciler.without(all(answer, "colours", "colour"), avoidColours), avoidColours);
         profile.patterns(ProfileReconciler.without(all(answer, "patterns", "pattern"), avoidPatterns), avoidPatterns);
-        profile.fabricWishes(all(answer, "fabric_wishes", "fabric_wish"));
+        List<String> avoidFabrics = all(answer, "avoid_fabrics", "fabric_wish");
+        profile.fabricWishes(ProfileReconciler.without(all(answer, "fabric_wishes", "fabric_wish"), avoidFabrics));
+        profile.avoidFabrics(avoidFabrics);
         String intent = oneOf(answer, "intent", INTENTS);
         profile.intent(intent);
         if (answer.path("wants_appointment").asBoolean(false)) {

@@ -41,6 +41,8 @@ public final class OpenAiStub implements AutoCloseable {
     private final ConcurrentLinkedDeque<Step> extractions = new ConcurrentLinkedDeque<>();
     /** What an unscripted extraction request gets: the model found nothing. */
     public volatile String defaultExtraction = "{}";
+    /** When set, answers every unscripted extraction request from the request itself (a model that reads). */
+    public volatile java.util.function.Function<JsonNode, String> extractionReader;
     private final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger ids = new AtomicInteger();
     public volatile String defaultReply = "Sehr gern – das klingt nach einem wunderbaren Anlass.";
@@ -116,6 +118,7 @@ public final class OpenAiStub implements AutoCloseable {
         script.clear();
         extractions.clear();
         defaultExtraction = "{}";
+        extractionReader = null;
         requests.clear();
         defaultReply = "Sehr gern – das klingt nach einem wunderbaren Anlass.";
         defaultDelayMs = 0;
@@ -129,6 +132,9 @@ public final class OpenAiStub implements AutoCloseable {
                 requests.add(request);
             }
             Step step = isExtraction(request) ? extractions.pollFirst() : script.pollFirst();
+            if (step == null && isExtraction(request) && extractionReader != null) {
+                step = Step.text(extractionReader.apply(request));
+            }
             if (step == null) {
                 step = Step.text(isExtraction(request) ? defaultExtraction : defaultReply).after(defaultDelayMs);
             }
