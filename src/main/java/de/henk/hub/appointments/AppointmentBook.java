@@ -77,12 +77,13 @@ public class AppointmentBook {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         db.sql("""
                 insert into appointment (user_id, customer_email, customer_name, type, starts_at, ends_at, status, notes,
-                                         deal_id, created_at)
-                values (:user, :email, :name, :type, :start, :end, 'booked', :notes, :deal, :now)""")
+                                         deal_id, created_at, calendar_uid)
+                values (:user, :email, :name, :type, :start, :end, 'booked', :notes, :deal, :now, :uid)""")
                 .param("user", customer.id()).param("email", customer.email()).param("name", customer.username())
                 .param("type", type.id()).param("start", utc(start)).param("end", utc(end))
                 .param("notes", blankToNull(request.notes()), java.sql.Types.VARCHAR)
-                .param("deal", dealId, java.sql.Types.BIGINT).param("now", now).update(key, "id");
+                .param("deal", dealId, java.sql.Types.BIGINT).param("now", now)
+                .param("uid", "appointment-" + java.util.UUID.randomUUID() + "@henk-hub").update(key, "id");
         long id = key.getKey().longValue();
         try {
             for (ZonedDateTime slot = start; slot.isBefore(end); slot = slot.plus(calendar.slot())) {
@@ -228,7 +229,15 @@ public class AppointmentBook {
         return DomainEvents.data("appointment_id", a.id(), "type", a.type(), "date", a.date().toString(),
                 "time", a.time().toString(), "starts_at", a.startsAt().toString(), "ends_at", a.endsAt().toString(),
                 "duration_minutes", a.durationMinutes(), "name", a.customerName(), "email", a.customerEmail(),
-                "user_id", a.customerId(), "deal_id", a.dealId(), "status", a.status());
+                "user_id", a.customerId(), "deal_id", a.dealId(), "status", a.status(),
+                "calendar_uid", calendarUid(a));
+    }
+
+    /** The invitation's UID: random per appointment; older rows get one derived from the row and its creation. */
+    private String calendarUid(AppointmentView a) {
+        String uid = db.sql("select calendar_uid from appointment where id = :id").param("id", a.id())
+                .query(String.class).optional().orElse(null);
+        return uid != null ? uid : "appointment-" + a.id() + "-" + a.createdAt().toEpochSecond() + "@henk-hub";
     }
 
     private AppointmentView map(ResultSet rs, int row) throws SQLException {

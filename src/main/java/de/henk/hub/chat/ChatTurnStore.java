@@ -1,6 +1,7 @@
 package de.henk.hub.chat;
 
 import de.henk.hub.auth.Caller;
+import de.henk.hub.system.BusinessMetrics;
 import de.henk.hub.system.Timestamps;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -20,8 +21,11 @@ public class ChatTurnStore {
     private final ChatJson json;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final BusinessMetrics metrics;
 
-    public ChatTurnStore(ChatSessions sessions, ChatJson json, TransactionTemplate tx, Clock clock) {
+    public ChatTurnStore(ChatSessions sessions, ChatJson json, TransactionTemplate tx, Clock clock,
+                         BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.sessions = sessions;
         this.json = json;
         this.tx = tx;
@@ -53,6 +57,7 @@ public class ChatTurnStore {
             sessions.addMessage(chat.sessionId(), "customer", turn.message(), chat.opened().receivedAt());
             sessions.addMessage(chat.sessionId(), "henk", reply, at);
         });
+        metrics.chatTurn(chat.answer().concierge());
         LeadStatus lead = turn.lead();
         Long dealId = chat.answer().dealId() != null ? chat.answer().dealId() : lead.dealId();
         return new ChatResponse(chat.sessionId(), reply, turn.phase().id(), turn.profile(), chat.answer().concierge(),

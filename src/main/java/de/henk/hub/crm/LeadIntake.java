@@ -5,6 +5,7 @@ import de.henk.hub.auth.Caller;
 import de.henk.hub.auth.Role;
 import de.henk.hub.auth.UserRepository;
 import de.henk.hub.events.DomainEvents;
+import de.henk.hub.system.BusinessMetrics;
 import de.henk.hub.system.Timestamps;
 import de.henk.hub.web.ApiException;
 import java.time.Clock;
@@ -29,9 +30,11 @@ public class LeadIntake {
     private final Clock clock;
     private final PhoneNumbers phones;
     private final LeadFloodGuard floods;
+    private final BusinessMetrics metrics;
 
     public LeadIntake(CrmStore store, CrmOutbox outbox, UserRepository users, DomainEvents events, Clock clock,
-                      PhoneNumbers phones, LeadFloodGuard floods) {
+                      PhoneNumbers phones, LeadFloodGuard floods, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.phones = phones;
         this.floods = floods;
         this.events = events;
@@ -68,6 +71,7 @@ public class LeadIntake {
         if (scopedKey != null) {
             var earlier = store.dealIdForIdempotencyKey(scopedKey);
             if (earlier.isPresent()) {
+                metrics.lead("api", "replayed");
                 return new AcceptedLead(earlier.get(), true);
             }
         }
@@ -76,7 +80,7 @@ public class LeadIntake {
                 : email == null ? null : users.findByEmail(email).map(u -> u.id()).orElse(null);
         String currency = request.currency() == null ? "EUR" : request.currency();
         if (!caller.has(Role.BETA)) {
-            var open = floods.admit(customerId, email, phone, now);
+            var open = admitted(customerId, email, phone, now);
             if (open.isPresent()) {
                 return join(open.get(), caller.userId(), null, "api", request.name().strip(), email, phone, scopedKey,
                         request.dealTitle().strip() + " – " + request.dealValue().toPlainString() + " " + currency,
@@ -92,7 +96,17 @@ public class LeadIntake {
         return new AcceptedLead(dealId, false);
     }
 
+    private java.util.Optional<Long> admitted(String customerId, String email, String phone, OffsetDateTime now) {
+        try {
+            return floods.admit(customerId, email, phone, now);
+        } catch (ApiException refused) {
+            metrics.leadRefused("api");
+            throw refused;
+        }
+    }
+
     private void leadCreated(long dealId, String source) {
+        metrics.lead(source, "created");
         Deal deal = store.deal(dealId);
         events.record("lead.created", "deal/" + dealId, DomainEvents.data("deal_id", dealId, "lead_id", deal.leadId(),
                 "source", source, "title", deal.title(), "value", deal.value(), "currency", deal.currency(),
@@ -113,6 +127,7 @@ public class LeadIntake {
         String key = "conversation:" + opportunityKey;
         var earlier = store.dealIdForIdempotencyKey(key);
         if (earlier.isPresent()) {
+            metrics.lead("chat", "replayed");
             return new AcceptedLead(earlier.get(), true);
         }
         OffsetDateTime now = Timestamps.now(clock);
@@ -153,6 +168,7 @@ public class LeadIntake {
         outbox.enqueue(dealId, OutboxEntry.CREATE_NOTE, noteJson("Weitere Anfrage (" + source + "): " + what), now);
         events.record("lead.joined", "deal/" + dealId, DomainEvents.data("deal_id", dealId, "source", source,
                 "user_id", userId));
+        metrics.lead(source, "joined");
         return new AcceptedLead(dealId, false, true);
     }
 

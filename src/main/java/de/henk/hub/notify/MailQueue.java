@@ -1,6 +1,7 @@
 package de.henk.hub.notify;
 
 import de.henk.hub.config.HenkProperties;
+import de.henk.hub.system.BusinessMetrics;
 import de.henk.hub.system.Page;
 import de.henk.hub.system.Timestamps;
 import jakarta.activation.DataHandler;
@@ -46,8 +47,11 @@ public class MailQueue {
     private final TransactionTemplate tx;
     private final HenkProperties properties;
     private final Clock clock;
+    private final BusinessMetrics metrics;
 
-    public MailQueue(JdbcClient db, TransactionTemplate tx, HenkProperties properties, Clock clock) {
+    public MailQueue(JdbcClient db, TransactionTemplate tx, HenkProperties properties, Clock clock,
+                     BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.db = db;
         this.tx = tx;
         this.properties = properties;
@@ -214,6 +218,7 @@ public class MailQueue {
         db.sql("""
                 update mail_outbox set status = 'sent', sent_at = :now, attempts = attempts + 1, claim_expires_at = null,
                   last_error = null where id = :id""").param("now", now).param("id", mail.id()).update();
+        metrics.mail(mail.kind(), "sent");
     }
 
     /** Retries with back-off (SMTP down, greylisting); gives up after henk.mail.max-attempts. */
@@ -228,6 +233,7 @@ public class MailQueue {
                 .param("status", dead ? "dead" : "pending").param("attempts", attempts)
                 .param("next", Timestamps.now(clock).plusSeconds(delaySeconds))
                 .param("error", error.substring(0, Math.min(1000, error.length()))).param("id", mail.id()).update();
+        metrics.mail(mail.kind(), dead ? "dead" : "retry");
         log.warn("Mail {} ({}) not sent, attempt {}{}: {}", mail.id(), mail.kind(), attempts,
                 dead ? " — giving up" : ", retry in " + delaySeconds + " s", failure.getClass().getSimpleName());
     }

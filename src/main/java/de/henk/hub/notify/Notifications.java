@@ -93,11 +93,12 @@ public class Notifications {
         values.put("duration", data.path("duration_minutes").asText());
         String kind = cancelled ? "appointment-cancelled" : "appointment-booked";
         MailTemplates.Rendered rendered = templates.render(kind, language, values);
-        String ics = Icalendar.event(data.path("appointment_id").asLong(), cancelled,
+        String ics = Icalendar.event(new Icalendar.Invitation(calendarUid(data), cancelled,
                 java.time.OffsetDateTime.parse(data.path("starts_at").asText()),
                 java.time.OffsetDateTime.parse(data.path("ends_at").asText()),
                 type.label(language) + " – " + properties.shop().name(), properties.shop().address(),
-                properties.mail().from());
+                properties.shop().name(), mailAddress(properties.mail().from()), data.path("name").asText(""), email,
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)));
         return List.of(new MailDraft(event.id(), kind, email, language, blankToNull(data.path("user_id").asText(null)),
                 rendered.subject(), rendered.text(), rendered.html(), cancelled ? "absage.ics" : "termin.ics",
                 "text/calendar; charset=UTF-8; method=" + (cancelled ? "CANCEL" : "REQUEST"), ics));
@@ -239,6 +240,19 @@ public class Notifications {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /** The appointment's iCalendar UID; events recorded before it existed fall back to one per row. */
+    private static String calendarUid(JsonNode data) {
+        String uid = data.path("calendar_uid").asText("");
+        return uid.isBlank() ? "appointment-" + data.path("appointment_id").asLong() + "@henk-hub" : uid;
+    }
+
+    /** "HENK <termine@henk.example>" → "termine@henk.example". */
+    private static String mailAddress(String from) {
+        int open = from.indexOf('<');
+        int close = from.indexOf('>', open + 1);
+        return open >= 0 && close > open ? from.substring(open + 1, close).strip() : from.strip();
     }
 
     /** A consumed CloudEvent. */

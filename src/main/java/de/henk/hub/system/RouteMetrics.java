@@ -1,5 +1,6 @@
 package de.henk.hub.system;
 
+import de.henk.hub.config.HenkProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -13,7 +14,9 @@ import org.springframework.stereotype.Component;
  * Prometheus metrics per Camel route and per endpoint call (camel-micrometer is not available for this Camel
  * version): {@code henk_route_exchanges_seconds{route,outcome}} for every exchange a route started, and
  * {@code henk_endpoint_calls_seconds{endpoint,outcome}} for every send — e.g. each Pipedrive path, with ids
- * folded to {id} so the number of series stays small.
+ * folded to {id} so the number of series stays small. {@code outcome} is {@code success}, {@code client_error},
+ * {@code server_error} (by the HTTP status an API route answered or an HTTP call got) or {@code failure} (an
+ * exception nobody handled). Each call to Pipedrive is also counted in {@code henk_pipedrive_calls_total}.
  */
 @Component
 public class RouteMetrics extends EventNotifierSupport {
@@ -21,9 +24,13 @@ public class RouteMetrics extends EventNotifierSupport {
     private static final Pattern NUMERIC_SEGMENT = Pattern.compile("/\\d+(?=/|$)");
 
     private final MeterRegistry registry;
+    private final BusinessMetrics business;
+    private final String pipedriveHost;
 
-    public RouteMetrics(MeterRegistry registry) {
+    public RouteMetrics(MeterRegistry registry, BusinessMetrics business, HenkProperties properties) {
         this.registry = registry;
+        this.business = business;
+        this.pipedriveHost = hostOf(properties.pipedrive().baseUrl());
         setIgnoreCamelContextEvents(true);
         setIgnoreRouteEvents(true);
         setIgnoreServiceEvents(true);
@@ -44,11 +51,17 @@ public class RouteMetrics extends EventNotifierSupport {
     public void notify(CamelEvent event) {
         if (event instanceof CamelEvent.ExchangeSentEvent sent) {
             Exchange exchange = sent.getExchange();
+            String uri = sent.getEndpoint().getEndpointBaseUri();
+            boolean http = uri.startsWith("http");
+            Integer status = http ? status(exchange) : null;
             Timer.builder("henk.endpoint.calls").description("Calls from routes to endpoints")
-                    .tag("endpoint", endpoint(sent.getEndpoint().getEndpointBaseUri(),
-                            exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class)))
-                    .tag("outcome", exchange.isFailed() ? "failure" : "success")
+                    .tag("endpoint", endpoint(uri, exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class)))
+                    .tag("outcome", outcome(exchange.isFailed() && status == null, status))
                     .register(registry).record(Duration.ofMillis(sent.getTimeTaken()));
+            if (http && pipedriveHost != null && pipedriveHost.equals(hostOf(uri))) {
+                business.pipedriveCall(exchange.getMessage().getHeader(Exchange.HTTP_METHOD, "GET", String.class),
+                        status == null ? "io_error" : String.valueOf(status));
+            }
         } else if (event instanceof CamelEvent.ExchangeCompletedEvent || event instanceof CamelEvent.ExchangeFailedEvent) {
             CamelEvent.ExchangeEvent done = (CamelEvent.ExchangeEvent) event;
             Exchange exchange = done.getExchange();
@@ -58,9 +71,55 @@ public class RouteMetrics extends EventNotifierSupport {
             }
             Timer.builder("henk.route.exchanges").description("Exchanges started by a route, until completed")
                     .tag("route", route)
-                    .tag("outcome", event instanceof CamelEvent.ExchangeFailedEvent ? "failure" : "success")
+                    .tag("outcome", outcome(event instanceof CamelEvent.ExchangeFailedEvent, servedStatus(exchange)))
                     .register(registry).record(Duration.ofMillis(exchange.getClock().elapsed()));
         }
+    }
+
+    /**
+     * {@code failure} for an exchange that failed, else by the HTTP status where there is one: {@code success}
+     * below 400, {@code client_error} for 4xx (bad input, 401, 429…), {@code server_error} for 5xx.
+     */
+    static String outcome(boolean failed, Integer status) {
+        if (failed) {
+            return "failure";
+        }
+        if (status == null || status < 400) {
+            return "success";
+        }
+        return status < 500 ? "client_error" : "server_error";
+    }
+
+    /** The status a route that serves HTTP answered with (other routes may carry a status of a call they made). */
+    private static Integer servedStatus(Exchange exchange) {
+        var from = exchange.getFromEndpoint();
+        String uri = from == null ? "" : from.getEndpointUri();
+        if (!uri.startsWith("platform-http") && !uri.startsWith("rest")) {
+            return null;
+        }
+        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        return status == null ? 200 : status;
+    }
+
+    /** The status an HTTP call came back with: the failure's status code, none for an I/O error, else the header. */
+    private static Integer status(Exchange exchange) {
+        Exception failure = exchange.getException();
+        if (failure instanceof org.apache.camel.http.base.HttpOperationFailedException failed) {
+            return failed.getStatusCode();
+        }
+        if (failure != null) {
+            return null;
+        }
+        return exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+    }
+
+    private static String hostOf(String uri) {
+        if (uri == null || uri.isBlank()) {
+            return null;
+        }
+        String rest = uri.replaceFirst("^[a-z]+:(//)?", "");
+        int end = rest.indexOf('/');
+        return (end < 0 ? rest : rest.substring(0, end)).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The endpoint without query; for an optimised toD to HTTP, the path it went to (kept in a header). */
