@@ -115,10 +115,11 @@ public class ChatRateLimiter {
         if (increment(key, slot, allowance)) {
             return true;
         }
-        boolean full = db.sql("select count(*) from chat_rate_limit where limit_key = :key and slot_start = :slot")
+        boolean exists = db.sql("select count(*) from chat_rate_limit where limit_key = :key and slot_start = :slot")
                 .param("key", key).param("slot", slot).query((rs, n) -> rs.getLong(1)).single() > 0;
-        if (full) {
-            return false;
+        if (exists) {
+            // full, or another turn inserted the slot's row after our update missed it: one more try tells which
+            return increment(key, slot, allowance);
         }
         try {
             db.sql("insert into chat_rate_limit (limit_key, slot_start, turns) values (:key, :slot, 1)")

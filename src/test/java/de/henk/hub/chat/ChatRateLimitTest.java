@@ -154,6 +154,44 @@ class ChatRateLimitTest extends HubTest {
         }
     }
 
+    /**
+     * Many first turns of one slot at the same moment, far under the limit: every one is admitted (a turn whose
+     * update missed the row another turn was just inserting was refused with a 429 — seen in a benchmark).
+     */
+    @Test
+    void parallelTurnsUnderTheLimitAreAllAdmitted() throws Exception {
+        int attempts = 40;
+        ChatSettings settings = settings(1000, 1000, Duration.ofHours(1));
+        ChatRateLimiter[] instances = {new ChatRateLimiter(db, settings, Clock.systemUTC(), SECRET),
+                new ChatRateLimiter(db, settings, Clock.systemUTC(), SECRET)};
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        try {
+            for (int round = 0; round < 5; round++) {
+                ChatRequest turn = new ChatRequest("Hallo", UUID.randomUUID().toString());
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> outcomes = new ArrayList<>();
+                for (int i = 0; i < attempts; i++) {
+                    ChatRateLimiter instance = instances[i % 2];
+                    outcomes.add(pool.submit(() -> {
+                        start.await();
+                        try {
+                            instance.check(Caller.anonymous(null), turn);
+                            return 200;
+                        } catch (ApiException e) {
+                            return e.status();
+                        }
+                    }));
+                }
+                start.countDown();
+                for (Future<Integer> outcome : outcomes) {
+                    assertThat(outcome.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** The window slides: a burst across a window boundary gets no second allowance, and Retry-After is exact. */
     @Test
     void theWindowSlidesAndRetryAfterSaysWhenTheOldestTurnsLeaveIt() throws Exception {
