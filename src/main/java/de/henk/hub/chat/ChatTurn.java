@@ -43,6 +43,21 @@ public record ChatTurn(Opened opened, ConversationState state, Understood unders
     /** The offline concierge's reply (always made: guidance for the LLM, and its fallback) and the one sent. */
     public record Answer(String offlineReply, String reply, String concierge, Long dealId) { }
 
+    /**
+     * A turn in flight is itself, not a value: the route reads it with {@code ${variable.turn.createsLead()}} and
+     * Camel's bean cache hashes the object it calls, which for a record would hash the whole conversation (its
+     * profile, history and recommendations) at every such step — a tenth of an offline turn's time.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     public static ChatTurn opened(Opened opened, ConversationState state) {
         return new ChatTurn(opened, state, null, null, null, null, null);
     }

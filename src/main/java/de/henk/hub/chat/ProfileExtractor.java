@@ -596,19 +596,25 @@ public class ProfileExtractor {
      * "im Juni" means the next June that has not passed yet; "Juni 2028" that one. Of several months the last one
      * not ruled out counts: "nicht im Juni, sondern im Juli", "Juni – ach nein, doch lieber Juli".
      */
+    private static final List<List<Pattern>> MONTH_WORDS = java.util.stream.IntStream.range(0, 12)
+            .mapToObj(i -> List.of(words(MONTHS_DE[i]), words(MONTHS_EN[i]))).toList();
+    private static final Pattern MAY_AS_VERB = Pattern.compile("\\bmay (i|we|you|he|she|it|be)\\b");
+    private static final Pattern MARCH_AS_VERB = Pattern.compile("\\bmarch(ing)?\\b");
+    private static final Pattern MARCH_AS_MONTH = Pattern.compile("\\b(in|this|next|end of|early|late|mid|by) march\\b");
+
     YearMonth month(String text, LocalDate today) {
         int found = -1;
         int foundAt = -1;
         for (int i = 0; i < 12; i++) {
-            for (Pattern name : List.of(words(MONTHS_DE[i]), words(MONTHS_EN[i]))) {
+            for (Pattern name : MONTH_WORDS.get(i)) {
                 Matcher m = name.matcher(text);
                 while (m.find()) {
                     boolean english = name.pattern().contains(MONTHS_EN[i]) && !MONTHS_EN[i].equals(MONTHS_DE[i]);
-                    if (english && i == 4 && text.matches("(?s).*\\bmay (i|we|you|he|she|it|be)\\b.*")) {
+                    if (english && i == 4 && MAY_AS_VERB.matcher(text).find()) {
                         continue;
                     }
-                    if (english && i == 2 && text.matches("(?s).*\\bmarch(ing)?\\b.*")
-                            && !text.matches("(?s).*\\b(in|this|next|end of|early|late|mid|by) march\\b.*")) {
+                    if (english && i == 2 && MARCH_AS_VERB.matcher(text).find()
+                            && !MARCH_AS_MONTH.matcher(text).find()) {
                         continue;
                     }
                     String before = text.substring(Math.max(0, m.start() - 20), m.start());
@@ -918,8 +924,15 @@ public class ProfileExtractor {
         }
     }
 
+    /**
+     * One of the words, not inside another word. The text it is matched against is lower case already, so a
+     * lower-case vocabulary is matched as it is (Unicode case folding at every position made these the costliest
+     * part of reading a message); one with a capital letter folds case.
+     */
     private static Pattern words(String... alternatives) {
-        return Pattern.compile("(?<![\\p{L}\\d])(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\d])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        String regex = "(?<![\\p{L}\\d])(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\d])";
+        String literals = regex.replaceAll("\\\\[pP]\\{\\w+}|\\\\.", "");
+        boolean lowerCase = literals.equals(literals.toLowerCase(Locale.GERMAN));
+        return Pattern.compile(regex, lowerCase ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 }
