@@ -181,6 +181,81 @@ class RouteFilesFollowTheYamlDslTest {
                 """))).as("a REST verb, a route configuration and its onException").hasSize(3);
     }
 
+    /**
+     * No timing, size or count is written into a route: such numbers are placeholders, so that they can be set per
+     * installation (a timer's {@code period: '{{henk.mail.poll-interval}}'}). HTTP status codes are the API's
+     * contract, not settings.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routeFiles")
+    void numbersArePlaceholders(Path file) throws IOException {
+        List<String> literal = new ArrayList<>();
+        numbers(read(file), "", literal);
+        assertThat(literal).as(file + ": numbers written into the route (use a {{placeholder}})").isEmpty();
+    }
+
+    /** Every placeholder a route uses has its default in application.yml (the jar's defaults). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routeFiles")
+    void everyPlaceholderHasItsDefaultInApplicationYml(Path file) throws IOException {
+        Set<String> defaults = new java.util.HashSet<>();
+        flatten(new Load(LoadSettings.builder().build()).loadFromString(
+                Files.readString(Path.of("src/main/resources/application.yml"))), "", defaults);
+        java.util.regex.Matcher placeholders = java.util.regex.Pattern.compile("\\{\\{([^}:]+)(:[^}]*)?}}")
+                .matcher(Files.readString(file));
+        List<String> undefined = new ArrayList<>();
+        while (placeholders.find()) {
+            if (placeholders.group(2) == null && !defaults.contains(placeholders.group(1))) {
+                undefined.add(placeholders.group(1));
+            }
+        }
+        assertThat(undefined).as(file + ": placeholders without a default in application.yml").isEmpty();
+    }
+
+    @Test
+    void theNumberCheckFindsATimerWrittenIntoTheRoute() {
+        List<String> literal = new ArrayList<>();
+        numbers(yaml("""
+                - route:
+                    id: r
+                    from:
+                      uri: timer:t?delay=5000
+                      parameters:
+                        period: '1000'
+                      steps:
+                        - setHeader:
+                            id: created
+                            name: CamelHttpResponseCode
+                            expression: {constant: {expression: '201'}}
+                """), "", literal);
+        assertThat(literal).containsExactlyInAnyOrder("/0/route/from/uri", "/0/route/from/parameters/period");
+    }
+
+    private static void numbers(JsonNode node, String pointer, List<String> literal) {
+        if (node.isObject() && "CamelHttpResponseCode".equals(node.path("name").asText())) {
+            return;
+        }
+        if (node.isNumber() || (node.isTextual() && (node.asText().matches("\\d+")
+                || node.asText().matches(".*[?&][A-Za-z]+=\\d+.*")))) {
+            literal.add(pointer);
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                numbers(node.get(i), pointer + "/" + i, literal);
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(field -> numbers(field.getValue(), pointer + "/" + field.getKey(), literal));
+        }
+    }
+
+    private static void flatten(Object yaml, String prefix, Set<String> keys) {
+        if (yaml instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> flatten(value, prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key,
+                    keys));
+        } else {
+            keys.add(prefix);
+        }
+    }
+
     /** Camel refuses to start when a step's id repeats another step's or a route's, in any file. */
     @Test
     void idsAreUniqueAcrossAllRouteFiles() throws IOException {

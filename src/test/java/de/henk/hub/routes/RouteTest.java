@@ -42,9 +42,11 @@ import org.springframework.test.context.DynamicPropertySource;
         "henk.mail.host=",
         "henk.mail.team=" + RouteTest.TEAM,
         "henk.events.uri=seda:route-test-events",
-        "henk.crm.outbox.poll-interval-ms=3600000",
-        "henk.events.poll-interval-ms=3600000",
-        "henk.mail.poll-interval-ms=3600000"})
+        "henk.crm.outbox.poll-interval=1h",
+        "henk.events.poll-interval=1h",
+        "henk.mail.poll-interval=1h",
+        "henk.pipedrive.webhook.poll-interval=1h",
+        "henk.pipedrive.reconciliation.initial-delay=1h"})
 abstract class RouteTest {
 
     /** The sales team: two addresses, so that a team notice is seen to go to each. */
