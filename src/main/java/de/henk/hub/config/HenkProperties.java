@@ -6,7 +6,9 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Every {@code henk.*} setting, with its default in application.yml. Durations are {@link Duration}s written with a unit ({@code 2s}, {@code 500ms}, {@code 10m}); the older
+ * The {@code henk.*} settings, with their defaults in application.yml — except {@code henk.chat.*} and
+ * {@code henk.llm.*}, which the chat binds itself ({@code ChatSettings}, {@code LlmSettings}): one class per prefix.
+ * Durations are {@link Duration}s written with a unit ({@code 2s}, {@code 500ms}, {@code 10m}); the older
  * {@code *-ms} keys still work ({@link LegacyMillisecondKeys}).
  */
 @ConfigurationProperties(prefix = "henk")
@@ -17,7 +19,6 @@ public record HenkProperties(
         Jwt jwt,
         Auth auth,
         Admin admin,
-        Chat chat,
         Pipedrive pipedrive,
         Crm crm,
         Events events,
@@ -67,8 +68,6 @@ public record HenkProperties(
     }
 
     public record Admin(String email, String password) { }
-
-    public record Chat(int maxMessageLength) { }
 
     /** {@code connectTimeout} and {@code timeout} (per call) are the HTTP client's ({@code PipedriveHttpTimeouts}). */
     public record Pipedrive(String apiToken, String baseUrl, String initialStage, String appUrl, Duration connectTimeout,
