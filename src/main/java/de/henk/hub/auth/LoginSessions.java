@@ -61,11 +61,6 @@ public class LoginSessions {
                 .param("id", sessionId).query(Long.class).single() == 1;
     }
 
-    public Optional<String> ownerOf(String sessionId) {
-        return db.sql("select user_id from login_session where id = :id").param("id", sessionId)
-                .query(String.class).optional();
-    }
-
     public record StoredRefreshToken(String id, String sessionId, String userId, OffsetDateTime expiresAt,
                                      boolean rotated, boolean revoked) { }
 }

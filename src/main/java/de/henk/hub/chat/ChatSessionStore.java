@@ -2,7 +2,6 @@ package de.henk.hub.chat;
 
 import de.henk.hub.auth.Caller;
 import de.henk.hub.auth.Role;
-import de.henk.hub.config.HenkProperties;
 import de.henk.hub.handoff.Handoffs;
 import de.henk.hub.system.Page;
 import de.henk.hub.system.Timestamps;
@@ -31,13 +30,13 @@ public class ChatSessionStore {
     private final int maxMessageLength;
 
     public ChatSessionStore(ChatSessions sessions, ChatJson json, ReturningCustomer returning, Handoffs handoffs,
-                            Clock clock, HenkProperties properties) {
+                            Clock clock, ChatSettings settings) {
         this.sessions = sessions;
         this.json = json;
         this.returning = returning;
         this.handoffs = handoffs;
         this.clock = clock;
-        this.maxMessageLength = properties.chat().maxMessageLength();
+        this.maxMessageLength = settings.maxMessageLength();
     }
 
     public ChatTurn load(ChatRequest request, Caller caller) {

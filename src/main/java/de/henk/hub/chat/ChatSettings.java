@@ -5,12 +5,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code henk.chat.*} beyond the message length (which {@code HenkProperties} binds): how many turns an anonymous
- * client address and any one session may take per window (exceeding either is a 429 with {@code Retry-After}), and
- * how HENK offers appointment times: how many days ahead it searches and how many times it offers at once.
+ * {@code henk.chat.*}: the longest message in characters (longer is a 400 {@code message_too_long}), how many turns an
+ * anonymous client address and any one session may take per window (exceeding either is a 429 with
+ * {@code Retry-After}), and how HENK offers appointment times: how many days ahead it searches and how many times it
+ * offers at once.
  */
 @ConfigurationProperties(prefix = "henk.chat")
-public record ChatSettings(@DefaultValue RateLimit rateLimit, @DefaultValue Slots slots) {
+public record ChatSettings(@DefaultValue("2000") int maxMessageLength, @DefaultValue RateLimit rateLimit,
+                           @DefaultValue Slots slots) {
 
     public record Slots(@DefaultValue("14") int searchDays, @DefaultValue("3") int offered) { }
 

@@ -5,7 +5,12 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Every {@code henk.*} setting, with the defaults of config/application.yml. */
+/**
+ * The {@code henk.*} settings, with their defaults in application.yml — except {@code henk.chat.*} and
+ * {@code henk.llm.*}, which the chat binds itself ({@code ChatSettings}, {@code LlmSettings}): one class per prefix.
+ * Durations are {@link Duration}s written with a unit ({@code 2s}, {@code 500ms}, {@code 10m}); the older
+ * {@code *-ms} keys still work ({@link LegacyMillisecondKeys}).
+ */
 @ConfigurationProperties(prefix = "henk")
 public record HenkProperties(
         Path dataDir,
@@ -14,7 +19,6 @@ public record HenkProperties(
         Jwt jwt,
         Auth auth,
         Admin admin,
-        Chat chat,
         Pipedrive pipedrive,
         Crm crm,
         Events events,
@@ -39,10 +43,11 @@ public record HenkProperties(
         }
     }
 
-    public record Events(String uri, String consumerUri, long pollIntervalMs) { }
+    /** {@code pollInterval}: how often the event outbox is published (the events route's timer). */
+    public record Events(String uri, String consumerUri, Duration pollInterval) { }
 
     public record Mail(String host, int port, String username, String password, boolean starttls, String from,
-                       String team, String teamLanguage, long pollIntervalMs, int maxAttempts) {
+                       String team, String teamLanguage, Duration pollInterval, int maxAttempts) {
         public boolean smtp() {
             return host != null && !host.isBlank();
         }
@@ -64,21 +69,22 @@ public record HenkProperties(
 
     public record Admin(String email, String password) { }
 
-    public record Chat(int maxMessageLength) { }
-
-    public record Pipedrive(String apiToken, String baseUrl, String initialStage, String appUrl, int connectTimeoutMs,
-                            int timeoutMs, Limits limits, Webhook webhook, Reconciliation reconciliation) {
+    /** {@code connectTimeout} and {@code timeout} (per call) are the HTTP client's ({@code PipedriveHttpTimeouts}). */
+    public record Pipedrive(String apiToken, String baseUrl, String initialStage, String appUrl, Duration connectTimeout,
+                            Duration timeout, Limits limits, Webhook webhook, Reconciliation reconciliation) {
         public boolean configured() {
             return apiToken != null && !apiToken.isBlank();
         }
 
-        public record Webhook(String username, String password, String publicUrl) {
+        /** {@code pollInterval}: how often stored webhook events are applied (the webhook route's timer). */
+        public record Webhook(String username, String password, String publicUrl, Duration pollInterval) {
             public boolean enabled() {
                 return username != null && !username.isBlank() && password != null && !password.isBlank();
             }
         }
 
-        public record Reconciliation(Duration interval, Duration initialLookback) { }
+        /** {@code initialDelay}: the first run after start; then every {@code interval}. */
+        public record Reconciliation(Duration interval, Duration initialLookback, Duration initialDelay) { }
 
         /** Client-side budget (stay under Pipedrive's burst limit) and circuit breaker. */
         public record Limits(int requestsPerWindow, Duration window, Duration maxWaitForPermit,
@@ -105,7 +111,7 @@ public record HenkProperties(
             }
         }
 
-        public record Outbox(long pollIntervalMs, int batchSize, int maxAttempts, long baseBackoffMs,
-                             long maxBackoffMs, long claimTtlMs, long inlineGraceMs) { }
+        public record Outbox(Duration pollInterval, int batchSize, int maxAttempts, Duration baseBackoff,
+                             Duration maxBackoff, Duration claimTtl, Duration inlineGrace) { }
     }
 }

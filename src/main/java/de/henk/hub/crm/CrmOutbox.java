@@ -102,7 +102,7 @@ public class CrmOutbox {
             OffsetDateTime now = Timestamps.now(clock);
             List<Long> candidates = db.sql(DUE + NOT_JUST_CREATED
                             + " order by o.id fetch first :limit rows only for update skip locked")
-                    .param("now", now).param("graceCutoff", now.minusNanos(settings.inlineGraceMs() * 1_000_000))
+                    .param("now", now).param("graceCutoff", now.minus(settings.inlineGrace()))
                     .param("limit", settings.batchSize()).query(Long.class).list();
             List<OutboxEntry> claimed = new ArrayList<>();
             for (long id : candidates) {
@@ -128,7 +128,7 @@ public class CrmOutbox {
                 update crm_outbox set claimed_by = :node, claim_expires_at = :expires, updated_at = :now
                 where id = :id and status = 'pending' and next_attempt_at <= :now
                   and (claim_expires_at is null or claim_expires_at < :now)""")
-                .param("node", node).param("expires", now.plusNanos(settings.claimTtlMs() * 1_000_000))
+                .param("node", node).param("expires", now.plus(settings.claimTtl()))
                 .param("now", now).param("id", id).update();
         if (won != 1) {
             return Optional.empty();
@@ -283,8 +283,8 @@ public class CrmOutbox {
     public record OutboxPage(List<OutboxView> entries, de.henk.hub.system.Page page) { }
 
     long backoffMs(int attempts) {
-        double exponential = settings.baseBackoffMs() * Math.pow(2, Math.min(attempts - 1, 20));
-        long capped = (long) Math.min(exponential, settings.maxBackoffMs());
+        double exponential = settings.baseBackoff().toMillis() * Math.pow(2, Math.min(attempts - 1, 20));
+        long capped = (long) Math.min(exponential, settings.maxBackoff().toMillis());
         // full jitter on the upper half keeps a burst of failures from retrying in lockstep
         return capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
     }

@@ -159,9 +159,5 @@ public class DealMirror {
     private record Current(long id, String status, OffsetDateTime pipedriveUpdateTime) { }
 
     /** The hub deal a Pipedrive change was applied to, with its status before and after. */
-    public record MirrorChange(long dealId, String statusBefore, String statusAfter) {
-        public boolean becameWon() {
-            return "won".equals(statusAfter) && !"won".equals(statusBefore);
-        }
-    }
+    public record MirrorChange(long dealId, String statusBefore, String statusAfter) { }
 }

@@ -74,8 +74,11 @@ public class PipedriveReconciliation {
                 + (run.pageCursor == null ? "" : "&cursor=" + URLEncoder.encode(run.pageCursor, StandardCharsets.UTF_8));
     }
 
-    /** Applies one page of changed deals; returns what became won so the won-deal flow can follow. */
-    public List<DealMirror.MirrorChange> applyPage(String body, Run run) {
+    /**
+     * Applies one page of changed deals to the deal mirror (which raises the deal events of what became won or lost)
+     * and moves the run on to the next page.
+     */
+    public void applyPage(String body, Run run) {
         try {
             JsonNode page = json.readTree(body);
             List<DealMirror.MirrorChange> changes = new ArrayList<>();
@@ -91,7 +94,6 @@ public class PipedriveReconciliation {
             run.pageCursor = next.isTextual() && !next.asText().isEmpty() ? next.asText() : null;
             run.done = run.pageCursor == null;
             run.repaired += changes.size();
-            return changes;
         } catch (IOException e) {
             throw new UncheckedIOException("Pipedrive deals answer is not JSON", e);
         }

@@ -121,10 +121,11 @@ public class PipedriveWebhooks {
 
     /**
      * Applies what Pipedrive answered for the event's entity ({@code null}: Pipedrive said 404, it is gone) to the
-     * deal mirror, and marks the event done; returns the change for the won/lost flows, if any.
+     * deal mirror, and marks the event done. A deal that became won or lost there raises its deal event in the mirror
+     * ({@link DealEvents}), as a change made in the hub does.
      */
     @Transactional
-    public DealMirror.MirrorChange applyFromPipedrive(String eventId, String answer) {
+    public void applyFromPipedrive(String eventId, String answer) {
         JsonNode meta = storedEvent(eventId).path("meta");
         String entity = meta.path("entity").asText();
         Optional<DealMirror.MirrorChange> change = Optional.empty();
@@ -145,7 +146,6 @@ public class PipedriveWebhooks {
                 .param("now", Timestamps.now(clock)).param("id", eventId).update();
         change.ifPresent(c -> log.info("Pipedrive webhook for deal {} applied as Pipedrive has it: {} -> {}",
                 c.dealId(), c.statusBefore(), c.statusAfter()));
-        return change.orElse(null);
     }
 
     /** An event whose entity has nothing for the hub (an activity, a product): done without a call. */

@@ -251,7 +251,7 @@ class ChatRateLimitTest extends HubTest {
     }
 
     private static ChatSettings settings(int perAddress, int perSession, Duration window) {
-        return new ChatSettings(new ChatSettings.RateLimit(perAddress, perSession, window),
+        return new ChatSettings(2000, new ChatSettings.RateLimit(perAddress, perSession, window),
                 new ChatSettings.Slots(14, 3));
     }
 
