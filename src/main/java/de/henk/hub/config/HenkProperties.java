@@ -86,9 +86,13 @@ public record HenkProperties(
         /** {@code initialDelay}: the first run after start; then every {@code interval}. */
         public record Reconciliation(Duration interval, Duration initialLookback, Duration initialDelay) { }
 
-        /** Client-side budget (stay under Pipedrive's burst limit) and circuit breaker. */
+        /**
+         * Client-side budget (stay under Pipedrive's burst limit) and circuit breaker. {@code shared}: the budget and
+         * Pipedrive's pauses are shared by all instances through the database (Pipedrive counts per API token).
+         */
         public record Limits(int requestsPerWindow, Duration window, Duration maxWaitForPermit,
-                             Duration circuitOpenFor) { }
+                             Duration circuitOpenFor,
+                             @org.springframework.boot.context.properties.bind.DefaultValue("true") boolean shared) { }
     }
 
     /** {@code phoneCountryCode}: the country a phone number without one is from (49: "0170 …" is "+49 170 …"). */

@@ -8,11 +8,9 @@ import org.springframework.stereotype.Component;
 public class CrmSync {
 
     private final HenkProperties properties;
-    private final PipedriveGuard guard;
 
-    public CrmSync(HenkProperties properties, PipedriveGuard guard) {
+    public CrmSync(HenkProperties properties) {
         this.properties = properties;
-        this.guard = guard;
     }
 
     public boolean enabled() {
@@ -21,10 +19,10 @@ public class CrmSync {
 
     /**
      * Also try within the HTTP request (henk.crm.inline-sync), so the caller usually gets 201 right away — unless
-     * Pipedrive is busy (no budget for a whole lead, paused, circuit open): then the outbox does it and the caller
-     * gets 202 at once.
+     * Pipedrive is busy (no budget for a whole lead, paused, circuit open: {@link PipedriveGuard#reserveForInline}
+     * in the route), then the outbox does it and the caller gets 202 at once.
      */
     public boolean inlineEnabled() {
-        return enabled() && properties.crm().inlineSync() && guard.reserveForInline();
+        return enabled() && properties.crm().inlineSync();
     }
 }

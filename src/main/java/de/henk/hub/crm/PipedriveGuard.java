@@ -9,16 +9,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Keeps the hub a good Pipedrive citizen: a client-side limiter under the configured burst budget, a pause when
  * Pipedrive says the budget is spent (x-ratelimit-remaining: 0, 429 with Retry-After/x-ratelimit-reset), and a
- * circuit breaker that stops calling during an outage. The pipedrive-call route asks {@link #admit()} before and
+ * circuit breaker that stops calling during an outage. The pipedrive-call route asks {@link #admit} before and
  * reports {@link #answered(Map)} after every call; the outbox reports failures via {@link #failed(Exception)}.
+ *
+ * <p>Pipedrive counts the burst limit per API token, so the budget and the pause are shared by every hub instance
+ * through the database ({@link SharedBurstBudget}; {@code henk.pipedrive.limits.shared}). When the database does not
+ * answer, this instance counts on its own ({@link BurstBudget}) rather than hold a lead back.
  */
 @Component("pipedriveGuard")
 public class PipedriveGuard {
@@ -31,16 +41,24 @@ public class PipedriveGuard {
     /** How soon an entry deferred by the open circuit is looked at again (the breaker decides whether to call). */
     private static final Duration RETRY_WHILE_OPEN = Duration.ofSeconds(2);
 
+    /** The instance's own budget: the only one when sharing is off, the fallback when the database fails. */
     private final BurstBudget budget;
+    /** The budget of all instances, or null ({@code henk.pipedrive.limits.shared: false}). */
+    private final SharedBurstBudget shared;
+    private final AtomicLong nextFallbackWarning = new AtomicLong();
     private final Duration maxWaitForPermit;
     private final CircuitBreaker breaker;
     private final Clock clock;
     private volatile Instant pausedUntil = Instant.EPOCH;
 
-    public PipedriveGuard(HenkProperties properties, Clock clock) {
+    public PipedriveGuard(HenkProperties properties, Clock clock, JdbcClient db,
+                          PlatformTransactionManager transactions) {
         HenkProperties.Pipedrive.Limits limits = properties.pipedrive().limits();
         this.clock = clock;
         this.budget = new BurstBudget(limits.requestsPerWindow(), limits.window(), clock);
+        this.shared = !limits.shared() ? null : new SharedBurstBudget(db, transactions, limits.requestsPerWindow(),
+                limits.window(), clock, java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + java.util.UUID.randomUUID().toString().substring(0, 8));
         this.maxWaitForPermit = limits.maxWaitForPermit();
         this.breaker = CircuitBreaker.of("pipedrive", CircuitBreakerConfig.custom()
                 .slidingWindowSize(10)
@@ -54,14 +72,14 @@ public class PipedriveGuard {
 
     /**
      * Before a call: the outbox takes a slot of the burst budget, waiting briefly for one; a customer's request
-     * (inline sync) reserved its slots before it started. Defers the call when Pipedrive is paused or the
-     * circuit is open.
+     * (inline sync) reserved its slots before it started ({@code inline}, null for every other call). Defers the
+     * call when Pipedrive is paused, the circuit is open, or a pause revoked the reservation.
      */
-    public void admit(Boolean inline) {
+    public void admit(Reservation inline) {
         Instant now = clock.instant();
         if (now.isBefore(pausedUntil)) {
             Duration pause = Duration.between(now, pausedUntil);
-            if (Boolean.TRUE.equals(inline) || pause.compareTo(maxWaitForPermit) > 0) {
+            if (inline != null || pause.compareTo(maxWaitForPermit) > 0) {
                 throw new PipedriveDeferredException("Pipedrive rate limit: paused until " + pausedUntil, pause);
             }
             // a short pause: the outbox waits it out rather than abandon a lead half-way
@@ -75,12 +93,17 @@ public class PipedriveGuard {
         if (!breaker.tryAcquirePermission()) {
             throw new PipedriveDeferredException("Pipedrive circuit is open", RETRY_WHILE_OPEN);
         }
-        if (Boolean.TRUE.equals(inline)) {
-            return; // budget reserved by reserveForInline()
+        if (inline != null) {
+            if (!spend(inline)) {
+                breaker.releasePermission();
+                throw new PipedriveDeferredException("Pipedrive budget: no permit for this call of the customer's"
+                        + " request (its reservation was revoked by a pause, or spent)", Duration.ofSeconds(1));
+            }
+            return;
         }
         boolean slot;
         try {
-            slot = budget.tryTake(maxWaitForPermit);
+            slot = take(maxWaitForPermit);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             slot = false;
@@ -94,13 +117,91 @@ public class PipedriveGuard {
     /**
      * Whether a customer's request may try Pipedrive itself: it reserves the budget of a whole lead (search,
      * person, deal) up front, so concurrent requests cannot each start an attempt that stops half-way and spends
-     * budget twice. The inline calls then do not take slots of their own.
+     * budget twice. The inline calls then do not take slots of their own. Null when there is no budget for a whole
+     * lead right now (or Pipedrive is paused, or the circuit open): then the outbox does it.
      */
-    public boolean reserveForInline() {
+    public Reservation reserveForInline() {
         if (clock.instant().isBefore(pausedUntil) || breaker.getState() == CircuitBreaker.State.OPEN) {
-            return false;
+            return null;
         }
-        return budget.tryTakeAll(INLINE_CALLS);
+        if (shared != null) {
+            try {
+                SharedBurstBudget.Claim claim = shared.tryTakeAll(INLINE_CALLS);
+                return claim == null ? null : new Reservation(claim, INLINE_CALLS);
+            } catch (DataAccessException | TransactionException e) {
+                countingAlone(e);
+            }
+        }
+        return budget.tryTakeAll(INLINE_CALLS) ? new Reservation(null, INLINE_CALLS) : null;
+    }
+
+    /**
+     * The budget a customer's request reserved for one lead; its calls go out under it. In the shared budget each
+     * call restamps the reserved permits to its own send time.
+     */
+    public static final class Reservation {
+        private final SharedBurstBudget.Claim claim;
+        private final int permits;
+        private final AtomicInteger calls = new AtomicInteger();
+
+        Reservation(SharedBurstBudget.Claim claim, int permits) {
+            this.claim = claim;
+            this.permits = permits;
+        }
+
+        @Override
+        public String toString() {
+            return "Reservation[" + calls.get() + " of " + permits + " calls]";
+        }
+    }
+
+    /** A call under a reservation: false when it must not go out (a pause revoked the reservation). */
+    private boolean spend(Reservation reservation) {
+        if (reservation.calls.incrementAndGet() > reservation.permits) {
+            // more calls than reserved (e.g. the stages looked up on the way): one more permit, without waiting
+            return takeNow();
+        }
+        if (reservation.claim == null) {
+            return true; // reserved in this instance's budget: counted when reserved
+        }
+        try {
+            return shared.use(reservation.claim);
+        } catch (DataAccessException | TransactionException e) {
+            countingAlone(e);
+            return true; // reserved a moment ago; the lead is not held back for the database
+        }
+    }
+
+    private boolean takeNow() {
+        if (shared != null) {
+            try {
+                return shared.tryTakeAll(1) != null;
+            } catch (DataAccessException | TransactionException e) {
+                countingAlone(e);
+            }
+        }
+        return budget.tryTakeAll(1);
+    }
+
+    /** A permit of the shared budget (or, when the database fails, of this instance's), waiting at most maxWait. */
+    private boolean take(Duration maxWait) throws InterruptedException {
+        if (shared != null) {
+            try {
+                return shared.tryTake(maxWait);
+            } catch (DataAccessException | TransactionException e) {
+                countingAlone(e);
+            }
+        }
+        return budget.tryTake(maxWait);
+    }
+
+    private void countingAlone(RuntimeException e) {
+        long now = clock.millis();
+        long due = nextFallbackWarning.get();
+        if (now >= due && nextFallbackWarning.compareAndSet(due, now + 60_000)) {
+            log.warn("Shared Pipedrive budget unavailable ({}): this instance counts its calls on its own",
+                    e.getClass().getSimpleName());
+        }
     }
 
     /** After a 2xx answer: the call counts as a success; an exhausted budget pauses further calls until reset. */
@@ -130,18 +231,41 @@ public class PipedriveGuard {
         }
     }
 
+    /** rate_limited while this instance or (shared budget) any instance pauses, else the breaker's state. */
     public String state() {
-        if (clock.instant().isBefore(pausedUntil)) {
+        Instant now = clock.instant();
+        if (now.isBefore(pausedUntil) || sharedPauseAfter(now)) {
             return "rate_limited";
         }
         return breaker.getState().name().toLowerCase();
     }
 
+    private boolean sharedPauseAfter(Instant now) {
+        if (shared == null) {
+            return false;
+        }
+        try {
+            return shared.pausedUntil() > now.toEpochMilli();
+        } catch (DataAccessException | TransactionException e) {
+            countingAlone(e);
+            return false;
+        }
+    }
+
+    /** This instance pauses, and (shared budget) so do all others: Pipedrive's budget is the token's. */
     private void pauseFor(long seconds) {
         Instant until = clock.instant().plusSeconds(Math.max(1, Math.min(seconds, 600)));
-        if (until.isAfter(pausedUntil)) {
-            pausedUntil = until;
-            log.warn("Pipedrive rate limit reached: pausing calls for {} s", seconds);
+        if (!until.isAfter(pausedUntil)) {
+            return;
+        }
+        pausedUntil = until;
+        log.warn("Pipedrive rate limit reached: pausing calls for {} s", seconds);
+        if (shared != null) {
+            try {
+                shared.pauseUntil(until.toEpochMilli());
+            } catch (DataAccessException | TransactionException e) {
+                countingAlone(e);
+            }
         }
     }
 

@@ -37,11 +37,16 @@ public final class SecondHub implements AutoCloseable {
         properties.put("henk.appointments.limits.max-per-type-per-day", "1000");
         properties.put("henk.appointments.limits.max-upcoming-per-customer", "1000");
         // publishes to the shared Kafka topic but does not join the notification consumer group (a hub shut down
-        // hard in a test would hold its partition until the session times out)
-        properties.put("henk.events.uri", SharedKafka.producerUri());
-        properties.put("henk.events.consumer-uri", "seda:second-hub-notifications");
-        properties.put("henk.mail.host", "127.0.0.1");
-        properties.put("henk.mail.port", String.valueOf(SharedMail.port()));
+        // hard in a test would hold its partition until the session times out); a hub with channels of its own
+        // (overrides) does not start the shared broker or mail server at all
+        if (!overrides.containsKey("henk.events.uri")) {
+            properties.put("henk.events.uri", SharedKafka.producerUri());
+            properties.put("henk.events.consumer-uri", "seda:second-hub-notifications");
+        }
+        if (!overrides.containsKey("henk.mail.host")) {
+            properties.put("henk.mail.host", "127.0.0.1");
+            properties.put("henk.mail.port", String.valueOf(SharedMail.port()));
+        }
         properties.putAll(overrides);
         // as command-line arguments: they must win over config/application.yml
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())

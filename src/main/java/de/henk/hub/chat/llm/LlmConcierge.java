@@ -140,6 +140,14 @@ public class LlmConcierge {
             throw new IllegalStateException("too many tool rounds");
         } catch (Exception e) {
             relay.close(true);
+            RuntimeException readerGone = relay.readerFailure();
+            if (readerGone != null) {
+                // the customer closed the stream: that says nothing about the model, so neither failure nor success
+                breaker.releasePermission();
+                LOG.info("Chat stream closed by the client ({}); the model's stream is cancelled",
+                        readerGone.getClass().getSimpleName());
+                throw readerGone;
+            }
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
             LOG.warn("LLM stream failed ({}), the offline concierge answers", e.getClass().getSimpleName());
             throw e;

@@ -13,13 +13,16 @@ import java.util.function.Consumer;
  * thread; they are forwarded only while {@link LlmConcierge#streamReply} still waits for the model. Once it has stopped waiting
  * (a failure or the timeout, after which the caller writes its final event and ends the response), a late piece
  * is dropped and cancels the model's stream — instead of being written after that event, or into it at the same
- * moment, while the model goes on generating tokens nobody reads.
+ * moment, while the model goes on generating tokens nobody reads. When the reader fails (the customer closed the
+ * stream), forwarding stops the same way and the wait ends with the reader's failure, which {@link #readerFailure()}
+ * tells apart from the model's: it says nothing about the model.
  */
 final class Relay {
     private final Consumer<String> onChunk;
     private final StringBuilder streamed = new StringBuilder();
     private boolean open = true;
     private StreamingHandle handle;
+    private RuntimeException readerFailure;
 
     Relay(Consumer<String> onChunk) {
         this.onChunk = onChunk;
@@ -29,12 +32,12 @@ final class Relay {
         return new StreamingChatResponseHandler() {
             @Override
             public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-                forward(partial.text(), context.streamingHandle());
+                forward(partial.text(), context.streamingHandle(), done);
             }
 
             @Override
             public void onPartialResponse(String partial) {
-                forward(partial, null);
+                forward(partial, null, done);
             }
 
             @Override
@@ -49,7 +52,7 @@ final class Relay {
         };
     }
 
-    private synchronized void forward(String piece, StreamingHandle current) {
+    private synchronized void forward(String piece, StreamingHandle current, CompletableFuture<ChatResponse> done) {
         if (current != null) {
             handle = current;
         }
@@ -57,8 +60,21 @@ final class Relay {
             cancel();
             return;
         }
+        try {
+            onChunk.accept(piece);
+        } catch (RuntimeException readerGone) {
+            readerFailure = readerGone;
+            open = false;
+            cancel();
+            done.completeExceptionally(readerGone);
+            return;
+        }
         streamed.append(piece);
-        onChunk.accept(piece);
+    }
+
+    /** Why the reader stopped taking pieces (the customer closed the stream), or null: then the model failed. */
+    synchronized RuntimeException readerFailure() {
+        return readerFailure;
     }
 
     synchronized String streamed() {

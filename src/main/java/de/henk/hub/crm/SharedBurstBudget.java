@@ -1,0 +1,216 @@
+package de.henk.hub.crm;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Pipedrive's burst budget shared by every hub instance on the database ({@code pipedrive_permit}, migration V18):
+ * at most {@code requests} calls in any {@code window}, counted for the API token rather than per instance.
+ *
+ * <p>Each permit of the budget is a row. Taking permits is two tiny statements: read the rows (at most
+ * {@code requests}, plus the pause row 0), then take free ones with a conditional update ({@code free_at <= now}),
+ * which the database applies atomically — two instances racing for the last permit cannot both get it; the loser sees
+ * fewer rows updated and looks again. A taken permit's {@code free_at} is when the call leaves Pipedrive's rolling
+ * window: the moment it is taken plus the window plus a margin for the time until the request reaches Pipedrive
+ * (a tenth of the window). Rows are created as they are first needed (an insert that loses a race on the primary key
+ * is simply not a permit), so a huge configured budget costs no rows it never uses.
+ *
+ * <p>Permits taken together (a customer's request reserving a whole lead) form a {@link Claim}; each call it makes
+ * {@link #use restamps} the claim's rows to its own send time, so a lead whose calls take a while still counts each
+ * call for a full window. A pause (Pipedrive answered 429 or x-ratelimit-remaining 0) is row 0's {@code free_at}:
+ * no instance takes permits before it, and reservations made before it are revoked.
+ *
+ * <p>Every statement runs outside any surrounding transaction (a lost insert race must not abort the caller's). A
+ * database error is thrown: {@link PipedriveGuard} then falls back to its in-memory budget.
+ */
+final class SharedBurstBudget {
+
+    /** Row 0 is not a permit: its free_at is the pause. */
+    private static final int PAUSE_ROW = 0;
+    /** How often one claim looks again after losing a race for permits that were free. */
+    private static final int ATTEMPTS = 3;
+
+    private final JdbcClient db;
+    private final TransactionTemplate outsideTransactions;
+    private final int requests;
+    private final long windowMillis;
+    private final long marginMillis;
+    private final Clock clock;
+    private final String node;
+    private final AtomicLong claims = new AtomicLong();
+    /** Learned from the last look at the table: the pause of all instances lasts until then. */
+    private volatile long knownPauseUntil;
+    /**
+     * Learned from the last look at the table that found every permit taken: when the first frees up. Only how long
+     * {@link #tryTake} sleeps — a claim that lost a race hands permits back earlier, so it never refuses one.
+     */
+    private volatile long nextFreeAt;
+
+    SharedBurstBudget(JdbcClient db, PlatformTransactionManager transactions, int requests, Duration window,
+                      Clock clock, String node) {
+        this.db = db;
+        this.outsideTransactions = new TransactionTemplate(transactions);
+        this.outsideTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+        this.requests = requests;
+        this.windowMillis = window.toMillis();
+        this.marginMillis = Math.max(1, windowMillis / 10);
+        this.clock = clock;
+        this.node = node;
+    }
+
+    /** Permits taken together; {@code permits} calls may go out under it. */
+    record Claim(String id, int permits) { }
+
+    /** Takes {@code n} permits at once if they are free right now, or none (null). */
+    Claim tryTakeAll(int n) {
+        return outside(() -> claim(n));
+    }
+
+    /** Takes a permit, waiting at most {@code maxWait}; false when none frees up in time. */
+    boolean tryTake(Duration maxWait) throws InterruptedException {
+        long deadline = clock.millis() + maxWait.toMillis();
+        while (true) {
+            if (tryTakeAll(1) != null) {
+                return true;
+            }
+            long now = clock.millis();
+            // when all are taken, look again once the first frees up (instances spread a little), else soon
+            long next = Math.max(Math.max(knownPauseUntil, nextFreeAt), now + 5)
+                    + ThreadLocalRandom.current().nextLong(20);
+            if (next > deadline) {
+                return false;
+            }
+            Thread.sleep(next - now);
+        }
+    }
+
+    /**
+     * A call goes out under the claim: its permits are busy until a window after now. False when the claim was
+     * revoked by a pause (or outlived its window and was taken by someone else): the call must not go out.
+     */
+    boolean use(Claim claim) {
+        long now = clock.millis();
+        return outside(() -> db.sql("update pipedrive_permit set free_at = :until where claimed_by = :claim")
+                .param("until", now + windowMillis + marginMillis).param("claim", claim.id()).update() > 0);
+    }
+
+    /** Pipedrive said the budget is spent: no instance takes a permit before {@code untilMillis}. */
+    void pauseUntil(long untilMillis) {
+        long now = clock.millis();
+        outside(() -> {
+            db.sql("update pipedrive_permit set free_at = :until where permit = :pause and free_at < :until")
+                    .param("until", untilMillis).param("pause", PAUSE_ROW).update();
+            // reservations taken before the pause must not go on calling through it
+            db.sql("""
+                    update pipedrive_permit set claimed_by = null
+                    where permit <> :pause and claimed_by is not null and free_at > :now""")
+                    .param("pause", PAUSE_ROW).param("now", now).update();
+            return null;
+        });
+        knownPauseUntil = Math.max(knownPauseUntil, untilMillis);
+    }
+
+    /** Until when every instance pauses (epoch milliseconds; in the past when there is no pause). */
+    long pausedUntil() {
+        return outside(() -> db.sql("select free_at from pipedrive_permit where permit = :pause")
+                .param("pause", PAUSE_ROW).query(Long.class).optional().orElse(0L));
+    }
+
+    private Claim claim(int n) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            long now = clock.millis();
+            if (now < knownPauseUntil) {
+                return null; // pauses are only ever extended: no need to look
+            }
+            List<Integer> free = new ArrayList<>();
+            long[] state = {0, 0, Long.MAX_VALUE}; // pause, highest permit, earliest busy permit frees
+            db.sql("select permit, free_at from pipedrive_permit where permit <= :requests")
+                    .param("requests", requests)
+                    .query(rs -> {
+                        int permit = rs.getInt(1);
+                        long freeAt = rs.getLong(2);
+                        if (permit == PAUSE_ROW) {
+                            state[0] = freeAt;
+                        } else {
+                            state[1] = Math.max(state[1], permit);
+                            if (freeAt <= now) {
+                                free.add(permit);
+                            } else {
+                                state[2] = Math.min(state[2], freeAt);
+                            }
+                        }
+                    });
+            if (state[0] > now) {
+                knownPauseUntil = state[0];
+                return null;
+            }
+            int creatable = requests - (int) state[1];
+            if (free.size() + creatable < n) {
+                if (free.isEmpty() && creatable <= 0) {
+                    nextFreeAt = state[2];
+                }
+                return null;
+            }
+            String id = node + "/" + claims.incrementAndGet();
+            long until = now + windowMillis + marginMillis;
+            // instances pick at random among the free permits, so that they seldom race for the same rows
+            Collections.shuffle(free);
+            List<Integer> picked = free.subList(0, Math.min(n, free.size()));
+            int taken = picked.isEmpty() ? 0 : db.sql("""
+                            update pipedrive_permit set free_at = :until, claimed_by = :claim
+                            where permit in (:picked) and free_at <= :now
+                              and not exists (select 1 from pipedrive_permit p
+                                              where p.permit = :pause and p.free_at > :now)""")
+                    .param("until", until).param("claim", id).param("picked", picked).param("now", now)
+                    .param("pause", PAUSE_ROW).update();
+            for (int permit = (int) state[1] + 1; taken < n && permit <= requests; permit++) {
+                if (!create(permit, until, id, now)) {
+                    break;
+                }
+                taken++;
+            }
+            if (taken == n) {
+                return new Claim(id, n);
+            }
+            if (taken > 0) {
+                release(id, now);
+            }
+        }
+        return null;
+    }
+
+    /** A permit not used so far, taken as it is created; false when another instance created it first. */
+    private boolean create(int permit, long until, String claim, long now) {
+        try {
+            return db.sql("""
+                            insert into pipedrive_permit (permit, free_at, claimed_by)
+                            select :permit, :until, :claim from pipedrive_permit
+                            where permit = :pause and free_at <= :now""")
+                    .param("permit", permit).param("until", until).param("claim", claim).param("pause", PAUSE_ROW)
+                    .param("now", now).update() == 1;
+        } catch (DuplicateKeyException createdByAnother) {
+            return false;
+        }
+    }
+
+    /** Hands back the permits of a claim that did not get all it needed (no call went out under them). */
+    private void release(String claim, long now) {
+        db.sql("update pipedrive_permit set free_at = :now, claimed_by = null where claimed_by = :claim")
+                .param("now", now).param("claim", claim).update();
+    }
+
+    private <T> T outside(Supplier<T> work) {
+        return outsideTransactions.execute(status -> work.get());
+    }
+}
