@@ -16,9 +16,10 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.stereotype.Component;
 
 /**
- * The first step of every API route: who is calling. Spring Security has already verified the bearer token;
- * this reads the result (from the worker thread's propagated context, or from the request it was stored on)
- * into a {@link Caller} the route keeps in the {@code caller} variable.
+ * Who is calling, for the access level every REST route names (routes/api.camel.yaml, {@code access-*}): before the
+ * route's first step it reads what Spring Security verified (from the worker thread's propagated context, or from
+ * the request it was stored on) into a {@link Caller} the route keeps in the {@code caller} variable, and checks
+ * the level's role.
  */
 @Component("callers")
 public class Callers {
@@ -41,7 +42,7 @@ public class Callers {
         return Caller.anonymous(address);
     }
 
-    /** Route guard: the caller must be signed in and hold the role (ADMIN implies BETA). */
+    /** The access level's check: the caller must be signed in and hold the role (ADMIN implies BETA). */
     public void require(Caller caller, String role) {
         if (caller == null || !caller.authenticated()) {
             throw ApiException.unauthorized("authentication_required", "Sign in to use this endpoint");

@@ -44,8 +44,10 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
 /**
- * Bearer-token security for the API. Coarse rules per path live here; every route additionally checks the
- * caller's role itself and object-level access happens in the beans.
+ * Bearer-token security for the API. The rules per path here are the gate; behind it every REST route names its
+ * access level once (routes/api.camel.yaml: {@code access-anyone}, {@code -customer}, {@code -beta},
+ * {@code -admin}), which checks the caller's role again, and object-level access happens in the beans. A path
+ * missing here falls to {@code /api/**}: signed in, with the route's level deciding the role.
  *
  * <p>A request without Authorization header, or with an empty one (the reference frontend sends
  * {@code Authorization: ''}), is anonymous. A present but invalid, expired or forged token is a 401 — never

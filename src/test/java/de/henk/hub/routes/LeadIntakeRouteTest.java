@@ -31,10 +31,9 @@ class LeadIntakeRouteTest extends RouteTest {
     @Override
     protected void advise() throws Exception {
         advise("crm-create-lead", route -> {
-            // POST /api/crm/lead without HTTP (the REST verb and its route are one, inline), and the caller comes
-            // from the test instead of Spring Security's bearer token
+            // POST /api/crm/lead without HTTP (the REST verb and its route are one, inline); the route's access level
+            // (access-customer) still identifies and checks the caller the test sends (sentBy)
             route.replaceFromWith("direct:post-lead");
-            route.weaveById("crm-create-lead-identify-caller").remove();
         });
         advise("crm-accept-lead", route -> route.weaveById("sync-lead-now").replace().to("mock:sync-lead-now"));
     }
@@ -85,6 +84,23 @@ class LeadIntakeRouteTest extends RouteTest {
     }
 
     @Test
+    void anAnonymousCallerIsRefusedByTheRouteItselfBeforeTheBodyIsRead() throws Exception {
+        // no Spring Security in front here: only the route's own access level (access-customer) stands
+        MockEndpoint sync = mock("mock:sync-lead-now");
+        sync.expectedMessageCount(0);
+        long leadsBefore = db.sql("select count(*) from crm_lead").query(Long.class).single();
+
+        // a body that reading would refuse with 400: the 401 shows the check ran first
+        Exchange answered = post(Caller.anonymous("203.0.113.9"), "{not even json");
+
+        assertThat(answered.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class)).isEqualTo(401);
+        assertThat(JSON.readTree(answered.getMessage().getBody(String.class)).path("code").asText())
+                .isEqualTo("authentication_required");
+        sync.assertIsSatisfied();
+        assertThat(db.sql("select count(*) from crm_lead").query(Long.class).single()).isEqualTo(leadsBefore);
+    }
+
+    @Test
     void aLeadTheChatQualifiedTakesTheSameWayInWithItsConversationNote() throws Exception {
         String email = uniqueEmail("lead-from-chat");
         MockEndpoint sync = syncRecordingTheDatabase();
@@ -108,7 +124,7 @@ class LeadIntakeRouteTest extends RouteTest {
 
     private Exchange post(Caller caller, String json) {
         return template.send("direct:post-lead", exchange -> {
-            exchange.setVariable("caller", caller);
+            sentBy(caller, exchange);
             exchange.getMessage().setBody(json);
         });
     }

@@ -34,6 +34,8 @@ class RouteFilesFollowTheYamlDslTest {
     private static final Path ROUTES = Path.of("routes");
     /** Route files the tests add at start-up (an integration engineer's extension): the same rules. */
     private static final Path EXTENSIONS = Path.of("src/test/resources/route-extensions");
+    /** A test-only REST route (a sales-team endpoint without a path rule in SecurityConfig): the same rules. */
+    private static final Path ROUTE_ACCESS = Path.of("src/test/resources/route-access");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Keys that hold steps: each element of such a list is one EIP. */
     private static final Set<String> STEP_LISTS = Set.of("steps");
@@ -47,7 +49,13 @@ class RouteFilesFollowTheYamlDslTest {
     private static final Set<String> REST_VERBS = Set.of("get", "post", "put", "patch", "delete", "head");
 
     static Stream<Path> routeFiles() throws IOException {
-        try (Stream<Path> files = Stream.concat(Files.list(ROUTES), Files.list(EXTENSIONS))) {
+        try (Stream<Path> files = Stream.of(ROUTES, EXTENSIONS, ROUTE_ACCESS).flatMap(folder -> {
+            try {
+                return Files.list(folder);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        })) {
             List<Path> found = files.filter(f -> f.getFileName().toString().endsWith(".camel.yaml")).sorted().toList();
             assertThat(found).as("route files in routes/").isNotEmpty();
             return found.stream();

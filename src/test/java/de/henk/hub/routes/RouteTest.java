@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.AdviceWithRouteBuilder;
@@ -22,6 +23,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -106,6 +113,32 @@ abstract class RouteTest {
                 values (:id, :email, 'Route Test', 'not-a-hash', :roles, :now, :now)""")
                 .param("id", id).param("email", email).param("roles", role.name()).param("now", now).update();
         return new Caller(id, email, Set.of(role), null, "203.0.113.7");
+    }
+
+    /**
+     * Sends the exchange as {@code caller} would arrive over HTTP: a servlet request from the caller's address that
+     * carries — when signed in — the verified bearer token in its security context, where Spring Security leaves it
+     * and where the route's access level ({@code access-*} in routes/api.camel.yaml) reads it with
+     * {@code callers.current}. The route checks the caller itself; no variable is set behind its back.
+     */
+    protected static void sentBy(Caller caller, Exchange exchange) {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setRemoteAddr(caller.clientAddress());
+        if (caller.authenticated()) {
+            Jwt.Builder token = Jwt.withTokenValue("route-test").header("alg", "HS256").subject(caller.userId())
+                    .claim("roles", caller.roles().stream().map(Role::name).sorted().toList());
+            if (caller.email() != null) {
+                token.claim("email", caller.email());
+            }
+            if (caller.sessionId() != null) {
+                token.claim("sid", caller.sessionId());
+            }
+            JwtAuthenticationToken authentication = new JwtAuthenticationToken(token.build(),
+                    caller.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList());
+            request.setAttribute(RequestAttributeSecurityContextRepository.DEFAULT_REQUEST_ATTR_NAME,
+                    new SecurityContextImpl(authentication));
+        }
+        exchange.getMessage().setHeader(Exchange.HTTP_SERVLET_REQUEST, request);
     }
 
     protected static String uniqueEmail(String prefix) {
