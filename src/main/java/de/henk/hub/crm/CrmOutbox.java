@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +33,6 @@ public class CrmOutbox {
     private final HenkProperties.Crm.Outbox settings;
     private final Clock clock;
     private final TransactionTemplate tx;
-    private final PipedriveGuard guard;
     private final CrmSyncMetrics metrics;
     private final DomainEvents events;
     private final PhoneNumbers phones;
@@ -51,11 +49,10 @@ public class CrmOutbox {
     private static final String NOT_JUST_CREATED = " and (o.attempts > 0 or o.created_at < :graceCutoff)";
 
     public CrmOutbox(JdbcClient db, CrmStore store, HenkProperties properties, Clock clock, TransactionTemplate tx,
-                     PipedriveGuard guard, CrmSyncMetrics metrics, DomainEvents events, PhoneNumbers phones) {
+                     CrmSyncMetrics metrics, DomainEvents events, PhoneNumbers phones) {
         this.events = events;
         this.metrics = metrics;
         this.db = db;
-        this.guard = guard;
         this.tx = tx;
         this.store = store;
         this.settings = properties.crm().outbox();
@@ -161,57 +158,52 @@ public class CrmOutbox {
         }
     }
 
-    /**
-     * Schedules the next attempt with exponential back-off and jitter (or Pipedrive's Retry-After on 429);
-     * gives up — status dead, visible to admins — after the configured attempts or on a request Pipedrive
-     * will never accept.
+    /*
+     * What a failed push leads to is decided by the retry policy in routes/crm-outbox.camel.yaml (routeConfiguration
+     * crm-outbox-retry-policy); these only record its decision.
      */
+
+    /** Pipedrive was not called (rate budget, pause, open circuit): not an attempt; due again in {@code delayMs}. */
     @Transactional
-    public void failed(OutboxEntry entry, Exception caught) {
+    public void defer(OutboxEntry entry, long delayMs) {
         OffsetDateTime now = Timestamps.now(clock);
-        PipedriveDeferredException deferred = deferral(caught);
-        if (deferred != null) {
-            // not an attempt: Pipedrive was not called (rate budget, circuit open)
-            db.sql("""
-                    update crm_outbox set next_attempt_at = :next, claimed_by = null, claim_expires_at = null,
-                      updated_at = :now where id = :id""")
-                    .param("next", now.plus(deferred.retryIn())).param("now", now).param("id", entry.id()).update();
-            log.debug("CRM outbox entry {} deferred: {}", entry.id(), deferred.getMessage());
-            return;
-        }
-        guard.failed(caught);
-        Exception failure = rootHttpFailure(caught);
-        int attempts = entry.attempts() + 1;
-        boolean permanent = isPermanent(failure);
-        boolean dead = permanent || attempts >= settings.maxAttempts();
-        long delayMs = retryAfterMs(failure).orElseGet(() -> backoffMs(attempts));
-        String error = describe(failure);
+        db.sql("""
+                update crm_outbox set next_attempt_at = :next, claimed_by = null, claim_expires_at = null,
+                  updated_at = :now where id = :id""")
+                .param("next", now.plusNanos(delayMs * 1_000_000)).param("now", now).param("id", entry.id()).update();
+        log.debug("CRM outbox entry {} deferred for {} ms", entry.id(), delayMs);
+    }
+
+    /** The attempt failed; the next one is due in {@code delayMs}. */
+    @Transactional
+    public void retryLater(OutboxEntry entry, Exception failure, long delayMs) {
+        OffsetDateTime now = Timestamps.now(clock);
+        String error = describe(rootHttpFailure(failure));
+        record(entry, "pending", now.plusNanos(delayMs * 1_000_000), error, now);
+        metrics.retried();
+        log.warn("CRM outbox entry {} ({} of deal {}) failed, attempt {} — retry in {} ms: {}", entry.id(),
+                entry.operation(), entry.dealId(), entry.attempt(), delayMs, error);
+    }
+
+    /** The attempt failed and there will be no other: a dead letter, visible to admins, replayable. */
+    @Transactional
+    public void deadLetter(OutboxEntry entry, Exception failure) {
+        OffsetDateTime now = Timestamps.now(clock);
+        String error = describe(rootHttpFailure(failure));
+        record(entry, "dead", now, error, now);
+        metrics.gaveUp();
+        store.setSyncStatus(entry.dealId(), "failed");
+        log.error("CRM outbox entry {} ({} of deal {}) gave up after {} attempts: {}", entry.id(), entry.operation(),
+                entry.dealId(), entry.attempt(), error);
+    }
+
+    private void record(OutboxEntry entry, String status, OffsetDateTime next, String error, OffsetDateTime now) {
         db.sql("""
                 update crm_outbox set status = :status, attempts = :attempts, next_attempt_at = :next,
                   claimed_by = null, claim_expires_at = null, last_error = :error, updated_at = :now
                 where id = :id""")
-                .param("status", dead ? "dead" : "pending").param("attempts", attempts)
-                .param("next", now.plusNanos(delayMs * 1_000_000)).param("error", error).param("now", now)
-                .param("id", entry.id()).update();
-        if (dead) {
-            metrics.gaveUp();
-            store.setSyncStatus(entry.dealId(), "failed");
-            log.error("CRM outbox entry {} ({} of deal {}) gave up after {} attempts: {}", entry.id(),
-                    entry.operation(), entry.dealId(), attempts, error);
-        } else {
-            metrics.retried();
-            log.warn("CRM outbox entry {} ({} of deal {}) failed, attempt {} — retry in {} ms: {}", entry.id(),
-                    entry.operation(), entry.dealId(), attempts, delayMs, error);
-        }
-    }
-
-    private static PipedriveDeferredException deferral(Throwable caught) {
-        for (Throwable t = caught; t != null; t = t.getCause()) {
-            if (t instanceof PipedriveDeferredException deferred) {
-                return deferred;
-            }
-        }
-        return null;
+                .param("status", status).param("attempts", entry.attempt()).param("next", next).param("error", error)
+                .param("now", now).param("id", entry.id()).update();
     }
 
     private static Exception rootHttpFailure(Exception caught) {
@@ -281,38 +273,6 @@ public class CrmOutbox {
                              OffsetDateTime updatedAt) { }
 
     public record OutboxPage(List<OutboxView> entries, de.henk.hub.system.Page page) { }
-
-    long backoffMs(int attempts) {
-        double exponential = settings.baseBackoff().toMillis() * Math.pow(2, Math.min(attempts - 1, 20));
-        long capped = (long) Math.min(exponential, settings.maxBackoff().toMillis());
-        // full jitter on the upper half keeps a burst of failures from retrying in lockstep
-        return capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
-    }
-
-    static boolean isPermanent(Exception failure) {
-        if (failure instanceof HttpOperationFailedException http) {
-            int status = http.getStatusCode();
-            return status == 400 || status == 404 || status == 410 || status == 422;
-        }
-        return false;
-    }
-
-    static Optional<Long> retryAfterMs(Exception failure) {
-        if (failure instanceof HttpOperationFailedException http && http.getStatusCode() == 429) {
-            var headers = http.getResponseHeaders();
-            for (String name : List.of("Retry-After", "retry-after", "x-ratelimit-reset", "X-RateLimit-Reset")) {
-                String value = headers == null ? null : headers.get(name);
-                if (value != null) {
-                    try {
-                        return Optional.of(Math.max(1, Long.parseLong(value.trim())) * 1000);
-                    } catch (NumberFormatException ignored) {
-                        // an HTTP date: fall back to back-off
-                    }
-                }
-            }
-        }
-        return Optional.empty();
-    }
 
     static String describe(Exception failure) {
         String text;

@@ -73,9 +73,12 @@ public class PipedriveGuard {
     /**
      * Before a call: the outbox takes a slot of the burst budget, waiting briefly for one; a customer's request
      * (inline sync) reserved its slots before it started ({@code inline}, null for every other call). Defers the
-     * call when Pipedrive is paused, the circuit is open, or a pause revoked the reservation.
+     * call when Pipedrive is paused, the circuit is open, or a pause revoked the reservation. The
+     * {@code pipedrive-action} kamelet hands over its {@code inline} parameter as it is: the reservation of
+     * {@code crm-sync-now}, or anything else (null, "false") for a call that takes its own slot.
      */
-    public void admit(Reservation inline) {
+    public void admit(Object inlineParameter) {
+        Reservation inline = inlineParameter instanceof Reservation reservation ? reservation : null;
         Instant now = clock.instant();
         if (now.isBefore(pausedUntil)) {
             Duration pause = Duration.between(now, pausedUntil);

@@ -159,16 +159,27 @@ public class PipedriveWebhooks {
                 .query(String.class).single());
     }
 
+    /*
+     * What a failure leads to is decided by routeConfiguration pipedrive-webhook-retry-policy
+     * (routes/pipedrive-sync-back.camel.yaml); these record it.
+     */
+
     /** Pipedrive could not be asked now (budget, circuit, outage): the event waits for the next round. */
-    public void failed(String eventId, Exception failure) {
-        boolean later = failure instanceof PipedriveDeferredException || failure instanceof java.io.IOException
-                || (failure instanceof org.apache.camel.http.base.HttpOperationFailedException http
-                        && (http.getStatusCode() == 429 || http.getStatusCode() >= 500));
-        log.warn("Pipedrive webhook event {} could not be applied{}: {}", eventId, later ? " yet" : "",
-                failure.getMessage());
+    public void waitForNextRound(String eventId, Exception failure) {
+        log.warn("Pipedrive webhook event {} could not be applied yet: {}", eventId, failure.getMessage());
+        record(eventId, "pending", failure);
+    }
+
+    /** The event cannot be applied (Pipedrive refused the read, an unreadable answer): failed, with the reason. */
+    public void failedForGood(String eventId, Exception failure) {
+        log.warn("Pipedrive webhook event {} could not be applied: {}", eventId, failure.getMessage());
+        record(eventId, "failed", failure);
+    }
+
+    private void record(String eventId, String status, Exception failure) {
         String message = String.valueOf(failure.getMessage());
         db.sql("update crm_webhook_event set status = :status, last_error = :e where id = :id")
-                .param("status", later ? "pending" : "failed")
+                .param("status", status)
                 .param("e", message.substring(0, Math.min(1000, message.length())))
                 .param("id", eventId).update();
     }

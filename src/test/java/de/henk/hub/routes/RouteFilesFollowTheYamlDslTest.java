@@ -192,7 +192,8 @@ class RouteFilesFollowTheYamlDslTest {
     /**
      * No timing, size or count is written into a route: such numbers are placeholders, so that they can be set per
      * installation (a timer's {@code period: '{{henk.mail.poll-interval}}'}). HTTP status codes are the API's
-     * contract, not settings.
+     * contract, not settings; {@code maximumRedeliveries: 0} says that Camel retries nothing (the outbox's rows are
+     * the schedule), which no installation should change.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("routeFiles")
@@ -241,6 +242,9 @@ class RouteFilesFollowTheYamlDslTest {
 
     private static void numbers(JsonNode node, String pointer, List<String> literal) {
         if (node.isObject() && "CamelHttpResponseCode".equals(node.path("name").asText())) {
+            return;
+        }
+        if (pointer.endsWith("/maximumRedeliveries") && node.asText().equals("0")) {
             return;
         }
         if (node.isNumber() || (node.isTextual() && (node.asText().matches("\\d+")

@@ -7,7 +7,6 @@ import de.henk.hub.chat.ChatSessions;
 import de.henk.hub.config.HenkProperties;
 import de.henk.hub.crm.CrmOutbox;
 import de.henk.hub.crm.CrmSyncMetrics;
-import de.henk.hub.crm.PipedriveGuard;
 import de.henk.hub.events.DomainEvents;
 import java.time.Clock;
 import java.time.Duration;
@@ -88,13 +87,13 @@ class DatabaseSchemaTest extends HubTest {
 
     @Test
     void outboxEntriesOfOneDealAreClaimedInOrderAndOnlyOnce(@Autowired HenkProperties properties,
-            @Autowired TransactionTemplate tx, @Autowired PipedriveGuard guard, @Autowired CrmSyncMetrics metrics,
+            @Autowired TransactionTemplate tx, @Autowired CrmSyncMetrics metrics,
             @Autowired DomainEvents events, @Autowired de.henk.hub.crm.PhoneNumbers phones) {
         // entries due in an hour, seen through an outbox whose clock is two hours ahead: the running hub's own
         // poller (real clock) leaves them alone, so only this test claims them
         OffsetDateTime later = OffsetDateTime.now(ZoneOffset.UTC).plusHours(1);
         CrmOutbox ahead = new CrmOutbox(db, crm, properties,
-                Clock.offset(Clock.systemUTC(), Duration.ofHours(2)), tx, guard, metrics, events, phones);
+                Clock.offset(Clock.systemUTC(), Duration.ofHours(2)), tx, metrics, events, phones);
         long lead = crm.insertLead(null, null, "api", "Anna", uniqueEmail("outbox"), null, null, later);
         long deal = crm.insertDeal(lead, null, "Anzug", new BigDecimal("1999.50"), "EUR", "Anna",
                 uniqueEmail("outbox"), null, later);

@@ -1,0 +1,62 @@
+package de.henk.hub.crm;
+
+import java.util.List;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads what the retry policy (routeConfiguration {@code crm-outbox-retry-policy}) asks about a failed push: the
+ * HTTP status Pipedrive answered, its Retry-After, how long the guard deferred a call. A failure may arrive wrapped
+ * (a call made through a ProducerTemplate, a bean expression), so each looks along the cause chain. It decides
+ * nothing: the route files do.
+ */
+@Component("pipedriveFailures")
+public class PipedriveFailures {
+
+    /** The HTTP status of Pipedrive's answer, or null when Pipedrive did not answer (timeout, reset, no call). */
+    public Integer status(Exception failure) {
+        HttpOperationFailedException http = httpFailure(failure);
+        return http == null ? null : http.getStatusCode();
+    }
+
+    /**
+     * How long Pipedrive asked to wait after a 429, in ms (Retry-After, else x-ratelimit-reset, in seconds; at least
+     * 1 s), or null when it sent neither as a number (an HTTP date).
+     */
+    public Long retryAfterMs(Exception failure) {
+        HttpOperationFailedException http = httpFailure(failure);
+        if (http == null || http.getResponseHeaders() == null) {
+            return null;
+        }
+        for (String name : List.of("Retry-After", "retry-after", "x-ratelimit-reset", "X-RateLimit-Reset")) {
+            String value = http.getResponseHeaders().get(name);
+            if (value != null) {
+                try {
+                    return Math.max(1, Long.parseLong(value.trim())) * 1000;
+                } catch (NumberFormatException notSeconds) {
+                    // an HTTP date: the policy falls back to its back-off
+                }
+            }
+        }
+        return null;
+    }
+
+    /** How long the guard said to wait before asking again, in ms (a call it did not let through). */
+    public long deferredForMs(Exception failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PipedriveDeferredException deferred) {
+                return deferred.retryIn().toMillis();
+            }
+        }
+        throw new IllegalArgumentException("not a deferred Pipedrive call", failure);
+    }
+
+    private static HttpOperationFailedException httpFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HttpOperationFailedException http) {
+                return http;
+            }
+        }
+        return null;
+    }
+}
