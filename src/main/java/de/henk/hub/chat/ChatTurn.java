@@ -85,6 +85,21 @@ public record ChatTurn(Opened opened, ConversationState state, Understood unders
         return new ChatTurn(opened, state, understood, progress, qualification, turn, answer, next);
     }
 
+    /**
+     * A turn is itself, not its contents. Camel's bean language looks a bean's method info up by the instance first
+     * on every {@code ${variable.turn.…()}} in the route; a record's own hash would walk the whole turn (profiles,
+     * lists, the turn as understood) each time — 5 % of a model-first turn's CPU under load.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     // short names for the route's expressions
 
     /**
