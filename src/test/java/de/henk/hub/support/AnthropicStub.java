@@ -29,6 +29,13 @@ public final class AnthropicStub implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // answer like a real model server: without TCP_NODELAY the JDK's HttpServer sends the body after the
+        // headers only once the client acknowledged them, and a keep-alive client (the hub's) delays that ACK by
+        // ~40 ms. Read once per JVM, when the first HttpServer starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     /** One scripted answer: the reply's pieces, then either the end of the message or an error. */
     public record Step(List<String> pieces, int status, String errorType) {
         /** A reply; streamed piece by piece. */

@@ -29,6 +29,13 @@ public final class OpenAiStub implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // answer like a real model server: without TCP_NODELAY the JDK's HttpServer sends the body after the
+        // headers only once the client acknowledged them, and a keep-alive client (the hub's) delays that ACK by
+        // ~40 ms. Read once per JVM, when the first HttpServer starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     /** One request in time: {@code extraction} or {@code reply}, when it arrived and when it was answered. */
     public record Call(String kind, long receivedNanos, long answeredNanos) {
         /** The two requests were under way at the same time (each arrived before the other was answered). */
