@@ -109,6 +109,19 @@ public class ChatAppointments {
         return new Settled(offer, state.withSlots(slots, state.heldSlot()));
     }
 
+    /**
+     * Whether {@link #settle} may book a time for this message, whatever it is read to mean: a signed-in customer
+     * with times on offer or one held, or naming a day and a time. A turn that may book waits for the model's
+     * reading of the message (model-first): a booking is not undone.
+     */
+    public boolean mayBook(String message, ConversationState state, Caller caller) {
+        if (!caller.authenticated()) {
+            return false;
+        }
+        SlotWish wish = SlotWish.read(message, calendar.today());
+        return !state.offeredSlots().isEmpty() || state.heldSlot() != null || wish.date() != null && wish.time() != null;
+    }
+
     private Settled bookFor(OfferedSlot chosen, Caller caller, ConversationState state) {
         try {
             AppointmentView booked = book.book(new AppointmentRequest(null, chosen.date(), chosen.time(), chosen.type(),

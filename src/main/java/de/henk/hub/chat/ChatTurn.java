@@ -11,7 +11,9 @@ import java.util.List;
  * <ol>
  *   <li>{@link Opened} ({@code direct:chat-load-session}): the message, who sent it, the session and what the
  *       hub knew before;</li>
- *   <li>{@link Understood} ({@code direct:chat-understand}): what this message said, and the profile after it;</li>
+ *   <li>{@link Understood} ({@code direct:chat-understand}): what this message said, and the profile after it —
+ *       in model-first, the rules' reading while the model's is still under way ({@link ModelReading}, until
+ *       {@code direct:chat-cross-check});</li>
  *   <li>{@link Progress} ({@code direct:chat-advance-phase}, fabric advice): the dialogue's next phase and the
  *       fabrics to propose;</li>
  *   <li>{@code turn} and {@link Qualification} ({@code direct:chat-qualify}): the lead's score and whether this
@@ -23,7 +25,7 @@ import java.util.List;
  * {@code state} is the conversation state as it stands after the latest step; it is what is stored.
  */
 public record ChatTurn(Opened opened, ConversationState state, Understood understood, Progress progress,
-                       Qualification qualification, Turn turn, Answer answer) {
+                       Qualification qualification, Turn turn, Answer answer, ModelReading modelReading) {
 
     /** The message and its session, before anything was read. */
     public record Opened(String message, Caller caller, OffsetDateTime receivedAt, String sessionId,
@@ -44,9 +46,49 @@ public record ChatTurn(Opened opened, ConversationState state, Understood unders
     public record Answer(String offlineReply, String reply, String concierge, Long dealId) { }
 
     /**
-     * A turn in flight is itself, not a value: the route reads it with {@code ${variable.turn.createsLead()}} and
-     * Camel's bean cache hashes the object it calls, which for a record would hash the whole conversation (its
-     * profile, history and recommendations) at every such step — a tenth of an offline turn's time.
+     * The model's reading of the message, still under way (model-first): the turn goes on with the rules' reading
+     * until {@code direct:chat-cross-check} takes the cross-checked one. {@code mayBook}: the message may book a
+     * time. {@code understood} is the turn as it stood right after understanding, for deciding again.
+     */
+    public record ModelReading(MessageReader.Beside beside, boolean mayBook, ChatTurn understood) { }
+
+    public static ChatTurn opened(Opened opened, ConversationState state) {
+        return new ChatTurn(opened, state, null, null, null, null, null, null);
+    }
+
+    public ChatTurn with(ConversationState next) {
+        return new ChatTurn(opened, next, understood, progress, qualification, turn, answer, modelReading);
+    }
+
+    public ChatTurn with(Understood next) {
+        return new ChatTurn(opened, state, next, progress, qualification, turn, answer, modelReading);
+    }
+
+    public ChatTurn with(Progress next) {
+        return new ChatTurn(opened, state, understood, next, qualification, turn, answer, modelReading);
+    }
+
+    public ChatTurn with(Turn next, Qualification assessed) {
+        return new ChatTurn(opened, state, understood, progress, assessed, next, answer, modelReading);
+    }
+
+    public ChatTurn with(Turn next) {
+        return new ChatTurn(opened, state, understood, progress, qualification, next, answer, modelReading);
+    }
+
+    public ChatTurn with(Answer next) {
+        return new ChatTurn(opened, state, understood, progress, qualification, turn, next, modelReading);
+    }
+
+    /** The model's reading under way ({@code null}: the reading is the one the turn goes on with). */
+    public ChatTurn with(ModelReading next) {
+        return new ChatTurn(opened, state, understood, progress, qualification, turn, answer, next);
+    }
+
+    /**
+     * A turn is itself, not its contents. Camel's bean language looks a bean's method info up by the instance first
+     * on every {@code ${variable.turn.…()}} in the route; a record's own hash would walk the whole turn (profiles,
+     * lists, the turn as understood) each time — 5 % of a model-first turn's CPU under load.
      */
     @Override
     public boolean equals(Object other) {
@@ -58,35 +100,21 @@ public record ChatTurn(Opened opened, ConversationState state, Understood unders
         return System.identityHashCode(this);
     }
 
-    public static ChatTurn opened(Opened opened, ConversationState state) {
-        return new ChatTurn(opened, state, null, null, null, null, null);
-    }
-
-    public ChatTurn with(ConversationState next) {
-        return new ChatTurn(opened, next, understood, progress, qualification, turn, answer);
-    }
-
-    public ChatTurn with(Understood next) {
-        return new ChatTurn(opened, state, next, progress, qualification, turn, answer);
-    }
-
-    public ChatTurn with(Progress next) {
-        return new ChatTurn(opened, state, understood, next, qualification, turn, answer);
-    }
-
-    public ChatTurn with(Turn next, Qualification assessed) {
-        return new ChatTurn(opened, state, understood, progress, assessed, next, answer);
-    }
-
-    public ChatTurn with(Turn next) {
-        return new ChatTurn(opened, state, understood, progress, qualification, next, answer);
-    }
-
-    public ChatTurn with(Answer next) {
-        return new ChatTurn(opened, state, understood, progress, qualification, turn, next);
-    }
-
     // short names for the route's expressions
+
+    /**
+     * The model's reading is still under way and this turn would commit to something on the rules' reading alone:
+     * propose cloth, hand the lead to sales, or book a time. Such a turn waits for the cross-checked reading
+     * before anyone answers; any other turn answers at once.
+     */
+    public boolean commitsBeforeReading() {
+        return modelReading != null && (wantsFabrics() || createsLead() || modelReading.mayBook());
+    }
+
+    /** The reading was replaced (the model read the message differently): phase, fabrics and lead are to be decided. */
+    public boolean undecided() {
+        return progress == null;
+    }
 
     public String message() {
         return opened.message();

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * {@code direct:chat-understand}: what the message says — the shop facts and small talk it asks for, and its
  * profile facts as read by the {@link MessageReader} (the rules, or a configured model cross-checked by the
  * rules; never the model while a person owns the session). A cloth picked from the last proposal ("der zweite")
- * is read here too. Nothing is stored.
+ * is read here too. Nothing is stored. In model-first the model's reading is started here and the turn goes on
+ * with the rules' reading ({@link ChatTurn.ModelReading}); {@link #crossChecked} gives the reading it then takes.
  */
 @Component("chatUnderstanding")
 public class ChatUnderstanding {
@@ -23,31 +24,55 @@ public class ChatUnderstanding {
 
     private final ShopKnowledge knowledge;
     private final MessageReader reader;
+    private final ChatAppointments calendar;
     private final Clock clock;
 
-    public ChatUnderstanding(ShopKnowledge knowledge, MessageReader reader, Clock clock) {
+    public ChatUnderstanding(ShopKnowledge knowledge, MessageReader reader, ChatAppointments calendar, Clock clock) {
         this.knowledge = knowledge;
         this.reader = reader;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
     public ChatTurn understand(ChatTurn turn) {
         String message = turn.message();
-        ConversationState state = turn.state();
         List<ShopKnowledge.Entry> facts = knowledge.answering(message);
         List<ShopKnowledge.Entry> smalltalk = knowledge.smalltalk(message);
-        ConversationProfile learned = reader.read(message, turn.opened().previous(), LocalDate.now(clock),
+        LocalDate today = LocalDate.now(clock);
+        if (reader.readsBeside(!turn.personOwns())) {
+            MessageReader.Beside beside = reader.readBeside(message, turn.opened().previous(), today);
+            ChatTurn understood = turn.with(understood(turn, beside.byRules(), facts, smalltalk));
+            return understood.with(new ChatTurn.ModelReading(beside,
+                    calendar.mayBook(message, turn.state(), turn.caller()), understood));
+        }
+        ConversationProfile learned = reader.read(message, turn.opened().previous(), today,
                 !facts.isEmpty() || !smalltalk.isEmpty(), !turn.personOwns());
+        return turn.with(understood(turn, learned, facts, smalltalk));
+    }
+
+    /** What the message said by the cross-checked reading of a turn read beside it (waits for the model). */
+    public ChatTurn.Understood crossChecked(ChatTurn turn) {
+        ChatTurn asUnderstood = turn.modelReading().understood(); // the state before this turn's steps changed it
+        ChatTurn.Understood first = asUnderstood.understood();
+        return understood(asUnderstood, reader.crossChecked(turn.modelReading().beside()), first.facts(),
+                first.smalltalk());
+    }
+
+    private static ChatTurn.Understood understood(ChatTurn turn, ConversationProfile read,
+                                                  List<ShopKnowledge.Entry> facts,
+                                                  List<ShopKnowledge.Entry> smalltalk) {
+        ConversationProfile learned = read;
+        ConversationState state = turn.state();
         if (Boolean.TRUE.equals(learned.wantsAppointment()) && learned.occasion() == null && learned.eventDate() != null) {
             // "Termin zur Anprobe am 3.12. um 11 Uhr": the day is the appointment's, not the event's
             learned = learned.toBuilder().timing(null, null, null, null, null, null).build();
         }
         // while times are on offer, "der zweite" means a time; a cloth is chosen by its code
-        String chosen = chosenFabric(message, state.proposedCodes(), !state.offeredSlots().isEmpty());
+        String chosen = chosenFabric(turn.message(), state.proposedCodes(), !state.offeredSlots().isEmpty());
         if (chosen != null) {
             learned = learned.toBuilder().chosenFabric(chosen).build();
         }
-        return turn.with(new ChatTurn.Understood(learned, turn.opened().before().mergedWith(learned), facts, smalltalk));
+        return new ChatTurn.Understood(learned, turn.opened().before().mergedWith(learned), facts, smalltalk);
     }
 
     /** "Der zweite gefällt mir", "the first one", "VBC-2311": a cloth from the last proposal. */

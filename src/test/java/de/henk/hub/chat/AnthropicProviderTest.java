@@ -87,6 +87,23 @@ class AnthropicProviderTest extends HubTest {
     }
 
     @Test
+    void claudeReadsTheMessageBesideTheReplyInOneRoundTrip() {
+        claude.delayMs = 1000;
+        claude.thenExtraction("{\"occasion\":\"wedding\",\"style\":\"classic\"}")
+                .then(Step.text("Sehr gern, ich bin HENK."));
+        long start = System.nanoTime();
+        Api.Response turn = hub.api().post("/api/chat", Map.of("message", WEDDING), "");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(turn.status()).as(turn.toString()).isEqualTo(200);
+        assertThat(turn.text("concierge")).isEqualTo("anthropic");
+        assertThat(turn.json().path("profile").path("style").asText()).isEqualTo("classic");
+        List<AnthropicStub.Call> calls = claude.calls().stream().filter(c -> c.receivedNanos() >= start).toList();
+        assertThat(calls).extracting(AnthropicStub.Call::kind).containsExactlyInAnyOrder("extraction", "reply");
+        assertThat(calls.get(0).overlaps(calls.get(1))).as("the reading ran beside the reply: " + calls).isTrue();
+        assertThat(millis).as("one model round trip (1 s), not two").isLessThan(1900);
+    }
+
+    @Test
     void claudesReplyStreamsAsServerSentEvents() throws Exception {
         Account customer = register(uniqueEmail("claude-stream"));
         claude.pieceDelayMs = 300;

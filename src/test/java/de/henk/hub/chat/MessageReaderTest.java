@@ -61,6 +61,29 @@ class MessageReaderTest {
     }
 
     @Test
+    void modelFirstReadsBesideTheTurnTheRulesAtOnceTheCrossCheckedReadingWhenAskedFor() {
+        MessageReader reader = reader("model-first", Duration.ofSeconds(8));
+        assertThat(reader.readsBeside(true)).isTrue();
+        assertThat(reader.readsBeside(false)).as("a person owns the session").isFalse();
+        assertThat(reader("rules-first", Duration.ofSeconds(8)).readsBeside(true)).isFalse();
+        stub.thenExtraction(Step.text("{\"occasion\":\"wedding\",\"event_month\":\"2027-07\","
+                + "\"style\":\"modern\"}").after(1000));
+        long start = System.nanoTime();
+        MessageReader.Beside beside = reader.readBeside("Mein Bruder heiratet im Juni, Budget 2500 Euro", null, TODAY);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+        assertThat(beside.byRules().budgetEur()).isEqualTo(2500);
+        assertThat(beside.byRules().style()).isNull();
+        assertThat(beside.byModel()).as("the model is still reading").isNotDone();
+
+        ConversationProfile checked = reader.crossChecked(beside);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1000));
+        assertThat(checked.style()).as("the model's").isEqualTo("modern");
+        assertThat(checked.eventMonth()).as("the rules'").isEqualTo("2027-06");
+        assertThat(checked.budgetEur()).isEqualTo(2500);
+        assertThat(stub.extractionRequests()).hasSize(1);
+    }
+
+    @Test
     void aMessageToAPersonIsNeverSentToTheModel() {
         MessageReader reader = reader("model-first", Duration.ofSeconds(8));
         ConversationProfile read = reader.read("Ich heirate im Juni, Budget 2500 Euro", Phase.CONTACT, TODAY, false,

@@ -22,12 +22,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * streaming: {@code message_start}, {@code content_block_start}, a {@code ping}, one {@code content_block_delta}
  * ({@code text_delta}) per piece, {@code content_block_stop}, {@code message_delta} with the stop reason and usage,
  * {@code message_stop}. Failures: an HTTP error with Anthropic's error body (e.g. 529 {@code overloaded_error}), or
- * an {@code error} event in the middle of a stream. Records every request body and its headers, and how many streams
- * the client hung up on before they ended.
+ * an {@code error} event in the middle of a stream. Records every request body and its headers, when each request
+ * arrived and was answered ({@link #calls}), and how many streams the client hung up on before they ended.
  */
 public final class AnthropicStub implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        // answer like a real model server: without TCP_NODELAY the JDK's HttpServer sends the body after the
+        // headers only once the client acknowledged them, and a keep-alive client (the hub's) delays that ACK by
+        // ~40 ms. Read once per JVM, when the first HttpServer starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
 
     /** One scripted answer: the reply's pieces, then either the end of the message or an error. */
     public record Step(List<String> pieces, int status, String errorType) {
@@ -38,6 +45,14 @@ public final class AnthropicStub implements AutoCloseable {
         /** A stream that sends these pieces and then an {@code error} event instead of the end of the message. */
         public static Step errorEventAfter(String errorType, String... pieces) {
             return new Step(List.of(pieces), 200, errorType);
+        }
+    }
+
+    /** One request in time: {@code extraction} or {@code reply}, when it arrived and when it was answered. */
+    public record Call(String kind, long receivedNanos, long answeredNanos) {
+        /** The two requests were under way at the same time (each arrived before the other was answered). */
+        public boolean overlaps(Call other) {
+            return receivedNanos < other.answeredNanos && other.receivedNanos < answeredNanos;
         }
     }
 
@@ -52,8 +67,11 @@ public final class AnthropicStub implements AutoCloseable {
     private final List<Request> extractionRequests = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicInteger abandonedStreams = new AtomicInteger();
+    private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     /** Pause before each streamed piece. */
     public volatile long pieceDelayMs = 5;
+    /** Pause before answering any request (a model that takes its time). */
+    public volatile long delayMs = 0;
 
     private AnthropicStub(HttpServer server) {
         this.server = server;
@@ -98,6 +116,13 @@ public final class AnthropicStub implements AutoCloseable {
         }
     }
 
+    /** Every request in the order it arrived, with when it arrived and was answered. */
+    public List<Call> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
     /** Streams the client closed before their last event. */
     public int abandonedStreams() {
         return abandonedStreams.get();
@@ -109,19 +134,26 @@ public final class AnthropicStub implements AutoCloseable {
         extractions.clear();
         extractionRequests.clear();
         abandonedStreams.set(0);
+        calls.clear();
         pieceDelayMs = 5;
+        delayMs = 0;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        long received = System.nanoTime();
+        boolean extraction = false;
         try (exchange) {
             JsonNode request = JSON.readTree(exchange.getRequestBody());
-            boolean extraction = request.has("output_config");
+            extraction = request.has("output_config");
             (extraction ? extractionRequests : requests).add(new Request(request,
                     exchange.getRequestHeaders().getFirst("x-api-key"),
                     exchange.getRequestHeaders().getFirst("anthropic-version")));
             Step step = extraction ? extractions.pollFirst() : script.pollFirst();
             if (step == null) {
                 step = Step.text(extraction ? "{}" : "Sehr gern.");
+            }
+            if (delayMs > 0) {
+                Thread.sleep(delayMs);
             }
             if (step.status() != 200) {
                 ObjectNode error = JSON.createObjectNode().put("type", "error");
@@ -134,6 +166,8 @@ public final class AnthropicStub implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            calls.add(new Call(extraction ? "extraction" : "reply", received, System.nanoTime()));
         }
     }
 

@@ -21,11 +21,28 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An OpenAI-compatible chat-completions server over real HTTP ({@code POST /v1/chat/completions}), scripted per
  * request: a text reply, a tool call, an HTTP error, a delay before any of them — as a JSON completion or, when the
  * request says {@code "stream": true}, as server-sent chunks ending in {@code data: [DONE]}. Unscripted requests
- * get {@link #defaultReply} after {@link #defaultDelayMs}. Every request body is recorded.
+ * get {@link #defaultReply} after {@link #defaultDelayMs}. Every request body is recorded, and when it arrived and
+ * was answered ({@link #calls}): whether the hub's two kinds of request — its reading of a message (structured
+ * output, a {@code response_format}) and HENK's reply — ran one after the other or side by side.
  */
 public final class OpenAiStub implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        // answer like a real model server: without TCP_NODELAY the JDK's HttpServer sends the body after the
+        // headers only once the client acknowledged them, and a keep-alive client (the hub's) delays that ACK by
+        // ~40 ms. Read once per JVM, when the first HttpServer starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    /** One request in time: {@code extraction} or {@code reply}, when it arrived and when it was answered. */
+    public record Call(String kind, long receivedNanos, long answeredNanos) {
+        /** The two requests were under way at the same time (each arrived before the other was answered). */
+        public boolean overlaps(Call other) {
+            return receivedNanos < other.answeredNanos && other.receivedNanos < answeredNanos;
+        }
+    }
 
     /** One scripted answer. */
     public record Step(int status, String text, String toolName, String toolArguments, long delayMs) {
@@ -44,6 +61,7 @@ public final class OpenAiStub implements AutoCloseable {
     /** When set, answers every unscripted extraction request from the request itself (a model that reads). */
     public volatile java.util.function.Function<JsonNode, String> extractionReader;
     private final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
+    private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger ids = new AtomicInteger();
     public volatile String defaultReply = "Sehr gern – das klingt nach einem wunderbaren Anlass.";
     public volatile long defaultDelayMs = 0;
@@ -57,13 +75,18 @@ public final class OpenAiStub implements AutoCloseable {
 
     /**
      * Stand-alone, for the chat benchmark: {@code java -cp … de.henk.hub.support.OpenAiStub 8199 2000} answers every
-     * request after 2000 ms, records nothing.
+     * request after 2000 ms, records nothing. A third argument is what every reading (structured-output request)
+     * answers instead of {@code {}} — e.g. {@code '{"style":"modern"}'}, a model that reads more than the rules.
      */
     public static void main(String[] args) throws IOException {
         OpenAiStub stub = start(Integer.parseInt(args[0]));
         stub.defaultDelayMs = Long.parseLong(args[1]);
+        if (args.length > 2) {
+            stub.defaultExtraction = args[2];
+        }
         stub.record = false;
-        System.out.println("OpenAI stub on " + stub.baseUrl() + ", replies after " + stub.defaultDelayMs + " ms");
+        System.out.println("OpenAI stub on " + stub.baseUrl() + ", answers after " + stub.defaultDelayMs
+                + " ms, readings " + stub.defaultExtraction);
     }
 
     public static OpenAiStub start() throws IOException {
@@ -105,6 +128,13 @@ public final class OpenAiStub implements AutoCloseable {
         return requests().stream().filter(r -> !isExtraction(r)).toList();
     }
 
+    /** The requests in the order they arrived, with when they arrived and were answered. */
+    public List<Call> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
     /** The profile-extraction requests (structured output). */
     public List<JsonNode> extractionRequests() {
         return requests().stream().filter(OpenAiStub::isExtraction).toList();
@@ -120,14 +150,17 @@ public final class OpenAiStub implements AutoCloseable {
         defaultExtraction = "{}";
         extractionReader = null;
         requests.clear();
+        calls.clear();
         defaultReply = "Sehr gern – das klingt nach einem wunderbaren Anlass.";
         defaultDelayMs = 0;
         pieceDelayMs = 5;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        long received = System.nanoTime();
+        JsonNode request = null;
         try (exchange) {
-            JsonNode request = JSON.readTree(exchange.getRequestBody());
+            request = JSON.readTree(exchange.getRequestBody());
             if (record) {
                 requests.add(request);
             }
@@ -161,6 +194,10 @@ public final class OpenAiStub implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (IOException ignored) {
             // the hub gave up (timeout): nothing to answer
+        } finally {
+            if (record && request != null) {
+                calls.add(new Call(isExtraction(request) ? "extraction" : "reply", received, System.nanoTime()));
+            }
         }
     }
 
