@@ -38,9 +38,8 @@ class ChatTurnRouteTest extends RouteTest {
     @Override
     protected void advise() throws Exception {
         advise("chat-turn", route -> {
-            // POST /api/chat without HTTP; the caller comes from the test instead of Spring Security
+            // POST /api/chat without HTTP; the caller comes as Spring Security leaves it (RouteTest.sentBy)
             route.replaceFromWith("direct:post-chat");
-            route.weaveById("chat-turn-identify-caller").remove();
         });
         advise("chat-lead-qualified", route -> {
             route.weaveByToUri("direct:crm-accept-lead").before().to("mock:lead-to-crm");
@@ -113,7 +112,7 @@ class ChatTurnRouteTest extends RouteTest {
             request.put("session_id", sessionId);
         }
         Exchange answered = template.send("direct:post-chat", exchange -> {
-            exchange.setVariable("caller", caller);
+            sentBy(caller, exchange);
             exchange.getMessage().setBody(JSON.writeValueAsString(request));
         });
         assertThat(answered.getException()).isNull();
