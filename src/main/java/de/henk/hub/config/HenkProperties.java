@@ -91,7 +91,6 @@ public record HenkProperties(
          * Pipedrive's pauses are shared by all instances through the database (Pipedrive counts per API token).
          */
         public record Limits(int requestsPerWindow, Duration window, Duration maxWaitForPermit,
-                             Duration circuitOpenFor,
                              @org.springframework.boot.context.properties.bind.DefaultValue("true") boolean shared) { }
     }
 

@@ -51,6 +51,14 @@ public class PipedriveFailures {
         throw new IllegalArgumentException("not a deferred Pipedrive call", failure);
     }
 
+    /**
+     * Fails the exchange with this failure as it was: a Pipedrive answer the circuit breaker kept for after it (or
+     * the failure it counted), for the caller's error handling.
+     */
+    public void rethrow(Exception failure) throws Exception {
+        throw failure;
+    }
+
     private static HttpOperationFailedException httpFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof HttpOperationFailedException http) {

@@ -2,18 +2,18 @@ package de.henk.hub.crm;
 
 import de.henk.hub.config.HenkProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import java.io.IOException;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,10 +21,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionException;
 
 /**
- * Keeps the hub a good Pipedrive citizen: a client-side limiter under the configured burst budget, a pause when
- * Pipedrive says the budget is spent (x-ratelimit-remaining: 0, 429 with Retry-After/x-ratelimit-reset), and a
- * circuit breaker that stops calling during an outage. The pipedrive-call route asks {@link #admit} before and
- * reports {@link #answered(Map)} after every call; the outbox reports failures via {@link #failed(Exception)}.
+ * Keeps the hub a good Pipedrive citizen: a client-side limiter under the configured burst budget, and a pause when
+ * Pipedrive says the budget is spent (x-ratelimit-remaining: 0, 429 with Retry-After/x-ratelimit-reset). The
+ * pipedrive-call route asks {@link #admit} before and reports {@link #answered(Map)} after every call; the outbox
+ * reports failures via {@link #failed(Exception)}. The circuit breaker is the route's ({@code circuitBreaker} step
+ * {@value #CIRCUIT_BREAKER} in routes/pipedrive.camel.yaml, its numbers {@code henk.pipedrive.circuit-breaker.*});
+ * this bean only reads its state, for health and before spending budget.
  *
  * <p>Pipedrive counts the burst limit per API token, so the budget and the pause are shared by every hub instance
  * through the database ({@link SharedBurstBudget}; {@code henk.pipedrive.limits.shared}). When the database does not
@@ -38,6 +40,9 @@ public class PipedriveGuard {
     /** Calls a new lead needs at most: person search, person create, deal create. */
     static final int INLINE_CALLS = 3;
 
+    /** The id of the {@code circuitBreaker} step in pipedrive-call: its breaker's name in the registry. */
+    public static final String CIRCUIT_BREAKER = "pipedrive-circuit-breaker";
+
     /** How soon an entry deferred by the open circuit is looked at again (the breaker decides whether to call). */
     private static final Duration RETRY_WHILE_OPEN = Duration.ofSeconds(2);
 
@@ -47,12 +52,20 @@ public class PipedriveGuard {
     private final SharedBurstBudget shared;
     private final AtomicLong nextFallbackWarning = new AtomicLong();
     private final Duration maxWaitForPermit;
-    private final CircuitBreaker breaker;
+    /** Where the route's circuitBreaker step keeps its breaker (by step id). */
+    private final CircuitBreakerRegistry breakers;
     private final Clock clock;
     private volatile Instant pausedUntil = Instant.EPOCH;
 
+    /** Without the routes: no circuit breaker (always closed) - the budget and the pauses alone. */
     public PipedriveGuard(HenkProperties properties, Clock clock, JdbcClient db,
                           PlatformTransactionManager transactions) {
+        this(properties, clock, db, transactions, CircuitBreakerRegistry.ofDefaults());
+    }
+
+    @Autowired
+    public PipedriveGuard(HenkProperties properties, Clock clock, JdbcClient db,
+                          PlatformTransactionManager transactions, CircuitBreakerRegistry breakers) {
         HenkProperties.Pipedrive.Limits limits = properties.pipedrive().limits();
         this.clock = clock;
         this.budget = new BurstBudget(limits.requestsPerWindow(), limits.window(), clock);
@@ -60,20 +73,38 @@ public class PipedriveGuard {
                 limits.window(), clock, java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "/"
                 + java.util.UUID.randomUUID().toString().substring(0, 8));
         this.maxWaitForPermit = limits.maxWaitForPermit();
-        this.breaker = CircuitBreaker.of("pipedrive", CircuitBreakerConfig.custom()
-                .slidingWindowSize(10)
-                .minimumNumberOfCalls(5)
-                .failureRateThreshold(50)
-                .waitDurationInOpenState(limits.circuitOpenFor())
-                .permittedNumberOfCallsInHalfOpenState(2)
-                .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                .build());
+        this.breakers = breakers;
+    }
+
+    /** The route's breaker, once pipedrive-call has started. */
+    private Optional<CircuitBreaker> breaker() {
+        return breakers.find(CIRCUIT_BREAKER);
+    }
+
+    /**
+     * Whether the route's circuit breaker would let a call out now (asked without keeping the permission: the
+     * circuitBreaker step asks again for the call itself).
+     */
+    private boolean circuitLetsCallsThrough() {
+        return breaker().map(breaker -> {
+            if (!breaker.tryAcquirePermission()) {
+                return false;
+            }
+            breaker.releasePermission();
+            return true;
+        }).orElse(true);
+    }
+
+    /** The onFallback of the route's circuit breaker when it made no call: deferred, not an attempt. */
+    public void circuitOpen() {
+        throw new PipedriveDeferredException("Pipedrive circuit is open", RETRY_WHILE_OPEN);
     }
 
     /**
      * Before a call: the outbox takes a slot of the burst budget, waiting briefly for one; a customer's request
      * (inline sync) reserved its slots before it started ({@code inline}, null for every other call). Defers the
-     * call when Pipedrive is paused, the circuit is open, or a pause revoked the reservation. The
+     * call when Pipedrive is paused, the route's circuit is open (no budget is spent on a call it would refuse), or
+     * a pause revoked the reservation. The
      * {@code pipedrive-action} kamelet hands over its {@code inline} parameter as it is: the reservation of
      * {@code crm-sync-now}, or anything else (null, "false") for a call that takes its own slot.
      */
@@ -93,12 +124,11 @@ public class PipedriveGuard {
                 throw new PipedriveDeferredException("interrupted", pause);
             }
         }
-        if (!breaker.tryAcquirePermission()) {
-            throw new PipedriveDeferredException("Pipedrive circuit is open", RETRY_WHILE_OPEN);
+        if (!circuitLetsCallsThrough()) {
+            circuitOpen();
         }
         if (inline != null) {
             if (!spend(inline)) {
-                breaker.releasePermission();
                 throw new PipedriveDeferredException("Pipedrive budget: no permit for this call of the customer's"
                         + " request (its reservation was revoked by a pause, or spent)", Duration.ofSeconds(1));
             }
@@ -112,7 +142,6 @@ public class PipedriveGuard {
             slot = false;
         }
         if (!slot) {
-            breaker.releasePermission();
             throw new PipedriveDeferredException("client-side Pipedrive budget spent", Duration.ofSeconds(1));
         }
     }
@@ -124,7 +153,8 @@ public class PipedriveGuard {
      * lead right now (or Pipedrive is paused, or the circuit open): then the outbox does it.
      */
     public Reservation reserveForInline() {
-        if (clock.instant().isBefore(pausedUntil) || breaker.getState() == CircuitBreaker.State.OPEN) {
+        if (clock.instant().isBefore(pausedUntil)
+                || breaker().map(breaker -> breaker.getState() == CircuitBreaker.State.OPEN).orElse(false)) {
             return null;
         }
         if (shared != null) {
@@ -207,40 +237,38 @@ public class PipedriveGuard {
         }
     }
 
-    /** After a 2xx answer: the call counts as a success; an exhausted budget pauses further calls until reset. */
+    /** After a 2xx answer: an exhausted budget pauses further calls until reset. */
     public void answered(Map<String, Object> headers) {
-        breaker.onSuccess(0, TimeUnit.MILLISECONDS);
         Object remaining = header(headers, "x-ratelimit-remaining");
         if (remaining != null && "0".equals(remaining.toString().trim())) {
             pauseFor(seconds(header(headers, "x-ratelimit-reset")).orElse(2L));
         }
     }
 
-    /** A failed call: 429 pauses until Pipedrive's reset; 5xx, timeouts and connection errors feed the breaker. */
+    /**
+     * A failed push: 429 pauses every call until Pipedrive's reset. (What counts towards opening the circuit the
+     * route's circuit breaker has counted already, at the call.)
+     */
     public void failed(Exception failure) {
         HttpOperationFailedException http = httpFailure(failure);
         if (http != null && http.getStatusCode() == 429) {
-            breaker.releasePermission();
             Map<String, String> headers = http.getResponseHeaders() == null ? Map.of() : http.getResponseHeaders();
             long wait = seconds(firstPresent(headers, "retry-after", "Retry-After"))
                     .or(() -> seconds(firstPresent(headers, "x-ratelimit-reset", "X-RateLimit-Reset"))).orElse(2L);
             pauseFor(wait);
-        } else if (http != null && http.getStatusCode() < 500) {
-            breaker.onSuccess(0, TimeUnit.MILLISECONDS); // Pipedrive is up; the request was the problem
-        } else if (http != null || isIo(failure)) {
-            breaker.onError(0, TimeUnit.MILLISECONDS, failure);
-        } else {
-            breaker.releasePermission();
         }
     }
 
-    /** rate_limited while this instance or (shared budget) any instance pauses, else the breaker's state. */
+    /**
+     * rate_limited while this instance or (shared budget) any instance pauses, else the route's breaker's state
+     * (closed before the route has made it).
+     */
     public String state() {
         Instant now = clock.instant();
         if (now.isBefore(pausedUntil) || sharedPauseAfter(now)) {
             return "rate_limited";
         }
-        return breaker.getState().name().toLowerCase();
+        return breaker().map(breaker -> breaker.getState().name().toLowerCase()).orElse("closed");
     }
 
     private boolean sharedPauseAfter(Instant now) {
@@ -309,14 +337,5 @@ public class PipedriveGuard {
             }
         }
         return null;
-    }
-
-    private static boolean isIo(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof IOException) {
-                return true;
-            }
-        }
-        return false;
     }
 }
