@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
  */
 public class ProfileExtractor {
 
+    /** Each vocabulary pattern's required plain text ({@link RequiredLiterals}); filled as the patterns are made. */
+    private static final Map<Pattern, RequiredLiterals> REQUIRED = new java.util.IdentityHashMap<>();
+
+
     private static final Map<String, Pattern> OCCASIONS = new LinkedHashMap<>();
     private static final List<Map.Entry<String, Pattern>> SEASONS = List.of(
             Map.entry("summer", words("\\p{L}*sommer\\p{L}*", "summer\\p{L}*")),
@@ -359,6 +363,9 @@ public class ProfileExtractor {
         List<String> fabric = new ArrayList<>();
         String wishText = text.replaceAll("light (grey|gray|blue)", "_");
         for (var wish : WISHES.entrySet()) {
+            if (!mayMatch(wish.getValue(), wishText)) {
+                continue;
+            }
             Matcher m = wish.getValue().matcher(wishText);
             while (m.find()) {
                 if (!negatedBefore(wishText, m.start()) && !negatedAfter(wishText, m.end())) {
@@ -391,7 +398,7 @@ public class ProfileExtractor {
 
     private static String first(Map<String, Pattern> candidates, String text) {
         for (var entry : candidates.entrySet()) {
-            if (entry.getValue().matcher(text).find()) {
+            if (mayMatch(entry.getValue(), text) && entry.getValue().matcher(text).find()) {
                 return entry.getKey();
             }
         }
@@ -405,6 +412,9 @@ public class ProfileExtractor {
         List<String> avoided = new ArrayList<>();
         List<int[]> taken = new ArrayList<>();
         for (var entry : vocabulary.entrySet()) {
+            if (!mayMatch(entry.getValue(), text)) {
+                continue;
+            }
             Matcher m = entry.getValue().matcher(text);
             while (m.find()) {
                 int start = m.start();
@@ -607,6 +617,9 @@ public class ProfileExtractor {
         int foundAt = -1;
         for (int i = 0; i < 12; i++) {
             for (Pattern name : MONTH_WORDS.get(i)) {
+                if (!mayMatch(name, text)) {
+                    continue;
+                }
                 Matcher m = name.matcher(text);
                 while (m.find()) {
                     boolean english = name.pattern().contains(MONTHS_EN[i]) && !MONTHS_EN[i].equals(MONTHS_DE[i]);
@@ -880,7 +893,7 @@ public class ProfileExtractor {
     private static List<String> avoidedFabrics(String text) {
         List<String> avoided = new ArrayList<>();
         for (var wish : WISHES.entrySet()) {
-            if (!MATERIALS.contains(wish.getKey())) {
+            if (!MATERIALS.contains(wish.getKey()) || !mayMatch(wish.getValue(), text)) {
                 continue;
             }
             Matcher m = wish.getValue().matcher(text);
@@ -933,6 +946,17 @@ public class ProfileExtractor {
         String regex = "(?<![\\p{L}\\d])(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\d])";
         String literals = regex.replaceAll("\\\\[pP]\\{\\w+}|\\\\.", "");
         boolean lowerCase = literals.equals(literals.toLowerCase(Locale.GERMAN));
-        return Pattern.compile(regex, lowerCase ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        Pattern pattern = Pattern.compile(regex, lowerCase ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        RequiredLiterals required = lowerCase ? RequiredLiterals.of(alternatives) : null;
+        if (required != null) {
+            REQUIRED.put(pattern, required);
+        }
+        return pattern;
+    }
+
+    /** False when the pattern cannot match the (lower-case) text: none of its required plain text is in it. */
+    private static boolean mayMatch(Pattern pattern, String text) {
+        RequiredLiterals required = REQUIRED.get(pattern);
+        return required == null || required.mayMatch(text);
     }
 }
