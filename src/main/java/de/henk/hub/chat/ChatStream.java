@@ -6,7 +6,6 @@ import de.henk.hub.web.ApiException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -100,7 +99,7 @@ public class ChatStream {
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             } catch (IOException e) {
-                throw new UncheckedIOException("the client went away", e);
+                throw new ChatStreamClosedException("the client went away", e);
             }
         }
     }

@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code direct:chat-reply}: who answers. Without a configured model the offline concierge; with one, the LLM
- * ({@link LlmConcierge}, which throws when it fails, times out or its circuit is open) — and the route's
- * {@code offline-fallback} catch gives the offline reply instead. {@code stream} is the server-sent-events sink of a
+ * ({@link LlmConcierge}, which throws when it fails or times out) behind the route's circuit breaker, whose
+ * {@code offline-fallback} gives the offline reply instead (also while the circuit is open). {@code stream} is the server-sent-events sink of a
  * streamed turn (null for JSON): the reply's pieces go to it as they come.
  */
 @Component("chatReplies")
@@ -35,7 +35,10 @@ public class ReplyGateway {
         return answered(turn, reply, llm.provider());
     }
 
-    /** The model failed: the offline reply; streamed only if none of the model's pieces was shown yet. */
+    /**
+     * The model failed or was not asked (circuit open), or the customer closed the stream: the offline reply;
+     * streamed only if none of the model's pieces was shown yet.
+     */
     public ChatTurn fallback(ChatTurn turn, ChatStream.Sink stream) {
         return answered(turn, stream != null && stream.shown() ? turn.answer().offlineReply()
                 : offlineStreamed(turn, stream), LlmConcierge.FALLBACK);

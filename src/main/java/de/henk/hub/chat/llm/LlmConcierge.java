@@ -17,8 +17,9 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import de.henk.hub.chat.ChatStreamClosedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,14 +31,16 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * HENK's voice through a language model (langchain4j: any OpenAI-compatible server, or Anthropic). The model gets
  * the persona prompt with the profile, the phase, fabrics retrieved for the profile and the offline concierge's
- * reply as guidance, the session's earlier messages from the database, and two read-only tools. A failure, a
- * timeout or an open circuit is thrown: the chat route's {@code offline-fallback} catch answers with the offline
- * concierge's reply. Logs name the failure, never what the customer wrote.
+ * reply as guidance, the session's earlier messages from the database, and two read-only tools. A failure or a
+ * timeout is thrown: the reply's circuit breaker in the chat route (step {@value #REPLY_CIRCUIT_BREAKER}) counts it
+ * and its {@code offline-fallback} answers with the offline concierge's reply. Logs name the failure, never what the
+ * customer wrote.
  */
 @Component
 public class LlmConcierge {
@@ -45,6 +48,8 @@ public class LlmConcierge {
     private static final Logger LOG = LoggerFactory.getLogger(LlmConcierge.class);
     private static final int MAX_TOOL_ROUNDS = 3;
     public static final String FALLBACK = "offline-fallback";
+    /** The id of the reply's {@code circuitBreaker} step in routes/chat.camel.yaml: its breaker's name. */
+    public static final String REPLY_CIRCUIT_BREAKER = "reply-try-llm";
 
     private final LlmSettings settings;
     private final PersonaPrompt prompt;
@@ -53,12 +58,20 @@ public class LlmConcierge {
     private final ChatSessions sessions;
     private final ChatModel model;
     private final StreamingChatModel streamingModel;
-    private final CircuitBreaker breaker;
+    /** Where the chat route's circuitBreaker step keeps the reply's breaker. */
+    private final CircuitBreakerRegistry breakers;
     private final ChatModel extractionModel;
     private final CircuitBreaker extractionBreaker;
 
+    /** Without the routes (no reply breaker): the model's reading, as a MessageReader uses it. */
     public LlmConcierge(LlmSettings settings, PersonaPrompt prompt, ConciergeTools tools, FabricAdvisor advisor,
                         ChatSessions sessions) {
+        this(settings, prompt, tools, advisor, sessions, CircuitBreakerRegistry.ofDefaults());
+    }
+
+    @Autowired
+    public LlmConcierge(LlmSettings settings, PersonaPrompt prompt, ConciergeTools tools, FabricAdvisor advisor,
+                        ChatSessions sessions, CircuitBreakerRegistry breakers) {
         this.settings = settings;
         this.prompt = prompt;
         this.tools = tools;
@@ -70,7 +83,7 @@ public class LlmConcierge {
         // structured output: deterministic, short, its own timeout, JSON schema declared as supported
         this.extractionModel = settings.offline() ? null
                 : LlmModels.chat(settings, settings.extractionTimeout(), 0.0, 400, true);
-        this.breaker = LlmModels.breaker("llm", settings);
+        this.breakers = breakers;
         this.extractionBreaker = LlmModels.breaker("llm-extraction", settings);
     }
 
@@ -78,26 +91,27 @@ public class LlmConcierge {
         return settings.offline() ? "offline" : settings.provider().toLowerCase(Locale.ROOT);
     }
 
-    /** The LLM's circuit breaker (state for health checks; operators and tests may reset it). */
+    /**
+     * The reply's circuit breaker, the chat route's (state for health checks; operators and tests may reset it);
+     * there once the route has started.
+     */
     public CircuitBreaker circuitBreaker() {
-        return breaker;
+        return breakers.find(REPLY_CIRCUIT_BREAKER).orElseThrow(() -> new IllegalStateException(
+                "no circuit breaker " + REPLY_CIRCUIT_BREAKER + ": the chat-reply route has not started"));
     }
 
     /**
-     * The model's reply to the turn. Throws when there is no model, the circuit is open, or the model fails or
-     * is too slow: the chat route then answers offline ({@code offline-fallback}).
+     * The model's reply to the turn. Throws when there is no model, or the model fails or is too slow: the chat
+     * route's circuit breaker counts it and answers offline ({@code offline-fallback}).
      */
     public String reply(Turn turn, String sessionId, String offlineReply) throws Exception {
-        if (model == null || !breaker.tryAcquirePermission()) {
-            throw CallNotPermittedException.createCallNotPermittedException(breaker);
+        if (model == null) {
+            throw new IllegalStateException("no language model configured");
         }
         long start = System.nanoTime();
         try {
-            String reply = converse(turn, sessionId, offlineReply, start);
-            breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            return reply;
+            return converse(turn, sessionId, offlineReply, start);
         } catch (Exception e) {
-            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
             LOG.warn("LLM reply failed ({}), the offline concierge answers", e.getClass().getSimpleName());
             throw e;
         }
@@ -107,12 +121,14 @@ public class LlmConcierge {
      * The reply streamed: each piece goes to {@code onChunk} as the model produces it. Throws like {@link #reply};
      * once it has given up on the model (a failure, the timeout), no late piece reaches {@code onChunk}, and the
      * model's stream is cancelled. The caller decides what the customer sees then (the chat route: the offline
-     * reply, streamed if none of the model's pieces was shown, else as the final event's reply).
+     * reply, streamed if none of the model's pieces was shown, else as the final event's reply). When
+     * {@code onChunk} fails (the customer closed the stream) it throws {@link ChatStreamClosedException}, which the
+     * route's circuit breaker does not count against the model.
      */
     public String streamReply(Turn turn, String sessionId, String offlineReply, Consumer<String> onChunk)
             throws Exception {
-        if (streamingModel == null || !breaker.tryAcquirePermission()) {
-            throw CallNotPermittedException.createCallNotPermittedException(breaker);
+        if (streamingModel == null) {
+            throw new IllegalStateException("no language model configured");
         }
         long start = System.nanoTime();
         Relay relay = new Relay(onChunk);
@@ -134,7 +150,6 @@ public class LlmConcierge {
                     throw new IllegalStateException("empty reply");
                 }
                 relay.close(false);
-                breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 return text.strip();
             }
             throw new IllegalStateException("too many tool rounds");
@@ -142,13 +157,12 @@ public class LlmConcierge {
             relay.close(true);
             RuntimeException readerGone = relay.readerFailure();
             if (readerGone != null) {
-                // the customer closed the stream: that says nothing about the model, so neither failure nor success
-                breaker.releasePermission();
+                // the customer closed the stream: that says nothing about the model (the breaker ignores it)
                 LOG.info("Chat stream closed by the client ({}); the model's stream is cancelled",
                         readerGone.getClass().getSimpleName());
-                throw readerGone;
+                throw readerGone instanceof ChatStreamClosedException closed ? closed
+                        : new ChatStreamClosedException("the reader of the stream failed", readerGone);
             }
-            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
             LOG.warn("LLM stream failed ({}), the offline concierge answers", e.getClass().getSimpleName());
             throw e;
         }

@@ -12,7 +12,10 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.util.Locale;
 
-/** The language models the concierge talks to (langchain4j, OpenAI-compatible or Anthropic) and their breakers. */
+/**
+ * The language models the concierge talks to (langchain4j, OpenAI-compatible or Anthropic) and the breaker of the
+ * model's reading. (The reply's breaker is a circuitBreaker step of routes/chat.camel.yaml.)
+ */
 final class LlmModels {
 
     private LlmModels() {
