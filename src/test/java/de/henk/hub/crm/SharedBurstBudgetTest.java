@@ -1,5 +1,6 @@
 package de.henk.hub.crm;
 
+import de.henk.hub.support.MovableClock;
 import de.henk.hub.config.HenkProperties;
 import de.henk.hub.support.OwnDatabase;
 import java.time.Clock;
@@ -181,37 +182,5 @@ class SharedBurstBudgetTest {
 
     private static HenkProperties properties(Map<String, String> settings) {
         return new Binder(new MapConfigurationPropertySource(settings)).bind("henk", HenkProperties.class).get();
-    }
-
-    private static final class MovableClock extends Clock {
-        private final AtomicLong millis;
-
-        MovableClock(Instant start) {
-            this.millis = new AtomicLong(start.toEpochMilli());
-        }
-
-        void advance(long by) {
-            millis.addAndGet(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis.get());
-        }
-
-        @Override
-        public long millis() {
-            return millis.get();
-        }
     }
 }
