@@ -78,6 +78,10 @@ public class ChatAppointments {
         if (learned.declined() || (offeredBefore || state.heldSlot() != null) && NO.matcher(message).find()) {
             return Settled.nothing(state.withSlots(List.of(), null));
         }
+        boolean wantsToComeIn = Boolean.TRUE.equals(learned.wantsAppointment());
+        if (!offeredBefore && state.heldSlot() == null && !wantsToComeIn) {
+            return Settled.nothing(state.withSlots(List.of(), null)); // most turns: nothing to offer, choose or book
+        }
         LocalDate today = calendar.today();
         SlotWish wish = SlotWish.read(message, today);
         if (wish.date() != null && wish.date().toString().equals(learned.eventDate())) {
@@ -89,7 +93,6 @@ public class ChatAppointments {
                 && (YES.matcher(message).find() || Boolean.TRUE.equals(learned.wantsAppointment()))) {
             chosen = state.heldSlot();
         }
-        boolean wantsToComeIn = Boolean.TRUE.equals(learned.wantsAppointment());
         if (chosen == null && wantsToComeIn && wish.date() != null && wish.time() != null) {
             chosen = OfferedSlot.of(type.id(), wish.date(), wish.time()); // "Termin am Dienstag um 10, bitte"
         }

@@ -7,9 +7,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,22 +22,19 @@ import org.springframework.stereotype.Component;
  * session for everyone (turns that continue a session), each within a sliding window. Over a limit is a 429
  * {@code rate_limited} with {@code Retry-After}.
  *
- * <p>The counts live in the database ({@code chat_rate_limit}) because the hub runs as N instances behind a load
- * balancer: counted in each instance's memory, the limit — the protection against LLM cost — would be N times the
- * configured one. Each key's turns are counted per slot of a tenth of the window; a turn is allowed while the slots of
- * the last window hold fewer than the limit (so a turn leaves the count at most a tenth of the window early, and a
- * burst across a window boundary cannot take twice the limit). Taking a turn is one conditional update of the current
- * slot ({@code turns < limit - earlier slots}), which the database applies atomically however many instances ask at
- * once; only a slot's first turn inserts its row, and an insert that loses a race on the primary key retries the
- * update. No locks, no transactions, no database-specific upsert, the same SQL on H2 and PostgreSQL. (The earlier
- * slots are read before the update: only at the instant a slot begins can a turn still being counted in the slot
- * before slip past another instance — a turn per racing instance at most, against N times the limit before.) It
- * runs outside any transaction, as a route step: on PostgreSQL the lost insert race would otherwise abort the
- * surrounding one.
+ * <p>Each key's turns are counted per slot of a tenth of the window; a turn is allowed while the slots of the last
+ * window hold fewer than the limit (so a turn leaves the count at most a tenth of the window early, and a burst
+ * across a window boundary cannot take twice the limit). Where the counts live is {@code
+ * henk.chat.rate-limit.counts}: {@code database} ({@link DatabaseTurnCounts}, the table {@code chat_rate_limit},
+ * shared by N instances behind a load balancer), {@code memory} ({@link MemoryTurnCounts}, this instance only), or
+ * {@code auto}: memory on the embedded H2 file database, which one process at a time can open, the table on any
+ * other. (The earlier slots are read before the slot is counted: only at the instant a slot begins can a turn still
+ * being counted in the slot before slip past another instance — a turn per racing instance at most.)
  *
- * <p>The table never holds an address or a session id: keys are HMAC-SHA-256 hashes of them under a key derived from
- * the hub's signing secret (a plain hash of an IPv4 address could be reversed by hashing all four billion). Rows older than two windows are
- * deleted by each instance at most once per window (an idempotent delete, harmless when instances overlap).
+ * <p>The counts never hold an address or a session id: keys are HMAC-SHA-256 hashes of them under a key derived from
+ * the hub's signing secret (a plain hash of an IPv4 address could be reversed by hashing all four billion). Counts
+ * older than two windows are forgotten by each instance at most once per window (idempotent, harmless when
+ * instances overlap).
  */
 @Component("chatLimits")
 public class ChatRateLimiter {
@@ -51,7 +44,7 @@ public class ChatRateLimiter {
     /** Slots per window: the precision of the sliding window. */
     static final int SLOTS = 10;
 
-    private final JdbcClient db;
+    private final TurnCounts counts;
     private final ChatSettings.RateLimit limits;
     private final Clock clock;
     private final long windowMillis;
@@ -61,18 +54,38 @@ public class ChatRateLimiter {
     private final SecretKeySpec keying;
 
     @org.springframework.beans.factory.annotation.Autowired
-    public ChatRateLimiter(JdbcClient db, ChatSettings settings, Clock clock, de.henk.hub.config.HenkProperties properties) {
-        this(db, settings, clock, de.henk.hub.auth.JwtKeys.signingKey(properties).getEncoded());
+    public ChatRateLimiter(JdbcClient db, ChatSettings settings, Clock clock, de.henk.hub.config.HenkProperties properties,
+                           @org.springframework.beans.factory.annotation.Value("${spring.datasource.url:}") String databaseUrl) {
+        this(counts(settings.rateLimit().counts(), databaseUrl, db), settings, clock,
+                de.henk.hub.auth.JwtKeys.signingKey(properties).getEncoded());
+    }
+
+    /** {@code henk.chat.rate-limit.counts}: database, memory, or auto (memory on an embedded H2 file, else database). */
+    static TurnCounts counts(String where, String databaseUrl, JdbcClient db) {
+        String store = where == null ? "auto" : where.trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (store) {
+            case "database" -> new DatabaseTurnCounts(db);
+            case "memory" -> new MemoryTurnCounts();
+            case "auto" -> onlyOneProcess(databaseUrl) ? new MemoryTurnCounts() : new DatabaseTurnCounts(db);
+            default -> throw new IllegalStateException(
+                    "henk.chat.rate-limit.counts must be auto, database or memory, not '" + where + "'");
+        };
+    }
+
+    /** An embedded H2 file (no AUTO_SERVER): the process that opens it is the only one that can. */
+    static boolean onlyOneProcess(String databaseUrl) {
+        String url = databaseUrl == null ? "" : databaseUrl.toLowerCase(java.util.Locale.ROOT);
+        return url.startsWith("jdbc:h2:file:") && !url.contains("auto_server=true");
     }
 
     /**
      * {@code secret}: the hub's signing secret (shared by all instances, as their tokens must be); the keys in the
      * table are keyed hashes under a key derived from it, so the table cannot be read back by hashing every address.
      */
-    ChatRateLimiter(JdbcClient db, ChatSettings settings, Clock clock, byte[] secret) {
+    ChatRateLimiter(TurnCounts counts, ChatSettings settings, Clock clock, byte[] secret) {
         this.keying = new SecretKeySpec(hmac(new SecretKeySpec(secret, "HmacSHA256"), "henk chat rate limit"),
                 "HmacSHA256");
-        this.db = db;
+        this.counts = counts;
         this.limits = settings.rateLimit();
         this.clock = clock;
         this.slotMillis = Math.max(1, limits.window().toMillis() / SLOTS);
@@ -95,61 +108,14 @@ public class ChatRateLimiter {
         String key = key(subject);
         long slot = Math.floorDiv(now, slotMillis) * slotMillis;
         long firstSlot = slot - (SLOTS - 1) * slotMillis;
-        long earlier = db.sql("""
-                        select coalesce(sum(turns), 0) from chat_rate_limit
-                        where limit_key = :key and slot_start >= :first and slot_start < :slot""")
-                .param("key", key).param("first", at(firstSlot)).param("slot", at(slot))
-                .query((rs, n) -> rs.getLong(1)).single();
-        long allowance = limit - earlier;
-        if (allowance > 0 && counted(key, at(slot), allowance)) {
+        long allowance = limit - counts.earlier(key, firstSlot, slot);
+        if (allowance > 0 && counts.counted(key, slot, allowance)) {
             return;
         }
-        long retryAfter = retryAfterSeconds(slotTurns(key, firstSlot), limit, slot, now);
+        long retryAfter = retryAfterSeconds(counts.slotTurns(key, firstSlot, slotMillis, SLOTS), limit, slot, now);
         throw new ApiException(429, "rate_limited",
                 "Too many chat messages – please wait " + retryAfter + " s before the next one", List.of(),
                 Map.of("Retry-After", Long.toString(retryAfter)));
-    }
-
-    /** One more turn in the slot, unless it already holds {@code allowance} turns. */
-    private boolean counted(String key, OffsetDateTime slot, long allowance) {
-        if (increment(key, slot, allowance)) {
-            return true;
-        }
-        boolean exists = db.sql("select count(*) from chat_rate_limit where limit_key = :key and slot_start = :slot")
-                .param("key", key).param("slot", slot).query((rs, n) -> rs.getLong(1)).single() > 0;
-        if (exists) {
-            // full, or another turn inserted the slot's row after our update missed it: one more try tells which
-            return increment(key, slot, allowance);
-        }
-        try {
-            db.sql("insert into chat_rate_limit (limit_key, slot_start, turns) values (:key, :slot, 1)")
-                    .param("key", key).param("slot", slot).update();
-            return true;
-        } catch (DuplicateKeyException concurrentFirstTurn) {
-            return increment(key, slot, allowance);
-        }
-    }
-
-    private boolean increment(String key, OffsetDateTime slot, long allowance) {
-        return db.sql("""
-                        update chat_rate_limit set turns = turns + 1
-                        where limit_key = :key and slot_start = :slot and turns < :allowance""")
-                .param("key", key).param("slot", slot).param("allowance", allowance).update() == 1;
-    }
-
-    /** The key's turns per slot in the current window, oldest slot first (index 0 = {@code firstSlot}). */
-    private long[] slotTurns(String key, long firstSlot) {
-        long[] turns = new long[SLOTS];
-        db.sql("select slot_start, turns from chat_rate_limit where limit_key = :key and slot_start >= :first")
-                .param("key", key).param("first", at(firstSlot))
-                .query(rs -> {
-                    long start = rs.getObject("slot_start", OffsetDateTime.class).toInstant().toEpochMilli();
-                    int index = (int) ((start - firstSlot) / slotMillis);
-                    if (index >= 0 && index < SLOTS) {
-                        turns[index] += rs.getLong("turns");
-                    }
-                });
-        return turns;
     }
 
     /**
@@ -181,19 +147,14 @@ public class ChatRateLimiter {
             return;
         }
         try {
-            db.sql("delete from chat_rate_limit where slot_start < :before").param("before", at(now - 2 * windowMillis))
-                    .update();
+            counts.forgetBefore(now - 2 * windowMillis);
         } catch (DataAccessException e) {
             // a turn is never refused for this; the next window tries again
             LOG.warn("Old chat rate-limit counts not deleted ({})", e.getClass().getSimpleName());
         }
     }
 
-    private static OffsetDateTime at(long epochMillis) {
-        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
-    }
-
-    /** The table's key for an address or session: HMAC-SHA-256 under the derived key, hex. */
+    /** The counts' key for an address or session: HMAC-SHA-256 under the derived key, hex. */
     String key(String subject) {
         return HexFormat.of().formatHex(hmac(keying, subject));
     }

@@ -16,6 +16,7 @@ public record ChatSettings(@DefaultValue("2000") int maxMessageLength, @DefaultV
 
     public record Slots(@DefaultValue("14") int searchDays, @DefaultValue("3") int offered) { }
 
+    /** {@code counts}: where turns are counted — auto, database (shared by all instances) or memory (this one). */
     public record RateLimit(@DefaultValue("60") int anonymousPerAddress, @DefaultValue("30") int perSession,
-                            @DefaultValue("1m") Duration window) { }
+                            @DefaultValue("1m") Duration window, @DefaultValue("auto") String counts) { }
 }

@@ -11,8 +11,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The turn's end: session (created, claimed by a customer who signed in, or updated), what the hub remembers of a
- * signed-in customer, and both messages, in one transaction — then the chat response. While a person owns the
- * session only the customer's message is stored, and HENK says nothing.
+ * signed-in customer, both messages and the {@code henk.chat.turn} event in the outbox ({@link ChatTurnEvents}), in
+ * one transaction — so the event exists exactly when the turn was stored, and the turn costs one commit — then the
+ * chat response. While a person owns the session only the customer's message is stored, and HENK says nothing.
  */
 @Component("chatTurnStore")
 public class ChatTurnStore {
@@ -22,10 +23,12 @@ public class ChatTurnStore {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final BusinessMetrics metrics;
+    private final ChatTurnEvents events;
 
     public ChatTurnStore(ChatSessions sessions, ChatJson json, TransactionTemplate tx, Clock clock,
-                         BusinessMetrics metrics) {
+                         BusinessMetrics metrics, ChatTurnEvents events) {
         this.metrics = metrics;
+        this.events = events;
         this.sessions = sessions;
         this.json = json;
         this.tx = tx;
@@ -37,6 +40,11 @@ public class ChatTurnStore {
         Caller caller = chat.caller();
         ChatSessions.StoredSession session = chat.opened().session();
         String reply = chat.answer().reply();
+        LeadStatus lead = turn.lead();
+        Long dealId = chat.answer().dealId() != null ? chat.answer().dealId() : lead.dealId();
+        ChatResponse response = new ChatResponse(chat.sessionId(), reply, turn.phase().id(), turn.profile(),
+                chat.answer().concierge(), turn.recommendations(), new LeadStatus(lead.status(), lead.score(),
+                lead.reasons(), dealId, lead.createdNow()), turn.appointment());
         tx.executeWithoutResult(status -> {
             OffsetDateTime at = Timestamps.now(clock);
             String profileJson = json.write(turn.profile());
@@ -56,13 +64,10 @@ public class ChatTurnStore {
             // the customer's message when it arrived, HENK's when it was ready: analytics measure the difference
             sessions.addMessage(chat.sessionId(), "customer", turn.message(), chat.opened().receivedAt());
             sessions.addMessage(chat.sessionId(), "henk", reply, at);
+            events.turnAnswered(chat, response);
         });
         metrics.chatTurn(chat.answer().concierge());
-        LeadStatus lead = turn.lead();
-        Long dealId = chat.answer().dealId() != null ? chat.answer().dealId() : lead.dealId();
-        return new ChatResponse(chat.sessionId(), reply, turn.phase().id(), turn.profile(), chat.answer().concierge(),
-                turn.recommendations(), new LeadStatus(lead.status(), lead.score(), lead.reasons(), dealId,
-                lead.createdNow()), turn.appointment());
+        return response;
     }
 
     /** A person owns the session (human handoff): HENK stays quiet; the message waits for the person's answer. */

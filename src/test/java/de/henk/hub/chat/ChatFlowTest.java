@@ -24,6 +24,28 @@ class ChatFlowTest extends HubTest {
     @Autowired
     CamelContext camel;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient db;
+
+    /** Each answered turn stores one henk.chat.turn in the event outbox with the turn itself, without personal data. */
+    @Test
+    void everyAnsweredTurnRecordsOneChatTurnEventWithoutPersonalData() {
+        String email = uniqueEmail("event");
+        Api.Response first = api.post("/api/chat", Map.of("message", "Ich suche einen Anzug für eine Hochzeit"), null);
+        String session = first.text("session_id");
+        api.post("/api/chat", Map.of("message", "Erreichbar bin ich unter " + email, "session_id", session), null);
+
+        java.util.List<String> events = db.sql("select payload from event_outbox where type = 'henk.chat.turn' and subject = :s"
+                + " order by created_at").param("s", "chat/" + session).query(String.class).list();
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).contains("\"turn\":1").contains("\"session_id\":\"" + session + "\"");
+        assertThat(events.get(1)).contains("\"turn\":2").doesNotContain(email).doesNotContain("Erreichbar")
+                .doesNotContain("Hochzeit");
+        long messages = db.sql("select count(*) from chat_message where session_id = :s").param("s", session)
+                .query(Long.class).single();
+        assertThat(messages).isEqualTo(4);
+    }
+
     @Test
     void aChatLeadAndAnApiLeadGoThroughTheSameCrmRoute() throws Exception {
         ManagedRouteMBean accept = managedRoute(camel, "crm-accept-lead");

@@ -53,7 +53,7 @@ class ChatRateLimitTest extends HubTest {
     static void startTwoLimitedHubs() throws Exception {
         Map<String, String> limited = Map.of("henk.chat.rate-limit.anonymous-per-address", String.valueOf(PER_ADDRESS),
                 "henk.chat.rate-limit.per-session", String.valueOf(PER_SESSION), "henk.chat.rate-limit.window", "1m",
-                "server.forward-headers-strategy", "native");
+                "server.forward-headers-strategy", "native", "henk.chat.rate-limit.counts", "database");
         hubA = SecondHub.start(limited);
         hubB = SecondHub.start(limited);
     }
@@ -146,12 +146,12 @@ class ChatRateLimitTest extends HubTest {
 
     /** Two limiters on the one database: two hub instances. */
     private ChatRateLimiter[] twoInstances(ChatSettings settings) {
-        return new ChatRateLimiter[] {new ChatRateLimiter(db, settings, Clock.systemUTC(), SECRET),
-                new ChatRateLimiter(db, settings, Clock.systemUTC(), SECRET)};
+        return new ChatRateLimiter[] {new ChatRateLimiter(new DatabaseTurnCounts(db), settings, Clock.systemUTC(), SECRET),
+                new ChatRateLimiter(new DatabaseTurnCounts(db), settings, Clock.systemUTC(), SECRET)};
     }
 
     /** The statuses of {@code attempts} anonymous turns checked at the same moment, alternately by each instance. */
-    private static List<Integer> simultaneousTurns(ChatRateLimiter[] instances, ChatRequest turn, int attempts)
+    static List<Integer> simultaneousTurns(ChatRateLimiter[] instances, ChatRequest turn, int attempts)
             throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(attempts);
@@ -186,10 +186,30 @@ class ChatRateLimitTest extends HubTest {
         // window 10 s (slots of 1 s), three turns; far in the past so this test's rows never meet real ones
         Instant base = Instant.parse("2001-01-01T00:00:00Z");
         MovableClock clock = new MovableClock(base);
-        ChatRateLimiter limiter = new ChatRateLimiter(db, settings(1000, 3, Duration.ofSeconds(10)), clock, SECRET);
+        ChatRateLimiter limiter = new ChatRateLimiter(new DatabaseTurnCounts(db), settings(1000, 3, Duration.ofSeconds(10)),
+                clock, SECRET);
         ChatRequest turn = new ChatRequest("Hallo", UUID.randomUUID().toString());
         Caller caller = Caller.anonymous(null);
 
+        theWindowSlides(limiter, clock, base, caller, turn);
+
+        // the table holds a keyed hash of the session id, never the id itself, nor its plain SHA-256
+        String plainHash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(("session:" + turn.sessionId()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(db.sql("select count(*) from chat_rate_limit where limit_key = :key").param("key", plainHash)
+                .query(Long.class).single()).isZero();
+        assertThat(db.sql("select count(*) from chat_rate_limit where limit_key like :id")
+                .param("id", "%" + turn.sessionId() + "%").query(Long.class).single()).isZero();
+        assertThat(db.sql("select sum(turns) from chat_rate_limit where limit_key = :key")
+                .param("key", limiter.key("session:" + turn.sessionId())).query(Long.class).single())
+                .isEqualTo(6);
+    }
+
+    /**
+     * Window 10 s (slots of 1 s), three turns, from {@code base}: a burst across a window boundary gets no second
+     * allowance, and Retry-After is exact — whichever store holds the counts.
+     */
+    static void theWindowSlides(ChatRateLimiter limiter, MovableClock clock, Instant base, Caller caller, ChatRequest turn) {
         clock.set(base.plusMillis(200));
         limiter.check(caller, turn);
         clock.set(base.plusMillis(5_500));
@@ -208,20 +228,9 @@ class ChatRateLimitTest extends HubTest {
         limiter.check(caller, turn);
         limiter.check(caller, turn);
         assertThat(retryAfter(() -> limiter.check(caller, turn))).isEqualTo(5);
-
-        // the table holds a keyed hash of the session id, never the id itself, nor its plain SHA-256
-        String plainHash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(("session:" + turn.sessionId()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        assertThat(db.sql("select count(*) from chat_rate_limit where limit_key = :key").param("key", plainHash)
-                .query(Long.class).single()).isZero();
-        assertThat(db.sql("select count(*) from chat_rate_limit where limit_key like :id")
-                .param("id", "%" + turn.sessionId() + "%").query(Long.class).single()).isZero();
-        assertThat(db.sql("select sum(turns) from chat_rate_limit where limit_key = :key")
-                .param("key", limiter.key("session:" + turn.sessionId())).query(Long.class).single())
-                .isEqualTo(6);
     }
 
-    private static long retryAfter(Runnable turn) {
+    static long retryAfter(Runnable turn) {
         try {
             turn.run();
         } catch (ApiException e) {
@@ -238,8 +247,8 @@ class ChatRateLimitTest extends HubTest {
         assertThat(Integer.parseInt(response.header("Retry-After"))).isBetween(1, 60);
     }
 
-    private static ChatSettings settings(int perAddress, int perSession, Duration window) {
-        return new ChatSettings(2000, new ChatSettings.RateLimit(perAddress, perSession, window),
+    static ChatSettings settings(int perAddress, int perSession, Duration window) {
+        return new ChatSettings(2000, new ChatSettings.RateLimit(perAddress, perSession, window, "database"),
                 new ChatSettings.Slots(14, 3));
     }
 
