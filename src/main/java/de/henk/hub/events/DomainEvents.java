@@ -28,8 +28,14 @@ public class DomainEvents {
     private final ObjectMapper json;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final int batchSize;
 
-    public DomainEvents(JdbcClient db, ObjectMapper json, TransactionTemplate tx, Clock clock) {
+    public DomainEvents(JdbcClient db, ObjectMapper json, TransactionTemplate tx, Clock clock,
+                        @org.springframework.beans.factory.annotation.Value("${henk.events.batch-size:100}") int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalStateException("henk.events.batch-size must be at least 1, not " + batchSize);
+        }
+        this.batchSize = batchSize;
         this.db = db;
         this.json = json;
         this.tx = tx;
@@ -57,33 +63,57 @@ public class DomainEvents {
         return id;
     }
 
-    /** Claims due events, oldest first (SKIP LOCKED + lease: several instances never publish one twice at once). */
+    /**
+     * Claims due events, oldest first (SKIP LOCKED + lease: several instances never publish one twice at once) —
+     * one select and one update for the whole batch.
+     */
     public List<PendingEvent> claimPending() {
         return tx.execute(status -> {
             OffsetDateTime now = Timestamps.now(clock);
-            List<String> ids = db.sql("""
-                    select id from event_outbox
+            List<PendingEvent> claimed = db.sql("""
+                    select id, type, subject, payload from event_outbox
                     where status = 'pending' and next_attempt_at <= :now
                       and (claim_expires_at is null or claim_expires_at < :now)
-                    order by created_at, id fetch first 100 rows only for update skip locked""")
-                    .param("now", now).query(String.class).list();
-            List<PendingEvent> claimed = new ArrayList<>();
-            for (String id : ids) {
-                db.sql("update event_outbox set claim_expires_at = :until where id = :id")
-                        .param("until", now.plusSeconds(60)).param("id", id).update();
-                claimed.add(db.sql("select id, type, subject, payload from event_outbox where id = :id").param("id", id)
-                        .query((rs, n) -> new PendingEvent(rs.getString("id"), rs.getString("type"),
-                                rs.getString("subject"), rs.getString("payload")))
-                        .single());
+                    order by created_at, id fetch first :batch rows only for update skip locked""")
+                    .param("now", now).param("batch", batchSize)
+                    .query((rs, n) -> new PendingEvent(rs.getString("id"), rs.getString("type"),
+                            rs.getString("subject"), rs.getString("payload")))
+                    .list();
+            if (!claimed.isEmpty()) {
+                db.sql("update event_outbox set claim_expires_at = :until where id in (:ids)")
+                        .param("until", now.plusSeconds(60)).param("ids", ids(claimed)).update();
             }
             return claimed;
         });
     }
 
+    /**
+     * Marks what the channel took as published, in one statement for the batch: the route hands over what each
+     * event's publishing returned (the event, or nothing when it failed and waits for its next attempt). Killed
+     * before this, the hub publishes those events again — at least once, as the channel's consumers expect.
+     */
     @Transactional
-    public void published(PendingEvent event) {
-        db.sql("update event_outbox set status = 'published', published_at = :now, claim_expires_at = null where id = :id")
-                .param("now", Timestamps.now(clock)).param("id", event.id()).update();
+    public int published(List<?> outcomes) {
+        List<String> ids = outcomes == null ? List.of() : ids(outcomes.stream()
+                .filter(PendingEvent.class::isInstance).map(PendingEvent.class::cast).toList());
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return db.sql("update event_outbox set status = 'published', published_at = :now, claim_expires_at = null"
+                        + " where id in (:ids) and status = 'pending'")
+                .param("now", Timestamps.now(clock)).param("ids", ids).update();
+    }
+
+    /**
+     * Whether the publisher claims another batch at once: before the first one ({@code null}), and after a full
+     * one ({@code published}: how many of it the channel took — a full batch means more may be waiting).
+     */
+    public boolean moreWaiting(Integer published) {
+        return published == null || published >= batchSize;
+    }
+
+    private static List<String> ids(List<PendingEvent> events) {
+        return events.stream().map(PendingEvent::id).toList();
     }
 
     public void failed(PendingEvent event, Exception failure) {

@@ -44,6 +44,10 @@ class ChatFlowTest extends HubTest {
         long messages = db.sql("select count(*) from chat_message where session_id = :s").param("s", session)
                 .query(Long.class).single();
         assertThat(messages).isEqualTo(4);
+        // the publisher hands both to the event channel and marks them published (one statement per batch)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                db.sql("select status from event_outbox where type = 'henk.chat.turn' and subject = :s")
+                        .param("s", "chat/" + session).query(String.class).list()).containsExactly("published", "published"));
     }
 
     @Test
