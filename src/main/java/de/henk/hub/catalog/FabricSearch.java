@@ -100,6 +100,8 @@ public class FabricSearch implements AutoCloseable {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final Map<String, Indexed> indexed = new HashMap<>();
+    /** Each document's fabric by document number: a hit needs no stored-field read (the index never changes). */
+    private final Indexed[] byDocument;
 
     /** A fabric with what the index derived from it, kept to explain hits. */
     private record Indexed(Fabric fabric, Set<String> germanTokens, Set<String> englishTokens, Set<String> fibres,
@@ -115,6 +117,11 @@ public class FabricSearch implements AutoCloseable {
             }
             writer.commit();
             reader = DirectoryReader.open(directory);
+            byDocument = new Indexed[reader.maxDoc()];
+            org.apache.lucene.index.StoredFields stored = reader.storedFields();
+            for (int doc = 0; doc < byDocument.length; doc++) {
+                byDocument[doc] = indexed.get(stored.document(doc).get(CODE));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("The fabric index cannot be built", e);
         }
@@ -176,7 +183,7 @@ public class FabricSearch implements AutoCloseable {
             TopFieldDocs top = searcher.search(search.build(), query.limit(), RANKING, true);
             List<FabricHit> hits = new ArrayList<>();
             for (ScoreDoc doc : top.scoreDocs) {
-                Indexed entry = indexed.get(searcher.storedFields().document(doc.doc).get(CODE));
+                Indexed entry = byDocument[doc.doc];
                 hits.add(new FabricHit(entry.fabric(), Math.round(doc.score * 100) / 100.0,
                         reasons(entry, query, meaning, garment, maxPrice, colour)));
             }
@@ -424,7 +431,11 @@ public class FabricSearch implements AutoCloseable {
         return List.copyOf(reasons);
     }
 
+    /** German integer format ("2.500"), one per thread: getIntegerInstance clones a new one on every call. */
+    private static final ThreadLocal<NumberFormat> GERMAN_INTEGER = ThreadLocal.withInitial(
+            () -> NumberFormat.getIntegerInstance(Locale.GERMANY));
+
     private static String euros(int amount) {
-        return NumberFormat.getIntegerInstance(Locale.GERMANY).format(amount) + " €";
+        return GERMAN_INTEGER.get().format(amount) + " €";
     }
 }

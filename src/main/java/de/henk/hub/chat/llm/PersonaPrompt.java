@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class PersonaPrompt {
 
-    private final String template;
+    /** The template cut at its placeholders: literal text at even indexes, a placeholder's name at odd ones. */
+    private final List<String> parts;
     private final ShopKnowledge knowledge;
     private final ObjectMapper json;
 
@@ -35,24 +36,59 @@ public class PersonaPrompt {
             if (in == null) {
                 throw new IllegalStateException("prompts/persona.de.md is missing");
             }
-            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            parts = cut(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The prompt for this turn, written in one pass over the template (the prompt is built on every LLM turn). */
     public String render(Turn turn, List<FabricHit> fabrics, String guidance) {
-        return template
-                .replace("{{shop_name}}", knowledge.shop("name"))
-                .replace("{{shop_address}}", knowledge.shop("address"))
-                .replace("{{language}}", turn.german() ? "Deutsch" : "English")
-                .replace("{{shop_facts}}", knowledge.all().stream().map(e -> "- " + e.answer(true))
-                        .collect(Collectors.joining("\n")))
-                .replace("{{profile}}", profile(turn.profile()))
-                .replace("{{phase}}", turn.phase().id())
-                .replace("{{fabrics}}", fabrics.isEmpty() ? "(noch keine – erst wenn Anlass, Zeit und Budget bekannt sind)"
-                        : fabrics.stream().map(h -> "- " + line(h.fabric())).collect(Collectors.joining("\n")))
-                .replace("{{guidance}}", guidance);
+        StringBuilder prompt = new StringBuilder(8192);
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i);
+            if (i % 2 == 0) {
+                prompt.append(part);
+                continue;
+            }
+            prompt.append(switch (part) {
+                case "shop_name" -> knowledge.shop("name");
+                case "shop_address" -> knowledge.shop("address");
+                case "language" -> turn.german() ? "Deutsch" : "English";
+                case "shop_facts" -> knowledge.all().stream().map(e -> "- " + e.answer(true))
+                        .collect(Collectors.joining("\n"));
+                case "profile" -> profile(turn.profile());
+                case "phase" -> turn.phase().id();
+                case "fabrics" -> fabrics.isEmpty() ? "(noch keine – erst wenn Anlass, Zeit und Budget bekannt sind)"
+                        : fabrics.stream().map(h -> "- " + line(h.fabric())).collect(Collectors.joining("\n"));
+                case "guidance" -> guidance;
+                default -> "{{" + part + "}}"; // not ours: left as written
+            });
+        }
+        return prompt.toString();
+    }
+
+    /** The template's placeholders, in order. */
+    List<String> placeholders() {
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 1; i < parts.size(); i += 2) {
+            names.add(parts.get(i));
+        }
+        return names;
+    }
+
+    /** "a {{x}} b" → ["a ", "x", " b"]. */
+    static List<String> cut(String template) {
+        List<String> parts = new java.util.ArrayList<>();
+        int from = 0;
+        java.util.regex.Matcher placeholder = java.util.regex.Pattern.compile("\\{\\{([a-z_]+)}}").matcher(template);
+        while (placeholder.find()) {
+            parts.add(template.substring(from, placeholder.start()));
+            parts.add(placeholder.group(1));
+            from = placeholder.end();
+        }
+        parts.add(template.substring(from));
+        return List.copyOf(parts);
     }
 
     static String line(Fabric f) {
