@@ -99,7 +99,6 @@ public class FabricSearch implements AutoCloseable {
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
-    private final Map<String, Indexed> indexed = new HashMap<>();
     /** Each document's fabric by document number: a hit needs no stored-field read (the index never changes). */
     private final Indexed[] byDocument;
 
@@ -109,6 +108,7 @@ public class FabricSearch implements AutoCloseable {
 
     public FabricSearch(FabricCatalogue catalogue) {
         Analyzer perField = new PerFieldAnalyzerWrapper(german, Map.of(ENGLISH, english));
+        Map<String, Indexed> indexed = new HashMap<>();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(perField))) {
             for (Fabric fabric : catalogue.all()) {
                 Indexed entry = derive(fabric);

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
@@ -147,19 +146,7 @@ public class MessageReader {
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("henk-model-reading-");
         threads.setDaemon(true);
         threads.setVirtualThreads(Runtime.version().feature() >= 21);
-        threads.setTaskDecorator(task -> {
-            Map<String, String> context = MDC.getCopyOfContextMap();
-            return () -> {
-                if (context != null) {
-                    MDC.setContextMap(context);
-                }
-                try {
-                    task.run();
-                } finally {
-                    MDC.clear();
-                }
-            };
-        });
+        threads.setTaskDecorator(new de.henk.hub.config.HttpExecutorConfig.MdcPropagation());
         return threads;
     }
 }

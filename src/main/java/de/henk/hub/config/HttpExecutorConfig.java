@@ -41,8 +41,11 @@ public class HttpExecutorConfig {
         return pool;
     }
 
-    /** Carries the request id (and any other MDC entry) from the servlet thread to the route's thread. */
-    static final class MdcPropagation implements TaskDecorator {
+    /**
+     * Carries the request id (and any other MDC entry) from the thread that hands a task over to the thread that
+     * runs it (the servlet's to the route's; the route's to a model reading's).
+     */
+    public static final class MdcPropagation implements TaskDecorator {
         @Override
         public Runnable decorate(Runnable task) {
             Map<String, String> context = MDC.getCopyOfContextMap();

@@ -195,19 +195,16 @@ class LlmConciergeTest extends HubTest {
     @Test
     void aModelFirstTurnMakesOneModelRoundTripTheReadingRunsBesideTheReply() {
         // the model takes a second for each call: two calls in a row would take two seconds
-        stub.defaultDelayMs = 1000;
-        long start = System.nanoTime();
-        Api.Response turn = chat("Ich suche einen Anzug für eine Hochzeit im Juni, Budget 2500 Euro", null);
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        Timed timed = timedTurn(1000, "Ich suche einen Anzug für eine Hochzeit im Juni, Budget 2500 Euro");
+        Api.Response turn = timed.response();
         assertThat(turn.status()).as(turn.toString()).isEqualTo(200);
         assertThat(turn.text("concierge")).isEqualTo("openai");
         assertThat(turn.text("phase")).isEqualTo("style");
         assertThat(stub.extractionRequests()).hasSize(1);
         assertThat(stub.replyRequests()).hasSize(1);
-        OpenAiStub.Call reading = call("extraction", start);
-        OpenAiStub.Call reply = call("reply", start);
-        assertThat(reading.overlaps(reply)).as("the reading ran beside the reply: " + stub.calls()).isTrue();
-        assertThat(millis).as("one model round trip (1 s), not two").isLessThan(1900);
+        assertThat(timed.reading().overlaps(timed.reply())).as("the reading ran beside the reply: " + stub.calls())
+                .isTrue();
+        assertThat(timed.millis()).as("one model round trip (1 s), not two").isLessThan(1900);
     }
 
     @Test
@@ -234,17 +231,13 @@ class LlmConciergeTest extends HubTest {
 
     @Test
     void aTurnThatProposesClothWaitsForTheModelsReading() {
-        stub.defaultDelayMs = 700;
-        long start = System.nanoTime();
-        Api.Response turn = chat("Hochzeit im Juni, Budget 2500 Euro, klassisch in Blau", null);
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        Timed timed = timedTurn(700, "Hochzeit im Juni, Budget 2500 Euro, klassisch in Blau");
+        Api.Response turn = timed.response();
         assertThat(turn.text("phase")).isEqualTo("fabric");
         assertThat(turn.json().path("recommendations")).isNotEmpty();
-        OpenAiStub.Call reading = call("extraction", start);
-        OpenAiStub.Call reply = call("reply", start);
-        assertThat(reading.answeredNanos()).as("read, then answered: " + stub.calls())
-                .isLessThanOrEqualTo(reply.receivedNanos());
-        assertThat(millis).isGreaterThanOrEqualTo(1400);
+        assertThat(timed.reading().answeredNanos()).as("read, then answered: " + stub.calls())
+                .isLessThanOrEqualTo(timed.reply().receivedNanos());
+        assertThat(timed.millis()).isGreaterThanOrEqualTo(1400);
     }
 
     @Test
@@ -309,6 +302,17 @@ class LlmConciergeTest extends HubTest {
     }
 
     /** The one request of this kind since {@code start} (a slow request of an earlier test may end during this one). */
+    /** A new conversation's first turn against a model that takes {@code delayMs} per call, and its two calls. */
+    private record Timed(Api.Response response, long millis, OpenAiStub.Call reading, OpenAiStub.Call reply) { }
+
+    private Timed timedTurn(int delayMs, String message) {
+        stub.defaultDelayMs = delayMs;
+        long start = System.nanoTime();
+        Api.Response response = chat(message, null);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new Timed(response, millis, call("extraction", start), call("reply", start));
+    }
+
     private static OpenAiStub.Call call(String kind, long start) {
         List<OpenAiStub.Call> calls = stub.calls().stream()
                 .filter(c -> c.kind().equals(kind) && c.receivedNanos() >= start).toList();

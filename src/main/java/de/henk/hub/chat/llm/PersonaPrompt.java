@@ -26,12 +26,17 @@ public class PersonaPrompt {
 
     /** The template cut at its placeholders: literal text at even indexes, a placeholder's name at odd ones. */
     private final List<String> parts;
-    private final ShopKnowledge knowledge;
     private final ObjectMapper json;
+    /** The shop's name, address and facts: the same in every prompt, written once. */
+    private final String shopName;
+    private final String shopAddress;
+    private final String shopFacts;
 
     public PersonaPrompt(ShopKnowledge knowledge, ObjectMapper json) {
-        this.knowledge = knowledge;
         this.json = json;
+        this.shopName = knowledge.shop("name");
+        this.shopAddress = knowledge.shop("address");
+        this.shopFacts = knowledge.all().stream().map(e -> "- " + e.answer(true)).collect(Collectors.joining("\n"));
         try (InputStream in = PersonaPrompt.class.getResourceAsStream("/prompts/persona.de.md")) {
             if (in == null) {
                 throw new IllegalStateException("prompts/persona.de.md is missing");
@@ -52,11 +57,10 @@ public class PersonaPrompt {
                 continue;
             }
             prompt.append(switch (part) {
-                case "shop_name" -> knowledge.shop("name");
-                case "shop_address" -> knowledge.shop("address");
+                case "shop_name" -> shopName;
+                case "shop_address" -> shopAddress;
                 case "language" -> turn.german() ? "Deutsch" : "English";
-                case "shop_facts" -> knowledge.all().stream().map(e -> "- " + e.answer(true))
-                        .collect(Collectors.joining("\n"));
+                case "shop_facts" -> shopFacts;
                 case "profile" -> profile(turn.profile());
                 case "phase" -> turn.phase().id();
                 case "fabrics" -> fabrics.isEmpty() ? "(noch keine – erst wenn Anlass, Zeit und Budget bekannt sind)"
