@@ -4,7 +4,8 @@
 # CHAT seconds of POST /api/chat (16 connections, a new conversation per turn) and FLOOR seconds of
 # GET /api/fabrics/VBC-2311, and prints per round: turns/s, latency, floor req/s, chat/floor and the hub's CPU per turn.
 #   mvn -DskipTests package && bash bench/chat-offline.sh [label]
-# Environment: JAR (default target/henk-hub.jar), JAVA (default java), PORT (8310), WARM (60s), ROUNDS (3),
+# Environment: JAR (default target/henk-hub.jar), WORKDIR (where it starts, default the empty folder; a jar older
+#   than 2026-12 needs its project folder for routes/), JAVA (default java), PORT (8310), WARM (60s), ROUNDS (3),
 #   CHAT (20), FLOOR (15), CONNS (16), JAVA_OPTS, and any HENK_* setting for the hub.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -13,7 +14,7 @@ jar="${JAR:-$here/../target/henk-hub.jar}"; label="${1:-$(basename "$jar")}"
 port=${PORT:-8310}; conns=${CONNS:-16}
 dir=$(mktemp -d)
 export HENK_CHAT_RATE_LIMIT_ANONYMOUS_PER_ADDRESS=100000000 HENK_CHAT_RATE_LIMIT_PER_SESSION=100000000
-(cd "$dir" && SERVER_PORT=$port HENK_DATA_DIR="$dir/data" exec ${JAVA:-java} ${JAVA_OPTS:-} -jar "$jar" > hub.log 2>&1) &
+(cd "${WORKDIR:-$dir}" && SERVER_PORT=$port HENK_DATA_DIR="$dir/data" exec ${JAVA:-java} ${JAVA_OPTS:-} -jar "$jar" > "$dir/hub.log" 2>&1) &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
 for _ in $(seq 1 120); do curl -sf "localhost:$port/actuator/health/readiness" >/dev/null && break; sleep 1; done

@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
 import javax.crypto.SecretKey;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -19,6 +20,7 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -55,6 +57,18 @@ import org.springframework.web.filter.CorsFilter;
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
+
+    /**
+     * Spring Security observes every request through each of its filters by default: an observation per filter with
+     * a counter and a timer looked up by tags, about a tenth of an offline chat turn's CPU and of every cheap request's.
+     * The hub's requests are already measured by Spring's {@code http.server.requests} and Camel's per-route metrics,
+     * so Spring Security's own observations are off unless {@code henk.security.observations} is true.
+     */
+    @Bean
+    public SecurityObservationSettings securityObservationSettings(
+            @Value("${henk.security.observations:false}") boolean observe) {
+        return observe ? SecurityObservationSettings.withDefaults().build() : SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     public SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, HenkProperties properties)

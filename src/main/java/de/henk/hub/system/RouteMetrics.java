@@ -4,6 +4,8 @@ import de.henk.hub.config.HenkProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
@@ -24,6 +26,8 @@ public class RouteMetrics extends EventNotifierSupport {
     private static final Pattern NUMERIC_SEGMENT = Pattern.compile("/\\d+(?=/|$)");
 
     private final MeterRegistry registry;
+    /** Timers by name, tag and outcome: looked up once, not built and registered again for every send. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private final BusinessMetrics business;
     private final String pipedriveHost;
 
@@ -54,10 +58,9 @@ public class RouteMetrics extends EventNotifierSupport {
             String uri = sent.getEndpoint().getEndpointBaseUri();
             boolean http = uri.startsWith("http");
             Integer status = http ? status(exchange) : null;
-            Timer.builder("henk.endpoint.calls").description("Calls from routes to endpoints")
-                    .tag("endpoint", endpoint(uri, exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class)))
-                    .tag("outcome", outcome(exchange.isFailed() && status == null, status))
-                    .register(registry).record(Duration.ofMillis(sent.getTimeTaken()));
+            String endpoint = endpoint(uri, http ? exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class) : null);
+            timer("henk.endpoint.calls", "Calls from routes to endpoints", "endpoint", endpoint,
+                    outcome(exchange.isFailed() && status == null, status)).record(Duration.ofMillis(sent.getTimeTaken()));
             if (http && pipedriveHost != null && pipedriveHost.equals(hostOf(uri))) {
                 business.pipedriveCall(exchange.getMessage().getHeader(Exchange.HTTP_METHOD, "GET", String.class),
                         status == null ? "io_error" : String.valueOf(status));
@@ -69,11 +72,15 @@ public class RouteMetrics extends EventNotifierSupport {
             if (route == null) {
                 return;
             }
-            Timer.builder("henk.route.exchanges").description("Exchanges started by a route, until completed")
-                    .tag("route", route)
-                    .tag("outcome", outcome(event instanceof CamelEvent.ExchangeFailedEvent, servedStatus(exchange)))
-                    .register(registry).record(Duration.ofMillis(exchange.getClock().elapsed()));
+            timer("henk.route.exchanges", "Exchanges started by a route, until completed", "route", route,
+                    outcome(event instanceof CamelEvent.ExchangeFailedEvent, servedStatus(exchange)))
+                    .record(Duration.ofMillis(exchange.getClock().elapsed()));
         }
+    }
+
+    private Timer timer(String name, String description, String tag, String value, String outcome) {
+        return timers.computeIfAbsent(name + '\n' + value + '\n' + outcome, key -> Timer.builder(name)
+                .description(description).tag(tag, value).tag("outcome", outcome).register(registry));
     }
 
     /**
@@ -129,6 +136,6 @@ public class RouteMetrics extends EventNotifierSupport {
         if (httpPath != null && base.startsWith("http")) {
             base = base + (httpPath.startsWith("/") ? "" : "/") + httpPath;
         }
-        return NUMERIC_SEGMENT.matcher(base).replaceAll("/{id}");
+        return base.chars().anyMatch(Character::isDigit) ? NUMERIC_SEGMENT.matcher(base).replaceAll("/{id}") : base;
     }
 }
