@@ -3,13 +3,14 @@ package de.henk.hub.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import de.henk.hub.system.Timestamps;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +24,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DomainEvents {
 
     public static final String SOURCE = "urn:henk-hub";
+    /**
+     * Event ids are time-ordered UUIDs (version 7: milliseconds, then random bits): still unique without
+     * coordination, and in the order they were recorded, so new rows go to the end of the outbox's primary key.
+     */
+    private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
 
     private final JdbcClient db;
     private final ObjectMapper json;
@@ -45,7 +51,7 @@ public class DomainEvents {
     /** Records {@code henk.<type>} about {@code subject} (e.g. "deal/42") with its data. */
     public String record(String type, String subject, Map<String, ?> data) {
         OffsetDateTime now = Timestamps.now(clock);
-        String id = UUID.randomUUID().toString();
+        String id = IDS.generate().toString();
         ObjectNode event = json.createObjectNode();
         event.put("specversion", "1.0");
         event.put("id", id);
