@@ -10,7 +10,7 @@
 #   CONNS (200), RAMP_MS (the connections' first turns spread over DELAY ms, bench/chat.lua), WARM (60s), RUNS ("40 120"), EXTRACTION (model-first), READING (what the stub's reading answers, {}), JAVA_OPTS.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-source "$here/cpu.sh"
+source "$here/hub.sh"
 jar="${JAR:-$here/../target/henk-hub.jar}"; label="${1:-$(basename "$jar")}"
 port=${PORT:-8310}; stub_port=${STUB_PORT:-8399}; export CONNS=${CONNS:-200} RAMP_MS=${RAMP_MS:-${DELAY:-2000}}; conns=$CONNS
 dir=$(mktemp -d)
@@ -18,13 +18,12 @@ java -cp "$here/../target/test-classes:$(cat "${CP_FILE:-/tmp/henk-test-cp.txt}"
   "$stub_port" "${DELAY:-2000}" "${READING:-{\}}" > "$dir/stub.log" 2>&1 &
 stub=$!
 export HENK_CHAT_RATE_LIMIT_ANONYMOUS_PER_ADDRESS=100000000 HENK_CHAT_RATE_LIMIT_PER_SESSION=100000000
-(cd "$dir" && SERVER_PORT=$port HENK_DATA_DIR="$dir/data" HENK_LLM_PROVIDER=openai \
+HUB_PID=
+trap 'kill $HUB_PID $stub 2>/dev/null; wait $HUB_PID $stub 2>/dev/null; rm -rf "$dir"' EXIT
+start_hub "$jar" "$dir" "$dir/hub.log" "$port" HENK_DATA_DIR="$dir/data" HENK_LLM_PROVIDER=openai \
   HENK_LLM_BASE_URL="http://127.0.0.1:$stub_port/v1" HENK_LLM_MODEL=stub HENK_LLM_TIMEOUT=10s \
-  HENK_LLM_EXTRACTION="${EXTRACTION:-model-first}" exec ${JAVA:-java} ${JAVA_OPTS:-} -jar "$jar" > hub.log 2>&1) &
-pid=$!
-trap 'kill $pid $stub 2>/dev/null; wait $pid $stub 2>/dev/null; rm -rf "$dir"' EXIT
-for _ in $(seq 1 120); do curl -sf "localhost:$port/actuator/health/readiness" >/dev/null && break; sleep 1; done
-pid=$(pgrep -f -- "-jar $jar" | head -1)
+  HENK_LLM_EXTRACTION="${EXTRACTION:-model-first}"
+pid=$HUB_PID
 wrk -t2 -c"$conns" -d"${WARM:-60s}" --timeout 15s -s "$here/chat.lua" "http://localhost:$port/api/chat" > /dev/null
 sleep 5
 for secs in ${RUNS:-40 120}; do

@@ -9,16 +9,15 @@
 #   CHAT (20), FLOOR (15), CONNS (16), JAVA_OPTS, and any HENK_* setting for the hub.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-source "$here/cpu.sh"
+source "$here/hub.sh"
 jar="${JAR:-$here/../target/henk-hub.jar}"; label="${1:-$(basename "$jar")}"
 port=${PORT:-8310}; conns=${CONNS:-16}
 dir=$(mktemp -d)
 export HENK_CHAT_RATE_LIMIT_ANONYMOUS_PER_ADDRESS=100000000 HENK_CHAT_RATE_LIMIT_PER_SESSION=100000000
-(cd "${WORKDIR:-$dir}" && SERVER_PORT=$port HENK_DATA_DIR="$dir/data" exec ${JAVA:-java} ${JAVA_OPTS:-} -jar "$jar" > "$dir/hub.log" 2>&1) &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
-for _ in $(seq 1 120); do curl -sf "localhost:$port/actuator/health/readiness" >/dev/null && break; sleep 1; done
-pid=$(pgrep -f -- "-jar $jar" | head -1)
+HUB_PID=
+trap 'kill $HUB_PID 2>/dev/null; wait $HUB_PID 2>/dev/null; rm -rf "$dir"' EXIT
+start_hub "$jar" "${WORKDIR:-$dir}" "$dir/hub.log" "$port" HENK_DATA_DIR="$dir/data"
+pid=$HUB_PID
 wrk -t2 -c"$conns" -d"${WARM:-60s}" -s "$here/chat.lua" "http://localhost:$port/api/chat" > /dev/null
 sleep 2
 for round in $(seq 1 "${ROUNDS:-3}"); do

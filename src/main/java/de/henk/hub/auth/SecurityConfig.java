@@ -12,7 +12,6 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
 import javax.crypto.SecretKey;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -65,9 +64,9 @@ public class SecurityConfig {
      * so Spring Security's own observations are off unless {@code henk.security.observations} is true.
      */
     @Bean
-    public SecurityObservationSettings securityObservationSettings(
-            @Value("${henk.security.observations:false}") boolean observe) {
-        return observe ? SecurityObservationSettings.withDefaults().build() : SecurityObservationSettings.noObservations();
+    public SecurityObservationSettings securityObservationSettings(HenkProperties properties) {
+        return properties.security().observations() ? SecurityObservationSettings.withDefaults().build()
+                : SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -24,7 +24,8 @@ public record HenkProperties(
         Events events,
         Mail mail,
         Shop shop,
-        Appointments appointments) {
+        Appointments appointments,
+        Security security) {
 
     public record Appointments(java.time.ZoneId zone, java.util.Map<java.time.DayOfWeek, String> openingHours,
                                String holidays, int slotMinutes, java.util.Map<String, Integer> durations,
@@ -44,7 +45,10 @@ public record HenkProperties(
     }
 
     /** {@code pollInterval}: how often the event outbox is published (the events route's timer). */
-    public record Events(String uri, String consumerUri, Duration pollInterval) { }
+    public record Events(String uri, String consumerUri, Duration pollInterval, int batchSize) { }
+
+    /** {@code observations}: Spring Security's own observations (its {@code spring.security.*} metrics). */
+    public record Security(boolean observations) { }
 
     public record Mail(String host, int port, String username, String password, boolean starttls, String from,
                        String team, String teamLanguage, Duration pollInterval, int maxAttempts) {

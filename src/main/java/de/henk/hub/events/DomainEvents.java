@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+import de.henk.hub.config.HenkProperties;
 import de.henk.hub.system.Timestamps;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -37,7 +38,8 @@ public class DomainEvents {
     private final int batchSize;
 
     public DomainEvents(JdbcClient db, ObjectMapper json, TransactionTemplate tx, Clock clock,
-                        @org.springframework.beans.factory.annotation.Value("${henk.events.batch-size:100}") int batchSize) {
+                        HenkProperties properties) {
+        int batchSize = properties.events().batchSize();
         if (batchSize < 1) {
             throw new IllegalStateException("henk.events.batch-size must be at least 1, not " + batchSize);
         }

@@ -81,7 +81,7 @@ class TokensAndLoginTest extends HubTest {
         HenkProperties settings = new HenkProperties(null, null, null, null, new HenkProperties.Auth(
                 new HenkProperties.Auth.LoginThrottle(5, 3, Duration.ofMinutes(15), Duration.ofMinutes(15),
                         Duration.ofHours(1))),
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
         LoginThrottle throttle = new LoginThrottle(db, settings, Clock.systemUTC());
         String address = "203.0.113." + (int) (Math.random() * 250);
         for (int i = 0; i < 3; i++) {

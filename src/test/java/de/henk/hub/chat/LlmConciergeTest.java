@@ -301,7 +301,6 @@ class LlmConciergeTest extends HubTest {
         assertThat(call("extraction", start).overlaps(call("reply", start))).as(stub.calls().toString()).isTrue();
     }
 
-    /** The one request of this kind since {@code start} (a slow request of an earlier test may end during this one). */
     /** A new conversation's first turn against a model that takes {@code delayMs} per call, and its two calls. */
     private record Timed(Api.Response response, long millis, OpenAiStub.Call reading, OpenAiStub.Call reply) { }
 
@@ -313,6 +312,7 @@ class LlmConciergeTest extends HubTest {
         return new Timed(response, millis, call("extraction", start), call("reply", start));
     }
 
+    /** The one request of this kind since {@code start} (a slow request of an earlier test may end during this one). */
     private static OpenAiStub.Call call(String kind, long start) {
         List<OpenAiStub.Call> calls = stub.calls().stream()
                 .filter(c -> c.kind().equals(kind) && c.receivedNanos() >= start).toList();
