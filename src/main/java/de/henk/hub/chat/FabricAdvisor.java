@@ -1,5 +1,6 @@
 package de.henk.hub.chat;
 
+import java.util.regex.Pattern;
 import de.henk.hub.catalog.Fabric;
 import de.henk.hub.catalog.FabricHit;
 import de.henk.hub.catalog.FabricQuery;
@@ -28,6 +29,7 @@ public class FabricAdvisor {
     static final int PROPOSALS = 3;
 
     /** Catalogue colours by family, to honour "kein Schwarz" / "no blue" on a whole family. */
+    private static final Pattern WOOL = Pattern.compile("(?<!baum)wolle|merino|kammgarn");
     private static final Map<String, Set<String>> FAMILIES = Map.of(
             "blau", Set.of("blau", "marineblau", "mitternachtsblau", "hellblau"),
             "grau", Set.of("anthrazit", "mittelgrau", "hellgrau", "taupe"),
@@ -148,7 +150,7 @@ public class FabricAdvisor {
         String all = (composition + " " + fabric.weave() + " " + fabric.name() + " " + fabric.descriptionDe())
                 .toLowerCase(java.util.Locale.GERMAN);
         return switch (material) {
-            case "wool" -> composition.matches(".*((?<!baum)wolle|merino|kammgarn).*");
+            case "wool" -> WOOL.matcher(composition).find();
             case "cotton" -> composition.contains("baumwolle");
             case "linen" -> composition.contains("leinen");
             case "cashmere" -> composition.contains("kaschmir");

@@ -1,5 +1,6 @@
 package de.henk.hub.chat;
 
+import java.util.regex.Pattern;
 import de.henk.hub.chat.llm.LlmConcierge;
 import de.henk.hub.crm.PhoneNumbers;
 import io.micrometer.core.instrument.Counter;
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class MessageReader {
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Map<Phase, String> QUESTIONS = Map.of(
             Phase.NEEDS, "was der Kunde sucht", Phase.OCCASION, "dem Anlass",
             Phase.TIMING, "dem Datum oder der Jahreszeit des Anlasses", Phase.BUDGET, "dem Budget in Euro",
@@ -72,7 +74,7 @@ public class MessageReader {
         ConversationProfile byRules = rules.extract(message, previous);
         // rules-first: a configured model may read only what the rules understood nothing of
         boolean rulesMissedIt = modelMayRead && byRules.hasNoFacts() && !answeredOtherwise && !byRules.declined()
-                && message.split("\\s+").length >= 4;
+                && WHITESPACE.split(message).length >= 4;
         if (!rulesMissedIt) {
             return byRulesAlone(byRules);
         }

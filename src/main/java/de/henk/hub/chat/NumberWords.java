@@ -50,16 +50,22 @@ final class NumberWords {
         return replace(ENGLISH, replace(GERMAN, text, false), true);
     }
 
+    private static final Pattern SMALL_NUMBER = Pattern.compile("\\d{1,3}");
+    private static final Pattern LATIN_WORDS = Pattern.compile("[a-z -]+");
+    private static final Pattern SPACES_OR_HYPHENS = Pattern.compile("[\\s-]+");
+    private static final Pattern AND_A_HALF = Pattern.compile("(.+?) and a half (thousand|hundred)");
+    private static final Pattern HUNDREDS = Pattern.compile("(.+?) hundred(?: and)?(?: (.+))?");
+
     /** A small count in words or digits ("drei", "three", "12"), or null. */
     static Integer count(String word) {
         String w = word.strip().toLowerCase(Locale.ROOT);
-        if (w.matches("\\d{1,3}")) {
+        if (SMALL_NUMBER.matcher(w).matches()) {
             return Integer.parseInt(w);
         }
         if (w.equals("a") || w.equals("an") || w.equals("einer") || w.equals("einem") || w.equals("einen")) {
             return 1;
         }
-        Long value = parse(w, w.matches("[a-z -]+") && ENGLISH.matcher(w).matches());
+        Long value = parse(w, LATIN_WORDS.matcher(w).matches() && ENGLISH.matcher(w).matches());
         return value == null ? null : value.intValue();
     }
 
@@ -77,16 +83,16 @@ final class NumberWords {
 
     /** The whole phrase as one number, or null when ICU cannot read all of it. */
     static Long parse(String phrase, boolean english) {
-        String p = phrase.toLowerCase(Locale.ROOT).strip().replaceAll("[\\s-]+", " ");
+        String p = SPACES_OR_HYPHENS.matcher(phrase.toLowerCase(Locale.ROOT).strip()).replaceAll(" ");
         if (english) {
             // "two and a half thousand", "one and a half k" → 2500, 1500
-            Matcher half = Pattern.compile("(.+?) and a half (thousand|hundred)").matcher(p);
+            Matcher half = AND_A_HALF.matcher(p);
             if (half.matches()) {
                 Long whole = parse(half.group(1), true);
                 return whole == null ? null : (long) ((whole + 0.5) * (half.group(2).equals("thousand") ? 1000 : 100));
             }
             // "twenty five hundred", "fifteen hundred" → 2500, 1500 (ICU reads "twenty" and stops)
-            Matcher hundreds = Pattern.compile("(.+?) hundred(?: and)?(?: (.+))?").matcher(p);
+            Matcher hundreds = HUNDREDS.matcher(p);
             if (hundreds.matches() && !p.contains("thousand")) {
                 Long count = whole(hundreds.group(1), EN.get());
                 Long rest = hundreds.group(2) == null ? Long.valueOf(0) : whole(hundreds.group(2), EN.get());

@@ -28,6 +28,23 @@ public class ProfileExtractor {
     private static final Map<Pattern, RequiredLiterals> REQUIRED = new java.util.IdentityHashMap<>();
 
 
+    // The helpers' own patterns, compiled once (String.matches/replaceAll/split compile theirs on every call);
+    // the ones tested with find() are those that were ".*x.*" for String.matches
+    private static final Pattern BLACK_TIE = Pattern.compile("black[- ]tie");
+    private static final Pattern LIGHT_COLOUR = Pattern.compile("light (grey|gray|blue)");
+    private static final Pattern GERMAN_LETTER_LINE = Pattern.compile(".*[äöüß].*");
+    private static final Pattern ALL_BUT_BEFORE = Pattern.compile("(?s).*\\b(anything|everything|all|alles) (but|außer)\\s+$");
+    private static final Pattern JOINING_WORD = Pattern.compile(
+            "\\b(und|and|oder|or|sondern|statt|instead|aber|but|bloß|just)\\b");
+    private static final Pattern MAY_I = Pattern.compile("\\bmay (i|we)\\b");
+    private static final Pattern MONEY_WORD = Pattern.compile("(?i)(zwischen|between|€|euro|eur|k\\b)");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("[,;]");
+    private static final Pattern TRAILING_NUMBER = Pattern.compile("[\\s\\p{Punct}]*\\d[\\d\\s/()+-]*$");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern HOW_LONG_OR_PRICE = Pattern.compile("\\b(wie lange|how long|was kostet)\\b");
+    private static final Pattern DECIMAL_THOUSANDS = Pattern.compile("\\d{1,2}[.,]\\d");
+    private static final Pattern DIGIT_GROUPING = Pattern.compile("[.,\\s']");
+
     private static final Map<String, Pattern> OCCASIONS = new LinkedHashMap<>();
     private static final List<Map.Entry<String, Pattern>> SEASONS = List.of(
             Map.entry("summer", words("\\p{L}*sommer\\p{L}*", "summer\\p{L}*")),
@@ -130,6 +147,12 @@ public class ProfileExtractor {
             "august", "september", "october", "november", "december"};
     private static final String MONTH_NAMES = "(" + String.join("|", MONTHS_DE) + "|" + String.join("|", MONTHS_EN)
             + "|jan|feb|mär|apr|jun|jul|aug|sep|sept|okt|oct|nov|dez|dec)";
+    // withoutDates: a year after a month, a year after "im"/"in"/"Jahr" (no amount — but "bis 2000" is), counted things, sizes
+    private static final Pattern MONTH_YEAR = Pattern.compile(MONTH_NAMES + "\\.?\\s+20\\d{2}\\b");
+    private static final Pattern YEAR = Pattern.compile("\\b(im|in|jahr|year|anno|seit|since)\\s+(19|20)\\d{2}\\b(?!\\s*(€|euro|eur))");
+    private static final Pattern COUNTED = Pattern.compile("\\d+\\s*(uhr|wochen|woche|weeks?|monate\\w*|months?|jahre\\w*|years?"
+            + "|gäste|guests|personen|people|cm|kg|%)");
+    private static final Pattern SIZE = Pattern.compile("(größe|size|gr\\.)\\s*\\d+");
 
     private static final Pattern DAY_MONTH_NAME = Pattern.compile(
             "(?<![\\d.])(\\d{1,2})(?:\\.|st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_NAMES + "\\.?(?:\\s+(20\\d{2})(?![\\d.,]|\\s*(?:€|eur|k\\b|tsd|tausend)))?(?!\\p{L})",
@@ -356,12 +379,12 @@ public class ProfileExtractor {
         Integer[] budget = budget(text, expecting == Phase.BUDGET);
         profile.budget(budget[0], budget[1]);
         // "black tie" is a dress code, not a colour wish
-        List<String>[] colours = wishes(COLOURS, text.replaceAll("black[- ]tie", "__ tie"));
+        List<String>[] colours = wishes(COLOURS, BLACK_TIE.matcher(text).replaceAll("__ tie"));
         profile.colours(colours[0], colours[1]);
         List<String>[] patterns = wishes(PATTERNS, text);
         profile.patterns(patterns[0], patterns[1]);
         List<String> fabric = new ArrayList<>();
-        String wishText = text.replaceAll("light (grey|gray|blue)", "_");
+        String wishText = LIGHT_COLOUR.matcher(text).replaceAll("_");
         for (var wish : WISHES.entrySet()) {
             if (!mayMatch(wish.getValue(), wishText)) {
                 continue;
@@ -387,7 +410,7 @@ public class ProfileExtractor {
     static String language(String text) {
         long german = GERMAN.matcher(text).results().count();
         long english = ENGLISH.matcher(text).results().count();
-        if (text.matches(".*[äöüß].*")) {
+        if (GERMAN_LETTER_LINE.matcher(text).matches()) {
             german += 2;
         }
         if (german == 0 && english == 0) {
@@ -435,7 +458,7 @@ public class ProfileExtractor {
     }
 
     private static boolean negatedBefore(String text, int start) {
-        if (text.substring(Math.max(0, start - 25), start).matches("(?s).*\\b(anything|everything|all|alles) (but|außer)\\s+$")) {
+        if (ALL_BUT_BEFORE.matcher(text.substring(Math.max(0, start - 25), start)).matches()) {
             return true;
         }
         int clause = Math.max(text.lastIndexOf(',', start - 1), text.lastIndexOf('.', start - 1));
@@ -456,7 +479,7 @@ public class ProfileExtractor {
         }
         // "Schwarz mag ich nicht" — but not "Blau, nicht Schwarz" (the clause ended) or "blau und nicht schwarz"
         String between = after.substring(0, m.start(1));
-        return !between.matches("(?s).*\\b(und|and|oder|or|sondern|statt|instead|aber|but|bloß|just)\\b.*")
+        return !JOINING_WORD.matcher(between).find()
                 && !COLOURS.values().stream().anyMatch(p -> p.matcher(between).find())
                 && !PATTERNS.values().stream().anyMatch(p -> p.matcher(between).find());
     }
@@ -564,7 +587,7 @@ public class ProfileExtractor {
                 return nextDay(Integer.parseInt(m.group(1)), monthNumber(m.group(2)), m.group(3), today);
             }
             m = MONTH_NAME_DAY.matcher(text);
-            if (m.find() && !(m.group(1).equals("may") && text.matches("(?s).*\\bmay (i|we)\\b.*"))) {
+            if (m.find() && !(m.group(1).equals("may") && MAY_I.matcher(text).find())) {
                 return nextDay(Integer.parseInt(m.group(2)), monthNumber(m.group(1)), m.group(3), today);
             }
             m = NUMERIC_DATE.matcher(text);
@@ -720,7 +743,7 @@ public class ProfileExtractor {
         while (range.find()) {
             Integer low = amount(range.group(1), range.group(2));
             Integer high = amount(range.group(3), range.group(4));
-            boolean money = range.group(5) != null || range.group(0).matches("(?is).*(zwischen|between|€|euro|eur|k\\b).*")
+            boolean money = range.group(5) != null || MONEY_WORD.matcher(range.group(0)).find()
                     || range.group(2) != null || range.group(4) != null;
             if (low != null && high != null && money && low < high && plausible(high) && low >= 100) {
                 return new Integer[] {high, low};
@@ -766,7 +789,8 @@ public class ProfileExtractor {
         }
         // "termin bitte, smoking, gala im märz, 3000": a number standing alone among the facts
         m = STANDALONE_AMOUNT.matcher(clean);
-        while (clean.strip().matches("(?s).*[,;].*") && m.find()) {
+        boolean listed = LIST_SEPARATOR.matcher(clean).find();
+        while (listed && m.find()) {
             Integer value = amount(m.group(1), null);
             if (value != null && value >= 500 && value <= 20_000 && (value < 2020 || value > 2040)) {
                 return new Integer[] {value, null};
@@ -793,11 +817,10 @@ public class ProfileExtractor {
         t = MONTH_NAME_DAY.matcher(t).replaceAll(" ");
         t = NUMERIC_DATE.matcher(t).replaceAll(" ");
         // a year after a month or "im"/"in"/"Jahr" is no amount — but "bis 2000" is
-        t = t.replaceAll(MONTH_NAMES + "\\.?\\s+20\\d{2}\\b", " ");
-        t = t.replaceAll("\\b(im|in|jahr|year|anno|seit|since)\\s+(19|20)\\d{2}\\b(?!\\s*(€|euro|eur))", " ");
-        t = t.replaceAll("\\d+\\s*(uhr|wochen|woche|weeks?|monate\\w*|months?|jahre\\w*|years?|gäste|guests|personen"
-                + "|people|cm|kg|%)", " ");
-        t = t.replaceAll("(größe|size|gr\\.)\\s*\\d+", " ");
+        t = MONTH_YEAR.matcher(t).replaceAll(" ");
+        t = YEAR.matcher(t).replaceAll(" ");
+        t = COUNTED.matcher(t).replaceAll(" ");
+        t = SIZE.matcher(t).replaceAll(" ");
         return t;
     }
 
@@ -809,11 +832,11 @@ public class ProfileExtractor {
         if (digits == null) {
             return null;
         }
-        if (thousands != null && digits.matches("\\d{1,2}[.,]\\d")) {
+        if (thousands != null && DECIMAL_THOUSANDS.matcher(digits).matches()) {
             // "1,5k", "2.5 tausend"
             return (int) Math.round(Double.parseDouble(digits.replace(',', '.')) * 1000);
         }
-        long value = Long.parseLong(digits.replaceAll("[.,\\s']", ""));
+        long value = Long.parseLong(DIGIT_GROUPING.matcher(digits).replaceAll(""));
         if (thousands != null) {
             value *= 1000;
         }
@@ -834,7 +857,7 @@ public class ProfileExtractor {
     private static String name(String message) {
         String oneLine = EMAIL.matcher(message).replaceAll(" ").strip();
         for (Pattern pattern : List.of(NAME, NAME_SAID, NAME_LOOSE, NAME_AT_END)) {
-            Matcher m = pattern.matcher(pattern == NAME_AT_END ? oneLine.replaceAll("[\\s\\p{Punct}]*\\d[\\d\\s/()+-]*$", "")
+            Matcher m = pattern.matcher(pattern == NAME_AT_END ? TRAILING_NUMBER.matcher(oneLine).replaceAll("")
                     : oneLine);
             while (m.find()) {
                 String found = m.group(1) != null ? m.group(1) : m.groupCount() > 1 ? m.group(2) : null;
@@ -847,7 +870,7 @@ public class ProfileExtractor {
     }
 
     private static boolean isName(String candidate) {
-        for (String word : candidate.split("\\s+")) {
+        for (String word : WHITESPACE.split(candidate)) {
             String w = word.toLowerCase(Locale.GERMAN);
             if (w.equals("von") || w.equals("van") || w.equals("de")) {
                 continue;
@@ -878,7 +901,7 @@ public class ProfileExtractor {
 
     private static String capitalised(String name) {
         StringBuilder out = new StringBuilder();
-        for (String word : name.split("\\s+")) {
+        for (String word : WHITESPACE.split(name)) {
             if (!out.isEmpty()) {
                 out.append(' ');
             }
@@ -908,31 +931,31 @@ public class ProfileExtractor {
     }
 
     private static void intent(String text, Phase expecting, ConversationProfile.Builder profile) {
-        boolean declined = DECLINED.matcher(text).find()
+        boolean declined = found(DECLINED, text)
                 || expecting == Phase.CONTACT && NO.matcher(text).find();
         if (declined) {
             profile.intent("declined").wantsAppointment(false).wantsCallback(false);
             return;
         }
-        if (NOT_A_CUSTOMER.matcher(text).find()) {
+        if (found(NOT_A_CUSTOMER, text)) {
             profile.intent("not_a_customer");
             return;
         }
-        if (BROWSING.matcher(text).find()) {
+        if (found(BROWSING, text)) {
             profile.intent("browsing");
             return;
         }
-        boolean appointment = APPOINTMENT.matcher(text).find() && !text.matches("(?s).*\\b(wie lange|how long|was kostet)\\b.*")
+        boolean appointment = found(APPOINTMENT, text) && !HOW_LONG_OR_PRICE.matcher(text).find()
                 || expecting == Phase.CONTACT && YES.matcher(text).find();
-        boolean callback = CALLBACK.matcher(text).find();
+        boolean callback = found(CALLBACK, text);
         if (callback) {
             profile.wantsCallback(true);
         }
         if (appointment) {
             profile.intent("buying").wantsAppointment(true);
-        } else if (callback || ORDERING.matcher(text).find()) {
+        } else if (callback || found(ORDERING, text)) {
             profile.intent("buying");
-        } else if (INTERESTED.matcher(text).find()) {
+        } else if (found(INTERESTED, text)) {
             profile.intent("interested");
         }
     }
@@ -952,6 +975,11 @@ public class ProfileExtractor {
             REQUIRED.put(pattern, required);
         }
         return pattern;
+    }
+
+    /** Whether the vocabulary pattern occurs in the (lower-case) text; scanned only when it may. */
+    private static boolean found(Pattern pattern, String text) {
+        return mayMatch(pattern, text) && pattern.matcher(text).find();
     }
 
     /** False when the pattern cannot match the (lower-case) text: none of its required plain text is in it. */

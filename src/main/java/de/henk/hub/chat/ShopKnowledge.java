@@ -20,6 +20,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 @Component
 public class ShopKnowledge {
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern QUESTION = Pattern.compile(
             "\\?|^\\W*(wie|was|wann|wo|welche\\p{L}*|wieviel\\p{L}*|gibt es|kann|könnt|können|muss|bieten|habt|haben sie|"
                     + "how|what|when|where|which|do you|does|can|is there|are there|could)\\b",
@@ -84,7 +85,7 @@ public class ShopKnowledge {
     /** Small talk the message is (a joke, thanks), if any — only short messages are small talk. */
     public List<Entry> smalltalk(String message) {
         String text = message.toLowerCase(java.util.Locale.GERMAN);
-        if (text.split("\\s+").length > 8) {
+        if (WHITESPACE.split(text).length > 8) {
             return List.of();
         }
         return smalltalk.stream().filter(e -> e.askedBy(text)).limit(1).toList();

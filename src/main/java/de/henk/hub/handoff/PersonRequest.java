@@ -1,5 +1,6 @@
 package de.henk.hub.handoff;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +22,7 @@ public final class PersonRequest {
     private static final String PERSON_EN = "(humans?|(real |actual |live )?person|people|(someone|somebody)( from (the|your) "
             + "(team|shop|store))?|agent|representative|sales ?person|staff( member)?|tailor|employee|team member|"
             + "your team|the team|(the )?owner)";
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern REQUEST = Pattern.compile(String.join("|",
             // "mit einem Mitarbeiter sprechen", "mit einem echten Menschen reden"
             "(?<!\\p{L})mit (einem|einer|jemandem|ihrem|ihrer|dem|der|einem echten|einer echten|einem richtigen|"
@@ -49,13 +51,26 @@ public final class PersonRequest {
             "(?<!\\p{L})(bist du|sind sie|are you|is this)( \\p{L}+)? (ein(e)? |a |an )?(echte[rn]? |richtige[rn]? |real |actual )?(mensch|person|human|bot|"
                     + "roboter|robot|ki|ai)(?!\\p{L})", FLAGS);
 
+    /**
+     * Every request above names someone ("Mitarbeiter", "human", "team"…) or says "sie mich" or "persönlich": a
+     * message with none of these pieces is no request, and the patterns need not scan it (most messages). A word
+     * added to the patterns belongs here too.
+     */
+    private static final List<String> REQUIRED_PIECES = List.of("mensch", "mitarbeiter", "berater", "verkäufer",
+            "person", "schneider", "kolleg", "jemand", "ansprechpartner", "team", "inhaber", "human", "people",
+            "someone", "somebody", "agent", "representative", "staff", "tailor", "employee", "owner", "operator",
+            "sie mich", "persönlich");
+
     private PersonRequest() { }
 
     public static boolean in(String message) {
         if (message == null || message.isBlank()) {
             return false;
         }
-        String text = message.toLowerCase(Locale.GERMAN).replaceAll("\\s+", " ").strip();
+        String text = WHITESPACE.matcher(message.toLowerCase(Locale.GERMAN)).replaceAll(" ").strip();
+        if (REQUIRED_PIECES.stream().noneMatch(text::contains)) {
+            return false;
+        }
         if (CALL.matcher(text).find()) {
             return true;
         }
