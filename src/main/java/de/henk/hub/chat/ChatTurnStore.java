@@ -11,9 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The turn's end: session (created, claimed by a customer who signed in, or updated), what the hub remembers of a
- * signed-in customer, both messages and the {@code henk.chat.turn} event in the outbox ({@link ChatTurnEvents}), in
- * one transaction — so the event exists exactly when the turn was stored, and the turn costs one commit — then the
- * chat response. While a person owns the session only the customer's message is stored, and HENK says nothing.
+ * signed-in customer and both messages, in one transaction (one commit per turn), then the chat response. While a person owns the session only the customer's message is stored, and HENK says nothing.
  */
 @Component("chatTurnStore")
 public class ChatTurnStore {
@@ -23,12 +21,10 @@ public class ChatTurnStore {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final BusinessMetrics metrics;
-    private final ChatTurnEvents events;
 
     public ChatTurnStore(ChatSessions sessions, ChatJson json, TransactionTemplate tx, Clock clock,
-                         BusinessMetrics metrics, ChatTurnEvents events) {
+                         BusinessMetrics metrics) {
         this.metrics = metrics;
-        this.events = events;
         this.sessions = sessions;
         this.json = json;
         this.tx = tx;
@@ -64,7 +60,6 @@ public class ChatTurnStore {
             // the customer's message when it arrived, HENK's when it was ready: analytics measure the difference
             sessions.addMessage(chat.sessionId(), "customer", turn.message(), chat.opened().receivedAt());
             sessions.addMessage(chat.sessionId(), "henk", reply, at);
-            events.turnAnswered(chat, response);
         });
         metrics.chatTurn(chat.answer().concierge());
         return response;

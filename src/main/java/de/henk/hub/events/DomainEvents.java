@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The hub's domain events as CloudEvents 1.0 JSON. {@link #record} joins the caller's transaction, so an event
  * exists exactly when its change was committed; the events routes publish the outbox to henk.events.uri.
+ * {@link #unrecorded} makes one that is sent at once, at most once (telemetry such as henk.chat.turn).
  */
 @Component("events")
 public class DomainEvents {
@@ -50,9 +51,27 @@ public class DomainEvents {
         this.clock = clock;
     }
 
-    /** Records {@code henk.<type>} about {@code subject} (e.g. "deal/42") with its data. */
+    /** Records {@code henk.<type>} about {@code subject} (e.g. "deal/42") with its data in the outbox. */
     public String record(String type, String subject, Map<String, ?> data) {
         OffsetDateTime now = Timestamps.now(clock);
+        PendingEvent event = cloudEvent(type, subject, data, now);
+        db.sql("""
+                insert into event_outbox (id, type, subject, payload, status, attempts, next_attempt_at, created_at)
+                values (:id, :type, :subject, :payload, 'pending', 0, :now, :now)""")
+                .param("id", event.id()).param("type", event.type()).param("subject", subject)
+                .param("payload", event.payload()).param("now", now).update();
+        return event.id();
+    }
+
+    /**
+     * {@code henk.<type>} as a CloudEvent to send now, without the outbox — for telemetry such as
+     * {@code henk.chat.turn}, published at most once (route send-cloudevent).
+     */
+    public PendingEvent unrecorded(String type, String subject, Map<String, ?> data) {
+        return cloudEvent(type, subject, data, Timestamps.now(clock));
+    }
+
+    private PendingEvent cloudEvent(String type, String subject, Map<String, ?> data, OffsetDateTime now) {
         String id = IDS.generate().toString();
         ObjectNode event = json.createObjectNode();
         event.put("specversion", "1.0");
@@ -63,12 +82,7 @@ public class DomainEvents {
         event.put("time", now.toString());
         event.put("datacontenttype", "application/json");
         event.set("data", json.valueToTree(data));
-        db.sql("""
-                insert into event_outbox (id, type, subject, payload, status, attempts, next_attempt_at, created_at)
-                values (:id, :type, :subject, :payload, 'pending', 0, :now, :now)""")
-                .param("id", id).param("type", "henk." + type).param("subject", subject).param("payload", write(event))
-                .param("now", now).update();
-        return id;
+        return new PendingEvent(id, "henk." + type, subject, write(event));
     }
 
     /**

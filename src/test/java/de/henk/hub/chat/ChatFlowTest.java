@@ -27,27 +27,50 @@ class ChatFlowTest extends HubTest {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient db;
 
-    /** Each answered turn stores one henk.chat.turn in the event outbox with the turn itself, without personal data. */
+    /**
+     * Each answered turn sends one henk.chat.turn to the event channel (the tests' Kafka topic) once the turn is
+     * stored, keyed by the session, without personal data — and not through the event outbox.
+     */
     @Test
-    void everyAnsweredTurnRecordsOneChatTurnEventWithoutPersonalData() {
+    void everyAnsweredTurnSendsOneChatTurnEventWithoutPersonalData() throws Exception {
         String email = uniqueEmail("event");
         Api.Response first = api.post("/api/chat", Map.of("message", "Ich suche einen Anzug für eine Hochzeit"), null);
         String session = first.text("session_id");
         api.post("/api/chat", Map.of("message", "Erreichbar bin ich unter " + email, "session_id", session), null);
+        String subject = "chat/" + session;
 
-        java.util.List<String> events = db.sql("select payload from event_outbox where type = 'henk.chat.turn' and subject = :s"
-                + " order by created_at").param("s", "chat/" + session).query(String.class).list();
+        java.util.List<String> events = new java.util.ArrayList<>();
+        java.util.Properties consumer = new java.util.Properties();
+        consumer.put("bootstrap.servers", de.henk.hub.support.SharedKafka.brokers());
+        consumer.put("group.id", "test-chat-turns-" + java.util.UUID.randomUUID());
+        consumer.put("auto.offset.reset", "earliest");
+        consumer.put("key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        consumer.put("value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        try (var reader = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(consumer)) {
+            reader.subscribe(java.util.List.of(de.henk.hub.support.SharedKafka.TOPIC));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline && events.size() < 2) {
+                for (var record : reader.poll(java.time.Duration.ofMillis(500))) {
+                    if (record.value().contains("\"subject\":\"" + subject + "\"")
+                            && record.value().contains("\"type\":\"henk.chat.turn\"")) {
+                        assertThat(record.key()).as("partition key = the session").isEqualTo(subject);
+                        events.add(record.value());
+                    }
+                }
+            }
+        }
         assertThat(events).hasSize(2);
-        assertThat(events.get(0)).contains("\"turn\":1").contains("\"session_id\":\"" + session + "\"");
+        events.sort(java.util.Comparator.comparing(e -> e.contains("\"turn\":1") ? 0 : 1));
+        assertThat(events.get(0)).contains("\"turn\":1").contains("\"session_id\":\"" + session + "\"")
+                .contains("\"specversion\":\"1.0\"").contains("\"phase\":");
         assertThat(events.get(1)).contains("\"turn\":2").doesNotContain(email).doesNotContain("Erreichbar")
                 .doesNotContain("Hochzeit");
         long messages = db.sql("select count(*) from chat_message where session_id = :s").param("s", session)
                 .query(Long.class).single();
         assertThat(messages).isEqualTo(4);
-        // the publisher hands both to the event channel and marks them published (one statement per batch)
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                db.sql("select status from event_outbox where type = 'henk.chat.turn' and subject = :s")
-                        .param("s", "chat/" + session).query(String.class).list()).containsExactly("published", "published"));
+        long outboxRows = db.sql("select count(*) from event_outbox where type = 'henk.chat.turn' and subject = :s")
+                .param("s", subject).query(Long.class).single();
+        assertThat(outboxRows).isZero();
     }
 
     @Test
