@@ -19,7 +19,7 @@ java -cp "$here/../target/test-classes:$(cat "${CP_FILE:-/tmp/henk-test-cp.txt}"
 stub=$!
 export HENK_CHAT_RATE_LIMIT_ANONYMOUS_PER_ADDRESS=100000000 HENK_CHAT_RATE_LIMIT_PER_SESSION=100000000
 HUB_PID=
-trap 'kill $HUB_PID $stub 2>/dev/null; wait $HUB_PID $stub 2>/dev/null; rm -rf "$dir"' EXIT
+trap 'kill $HUB_PID $stub 2>/dev/null; wait $HUB_PID $stub 2>/dev/null || true; rm -rf "$dir"' EXIT
 start_hub "$jar" "$dir" "$dir/hub.log" "$port" HENK_DATA_DIR="$dir/data" HENK_LLM_PROVIDER=openai \
   HENK_LLM_BASE_URL="http://127.0.0.1:$stub_port/v1" HENK_LLM_MODEL=stub HENK_LLM_TIMEOUT=10s \
   HENK_LLM_EXTRACTION="${EXTRACTION:-model-first}"

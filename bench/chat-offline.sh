@@ -15,7 +15,7 @@ port=${PORT:-8310}; conns=${CONNS:-16}
 dir=$(mktemp -d)
 export HENK_CHAT_RATE_LIMIT_ANONYMOUS_PER_ADDRESS=100000000 HENK_CHAT_RATE_LIMIT_PER_SESSION=100000000
 HUB_PID=
-trap 'kill $HUB_PID 2>/dev/null; wait $HUB_PID 2>/dev/null; rm -rf "$dir"' EXIT
+trap 'kill $HUB_PID 2>/dev/null; wait $HUB_PID 2>/dev/null || true; rm -rf "$dir"' EXIT
 start_hub "$jar" "${WORKDIR:-$dir}" "$dir/hub.log" "$port" HENK_DATA_DIR="$dir/data"
 pid=$HUB_PID
 wrk -t2 -c"$conns" -d"${WARM:-60s}" -s "$here/chat.lua" "http://localhost:$port/api/chat" > /dev/null

@@ -11,7 +11,7 @@ dir=$(mktemp -d)
 cd "$dir"
 url="jdbc:h2:file:$dir/data/db/henk;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH${H2_URL_EXTRA:-}"
 HUB_PID=
-trap 'kill $HUB_PID 2>/dev/null; wait $HUB_PID 2>/dev/null; rm -rf "$dir"' EXIT
+trap 'kill $HUB_PID 2>/dev/null; wait $HUB_PID 2>/dev/null || true; rm -rf "$dir"' EXIT
 start_hub "$jar" "$dir" "$dir/hub.log" "$port" HENK_ADMIN_EMAIL=bench-admin@example.com \
   HENK_ADMIN_PASSWORD='Bench-Admin-Pass-1' SPRING_DATASOURCE_URL="$url"
 TOKEN=$(curl -sf -X POST "localhost:$port/api/auth/login" -H 'Content-Type: application/json' \
