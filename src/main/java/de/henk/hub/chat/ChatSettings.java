@@ -12,7 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties(prefix = "henk.chat")
 public record ChatSettings(@DefaultValue("2000") int maxMessageLength, @DefaultValue RateLimit rateLimit,
-                           @DefaultValue Slots slots) {
+                           @DefaultValue Slots slots, @DefaultValue Store store) {
+
+    /**
+     * {@code maxTurnsPerCommit}: how many turns answered at the same time may share one commit (group commit, each
+     * still acknowledged only once it is stored); 1 gives every turn a commit of its own.
+     */
+    public record Store(@DefaultValue("32") int maxTurnsPerCommit) { }
 
     public record Slots(@DefaultValue("14") int searchDays, @DefaultValue("3") int offered) { }
 

@@ -2,6 +2,7 @@ package de.henk.hub.chat;
 
 import de.henk.hub.auth.Caller;
 import de.henk.hub.system.BusinessMetrics;
+import de.henk.hub.system.GroupCommit;
 import de.henk.hub.system.Timestamps;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -11,23 +12,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The turn's end: session (created, claimed by a customer who signed in, or updated), what the hub remembers of a
- * signed-in customer and both messages, in one transaction (one commit per turn), then the chat response. While a person owns the session only the customer's message is stored, and HENK says nothing.
+ * signed-in customer and both messages, all or nothing, then the chat response. Turns answered at the same time
+ * share one commit ({@link GroupCommit}, at most {@code henk.chat.store.max-turns-per-commit}); each returns only once
+ * its commit is done. While a person owns the session only the customer's message is stored, and HENK says nothing.
  */
 @Component("chatTurnStore")
 public class ChatTurnStore {
 
     private final ChatSessions sessions;
     private final ChatJson json;
-    private final TransactionTemplate tx;
+    private final GroupCommit commits;
     private final Clock clock;
     private final BusinessMetrics metrics;
 
     public ChatTurnStore(ChatSessions sessions, ChatJson json, TransactionTemplate tx, Clock clock,
-                         BusinessMetrics metrics) {
+                         BusinessMetrics metrics, ChatSettings settings) {
         this.metrics = metrics;
         this.sessions = sessions;
         this.json = json;
-        this.tx = tx;
+        this.commits = new GroupCommit(tx, settings.store().maxTurnsPerCommit());
         this.clock = clock;
     }
 
@@ -41,7 +44,7 @@ public class ChatTurnStore {
         ChatResponse response = new ChatResponse(chat.sessionId(), reply, turn.phase().id(), turn.profile(),
                 chat.answer().concierge(), turn.recommendations(), new LeadStatus(lead.status(), lead.score(),
                 lead.reasons(), dealId, lead.createdNow()), turn.appointment());
-        tx.executeWithoutResult(status -> {
+        commits.execute(() -> {
             OffsetDateTime at = Timestamps.now(clock);
             String profileJson = json.write(turn.profile());
             String stateJson = json.write(chat.state());
@@ -68,7 +71,7 @@ public class ChatTurnStore {
     /** A person owns the session (human handoff): HENK stays quiet; the message waits for the person's answer. */
     public ChatResponse forThePerson(ChatTurn chat) {
         Turn turn = chat.turn();
-        tx.executeWithoutResult(status -> {
+        commits.execute(() -> {
             sessions.update(chat.sessionId(), turn.phase().name(), json.write(turn.profile()), json.write(chat.state()),
                     Timestamps.now(clock));
             sessions.addMessage(chat.sessionId(), "customer", turn.message(), chat.opened().receivedAt());

@@ -249,7 +249,7 @@ class ChatRateLimitTest extends HubTest {
 
     static ChatSettings settings(int perAddress, int perSession, Duration window) {
         return new ChatSettings(2000, new ChatSettings.RateLimit(perAddress, perSession, window, "database"),
-                new ChatSettings.Slots(14, 3));
+                new ChatSettings.Slots(14, 3), new ChatSettings.Store(32));
     }
 
     /** A client address of its own (documentation range 2001:db8::/32), unique per test and run. */

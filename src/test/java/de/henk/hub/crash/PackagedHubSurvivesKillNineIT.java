@@ -33,7 +33,8 @@ import static org.awaitility.Awaitility.await;
  * The packaged jar, killed with SIGKILL at the moments that lose data in a naive hub, then started again on the
  * same data (the embedded H2 file database, or PostgreSQL with -Ppostgres): every lead, appointment, deal update and
  * webhook it acknowledged exists exactly once afterwards — in the hub and in the Pipedrive simulator.
- * Kill points: right after the 2xx answers; while Pipedrive hangs; between Pipedrive's answer and the local commit.
+ * Kill points: right after the 2xx answers; while Pipedrive hangs; between Pipedrive's answer and the local commit;
+ * while chat turns of many conversations are being stored together.
  */
 class PackagedHubSurvivesKillNineIT {
 
@@ -156,7 +157,90 @@ class PackagedHubSurvivesKillNineIT {
         awaitOutboxDrained(api, admin);
         assertExactlyOnce(api, admin, acknowledged);
         assertThat(hub.logText()).doesNotContain("recycled");
+
+        // kill point 4: chat turns of many conversations in flight at once (they share commits): every turn the hub
+        // answered is stored after the restart, customer message and HENK's reply, and no turn is half-stored
+        Map<String, List<String>> answered = chatUntilKilled(hub, 8, Duration.ofSeconds(4));
+        assertThat(answered.values().stream().mapToInt(List::size).sum()).as("turns answered before the kill")
+                .isGreaterThan(20);
+        hub = start(false).awaitReady(Duration.ofSeconds(180));
+        api = hub.api();
+        admin = login(api, ADMIN, ADMIN_PASSWORD);
+        for (Map.Entry<String, List<String>> conversation : answered.entrySet()) {
+            assertTurnsStored(api, admin, conversation.getKey(), conversation.getValue());
+        }
         hub.kill();
+    }
+
+    /**
+     * {@code threads} visitors chat at the same time, three turns per conversation, until the hub is killed after
+     * {@code chatFor}; returns, per session, the messages the hub answered with 200.
+     */
+    private static Map<String, List<String>> chatUntilKilled(ChildHub hub, int threads, Duration chatFor)
+            throws Exception {
+        Map<String, List<String>> answered = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger messages = new java.util.concurrent.atomic.AtomicInteger();
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Thread> visitors = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Api api = hub.api();
+            Thread visitor = new Thread(() -> {
+                try {
+                    while (true) {
+                        String session = null;
+                        for (int turn = 0; turn < 3; turn++) {
+                            String message = "Ich suche einen Anzug für eine Hochzeit im Juni, Nachricht "
+                                    + messages.incrementAndGet();
+                            Map<String, Object> body = new LinkedHashMap<>();
+                            body.put("message", message);
+                            if (session != null) {
+                                body.put("session_id", session);
+                            }
+                            Api.Response answer = api.post("/api/chat", body, null);
+                            assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+                            session = answer.text("session_id");
+                            answered.computeIfAbsent(session, id -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                                    .add(message);
+                        }
+                    }
+                } catch (java.io.UncheckedIOException killed) {
+                    // the hub is gone: this visitor's last turn was not answered
+                } catch (RuntimeException | AssertionError failed) {
+                    failures.add(failed);
+                }
+            });
+            visitor.start();
+            visitors.add(visitor);
+        }
+        Thread.sleep(chatFor.toMillis());
+        hub.kill();
+        for (Thread visitor : visitors) {
+            visitor.join(Duration.ofSeconds(60).toMillis());
+        }
+        assertThat(failures).as("turns answered with something else than 200").isEmpty();
+        return answered;
+    }
+
+    /** The answered turns are stored in order, each as the customer's message and HENK's reply; nothing else is. */
+    private static void assertTurnsStored(Api api, String admin, String sessionId, List<String> answered) {
+        Api.Response session = api.get("/api/chat/sessions/" + sessionId, admin);
+        assertThat(session.status()).as(session.toString()).isEqualTo(200);
+        List<String> authors = new ArrayList<>();
+        List<String> customerSaid = new ArrayList<>();
+        session.json().path("messages").forEach(m -> {
+            authors.add(m.path("author").asText());
+            if ("customer".equals(m.path("author").asText())) {
+                customerSaid.add(m.path("content").asText());
+            }
+        });
+        // the turn in flight at the kill may be stored (whole) or not at all
+        assertThat(customerSaid.size()).as(sessionId + ": " + authors).isIn(answered.size(), answered.size() + 1);
+        assertThat(customerSaid.subList(0, answered.size())).as(sessionId).isEqualTo(answered);
+        for (int i = 0; i < authors.size(); i++) {
+            assertThat(authors.get(i)).as(sessionId + " message " + i + ": " + authors)
+                    .isEqualTo(i % 2 == 0 ? "customer" : "henk");
+        }
+        assertThat(authors.size() % 2).as(sessionId + ": every turn whole, " + authors).isZero();
     }
 
     // ---- the hub as an operator runs it
@@ -181,6 +265,7 @@ class PackagedHubSurvivesKillNineIT {
         settings.put("henk.pipedrive.webhook.password", WEBHOOK_PASSWORD);
         settings.put("henk.events.poll-interval-ms", "200");
         settings.put("henk.mail.poll-interval-ms", "200");
+        settings.put("henk.chat.rate-limit.anonymous-per-address", "100000");
         if (databaseUrl != null) {
             settings.put("spring.datasource.url", databaseUrl);
             settings.put("spring.datasource.username", "postgres");
