@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code henk.chat.turn}: a turn was answered and stored. No personal data: no message, no name, no contact; the
  * session id, the phase, who answered, the lead's status and score, and the turn's number. Telemetry, sent at most
- * once beside the answer (the wireTap {@code chat-turn-event} in routes/chat.camel.yaml), not through the event
+ * once beside the answer (the wireTap {@code chat-turn-event-beside-answer} in routes/chat.camel.yaml, to route
+ * {@code chat-turn-event}, which drops and counts what the channel cannot take), not through the event
  * outbox: a durable outbox row per turn, claimed and marked published later, cost about a quarter of an offline
  * turn's CPU (docs/benchmarks-chat.md). A hub killed between storing the turn and sending it loses that one event.
  */

@@ -1,6 +1,7 @@
 package de.henk.hub.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.doReturn;
@@ -16,7 +17,14 @@ import de.henk.hub.chat.ReplyGateway;
 import de.henk.hub.crm.LeadIntake;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.time.Duration;
 import org.apache.camel.Exchange;
+import org.slf4j.LoggerFactory;
+import org.springframework.test.context.TestPropertySource;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -25,8 +33,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * The chat turn (routes/chat.camel.yaml): {@code chat-turn} (POST /api/chat) reads the request and runs
  * {@code chat-answer} step by step. A lead the conversation qualified reaches {@code direct:crm-accept-lead} — the
  * CRM route POST /api/crm/lead uses — and its deal comes back into the turn; when the model's reply step throws, the
- * offline concierge answers ({@code offline-fallback}).
+ * offline concierge answers ({@code offline-fallback}). A {@code henk.chat.turn} the event channel refuses is dropped
+ * and counted in a warning; the turn is answered and stored.
  */
+@TestPropertySource(properties = "henk.chat.telemetry.lost-warn-interval-ms=200")
 class ChatTurnRouteTest extends RouteTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,6 +60,38 @@ class ChatTurnRouteTest extends RouteTest {
             // (AdviceWith does not look inside a doCatch: the reply is watched right after the doTry)
             route.weaveById("reply-try-llm").after().to("mock:model-or-fallback");
         });
+        advise("chat-turn-event", route -> {
+            // the event channel is down: it refuses every henk.chat.turn
+            route.weaveById("chat-turn-event-to-channel").replace().to("mock:event-channel-down")
+                    .throwException(new IllegalStateException("the event channel is down"));
+        });
+    }
+
+    @Test
+    void aTurnEventTheChannelRefusesIsDroppedCountedAndTheTurnIsAnswered() throws Exception {
+        MockEndpoint channel = mock("mock:event-channel-down");
+        channel.expectedMessageCount(1);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.addAppender(log);
+        try {
+            JsonNode answer = turn(Caller.anonymous("203.0.113.23"), "Ich suche einen Anzug für eine Hochzeit", null);
+
+            assertThat(answer.path("reply").asText()).isNotBlank();
+            assertThat(db.sql("select count(*) from chat_message where session_id = :s")
+                    .param("s", answer.path("session_id").asText()).query(Integer.class).single()).isEqualTo(2);
+            channel.assertIsSatisfied();
+            // one warning with the count per interval (200 ms here), no error with a stack trace per turn
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(log.list).anySatisfy(event -> {
+                assertThat(event.getLoggerName()).isEqualTo("de.henk.hub.chat.LostChatTurnEvents");
+                assertThat(event.getLevel()).isEqualTo(Level.WARN);
+                assertThat(event.getFormattedMessage()).contains("Received: 1 new messages");
+            }));
+            assertThat(log.list).noneMatch(event -> event.getLevel() == Level.ERROR);
+        } finally {
+            root.detachAppender(log);
+        }
     }
 
     @Test
