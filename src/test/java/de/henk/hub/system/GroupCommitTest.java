@@ -65,24 +65,7 @@ class GroupCommitTest {
 
     @Test
     void workHandedInDuringACommitSharesTheNextOne() throws Exception {
-        GroupCommit group = new GroupCommit(tx, 32);
-        CountDownLatch leaderInside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread leader = start(() -> group.execute(() -> {
-            insert(0);
-            leaderInside.countDown();
-            awaitLatch(release);
-        }));
-        assertThat(leaderInside.await(10, TimeUnit.SECONDS)).isTrue();
-        List<Thread> followers = new ArrayList<>();
-        for (int i = 1; i <= 10; i++) {
-            int id = i;
-            followers.add(start(() -> group.execute(() -> insert(id))));
-        }
-        awaitWaiting(followers);
-        release.countDown();
-        join(leader);
-        followers.forEach(GroupCommitTest::join);
+        whileALeaderCommits(new GroupCommit(tx, 32), 10, this::insert);
 
         assertThat(count()).isEqualTo(11);
         assertThat(commits.get()).as("the leader's commit, then one for the ten that waited").isEqualTo(2);
@@ -90,24 +73,7 @@ class GroupCommitTest {
 
     @Test
     void aCommitTakesAtMostTheConfiguredNumberOfUnits() throws Exception {
-        GroupCommit group = new GroupCommit(tx, 3);
-        CountDownLatch leaderInside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread leader = start(() -> group.execute(() -> {
-            insert(0);
-            leaderInside.countDown();
-            awaitLatch(release);
-        }));
-        assertThat(leaderInside.await(10, TimeUnit.SECONDS)).isTrue();
-        List<Thread> followers = new ArrayList<>();
-        for (int i = 1; i <= 10; i++) {
-            int id = i;
-            followers.add(start(() -> group.execute(() -> insert(id))));
-        }
-        awaitWaiting(followers);
-        release.countDown();
-        join(leader);
-        followers.forEach(GroupCommitTest::join);
+        whileALeaderCommits(new GroupCommit(tx, 3), 10, this::insert);
 
         assertThat(count()).isEqualTo(11);
         assertThat(commits.get()).as("1 + ceil(10 / 3)").isEqualTo(5);
@@ -116,36 +82,12 @@ class GroupCommitTest {
     @Test
     void aFailingUnitFailsAloneAndLeavesNothingBehind() throws Exception {
         insert(99);
-        GroupCommit group = new GroupCommit(tx, 32);
-        CountDownLatch leaderInside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread leader = start(() -> group.execute(() -> {
-            insert(0);
-            leaderInside.countDown();
-            awaitLatch(release);
-        }));
-        assertThat(leaderInside.await(10, TimeUnit.SECONDS)).isTrue();
-        List<Throwable> failures = new CopyOnWriteArrayList<>();
-        List<Thread> followers = new ArrayList<>();
-        for (int i = 1; i <= 6; i++) {
-            int id = i;
-            followers.add(start(() -> {
-                try {
-                    group.execute(() -> {
-                        insert(id * 10);
-                        if (id == 3) {
-                            insert(99); // taken: this unit fails, its first row must go with it
-                        }
-                    });
-                } catch (RuntimeException e) {
-                    failures.add(e);
-                }
-            }));
-        }
-        awaitWaiting(followers);
-        release.countDown();
-        join(leader);
-        followers.forEach(GroupCommitTest::join);
+        List<Throwable> failures = whileALeaderCommits(new GroupCommit(tx, 32), 6, id -> {
+            insert(id * 10);
+            if (id == 3) {
+                insert(99); // taken: this unit fails, its first row must go with it
+            }
+        });
 
         assertThat(failures).singleElement().isInstanceOf(DuplicateKeyException.class);
         assertThat(ids()).containsExactlyInAnyOrder(0, 10, 20, 40, 50, 60, 99);
@@ -195,6 +137,39 @@ class GroupCommitTest {
     @Test
     void aCommitHoldsAtLeastOneUnit() {
         assertThatThrownBy(() -> new GroupCommit(tx, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * A leader commits row 0 and is held inside its transaction while {@code followers} threads hand in
+     * {@code work(1..followers)}; then it is let go. Returns what the followers' calls threw.
+     */
+    private static List<Throwable> whileALeaderCommits(GroupCommit group, int followers,
+                                                       java.util.function.IntConsumer work) throws Exception {
+        CountDownLatch leaderInside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread leader = start(() -> group.execute(() -> {
+            work.accept(0);
+            leaderInside.countDown();
+            awaitLatch(release);
+        }));
+        assertThat(leaderInside.await(10, TimeUnit.SECONDS)).isTrue();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        List<Thread> waiting = new ArrayList<>();
+        for (int i = 1; i <= followers; i++) {
+            int id = i;
+            waiting.add(start(() -> {
+                try {
+                    group.execute(() -> work.accept(id));
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        awaitWaiting(waiting);
+        release.countDown();
+        join(leader);
+        waiting.forEach(GroupCommitTest::join);
+        return failures;
     }
 
     private void insert(int id) {
