@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so far (at most {@code maxUnitsPerCommit}); the others wait until a leader has committed their unit, or lead the
  * next commit themselves. When the shared transaction fails, the leader runs each of its units again in a
  * transaction of its own, so one unit's failure (a duplicate key, a constraint) fails that unit only and nothing of
- * it is half-stored. {@code maxUnitsPerCommit = 1} gives every unit its own transaction.
+ * it is half-stored. {@code maxUnitsPerCommit = 1} runs every unit in a transaction of its own on its caller's
+ * thread, as without group commit.
  *
  * <p>A unit runs on the leader's thread: it must be plain database work that needs nothing from its caller's thread
  * (no thread-bound transaction, security context or MDC).
@@ -46,8 +47,9 @@ public final class GroupCommit {
 
     /** Runs {@code work} in a transaction (shared with others handed in meanwhile) and returns once it committed. */
     public void execute(Runnable work) {
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            // already inside the caller's own transaction: the work belongs to it, and commits with it
+        if (maxUnitsPerCommit == 1 || TransactionSynchronizationManager.isActualTransactionActive()) {
+            // no sharing: a transaction of its own, on the caller's thread — or, inside the caller's own
+            // transaction, the work belongs to that one and commits with it
             tx.executeWithoutResult(status -> work.run());
             return;
         }

@@ -135,6 +135,20 @@ class GroupCommitTest {
     }
 
     @Test
+    void oneUnitPerCommitIsATransactionOfItsOwnOnTheCallersThread() {
+        GroupCommit group = new GroupCommit(tx, 1);
+        Thread caller = Thread.currentThread();
+        group.execute(() -> {
+            assertThat(Thread.currentThread()).isSameAs(caller);
+            insert(1);
+        });
+        group.execute(() -> insert(2));
+
+        assertThat(ids()).containsExactlyInAnyOrder(1, 2);
+        assertThat(commits.get()).isEqualTo(2);
+    }
+
+    @Test
     void aCommitHoldsAtLeastOneUnit() {
         assertThatThrownBy(() -> new GroupCommit(tx, 0)).isInstanceOf(IllegalArgumentException.class);
     }
