@@ -44,10 +44,11 @@ public class ChatTurnStore {
         ChatResponse response = new ChatResponse(chat.sessionId(), reply, turn.phase().id(), turn.profile(),
                 chat.answer().concierge(), turn.recommendations(), new LeadStatus(lead.status(), lead.score(),
                 lead.reasons(), dealId, lead.createdNow()), turn.appointment());
+        // prepared on the caller's thread: the shared commit's leader runs only the statements
+        OffsetDateTime at = Timestamps.now(clock);
+        String profileJson = json.write(turn.profile());
+        String stateJson = json.write(chat.state());
         commits.execute(() -> {
-            OffsetDateTime at = Timestamps.now(clock);
-            String profileJson = json.write(turn.profile());
-            String stateJson = json.write(chat.state());
             if (session == null) {
                 sessions.create(new ChatSessions.StoredSession(chat.sessionId(), caller.userId(), turn.phase().name(),
                         profileJson, stateJson, at, at));
@@ -71,9 +72,11 @@ public class ChatTurnStore {
     /** A person owns the session (human handoff): HENK stays quiet; the message waits for the person's answer. */
     public ChatResponse forThePerson(ChatTurn chat) {
         Turn turn = chat.turn();
+        OffsetDateTime at = Timestamps.now(clock);
+        String profileJson = json.write(turn.profile());
+        String stateJson = json.write(chat.state());
         commits.execute(() -> {
-            sessions.update(chat.sessionId(), turn.phase().name(), json.write(turn.profile()), json.write(chat.state()),
-                    Timestamps.now(clock));
+            sessions.update(chat.sessionId(), turn.phase().name(), profileJson, stateJson, at);
             sessions.addMessage(chat.sessionId(), "customer", turn.message(), chat.opened().receivedAt());
         });
         return new ChatResponse(chat.sessionId(), "", turn.phase().id(), turn.profile(), "staff", List.of(),

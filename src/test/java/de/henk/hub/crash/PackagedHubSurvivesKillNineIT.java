@@ -8,6 +8,7 @@ import de.henk.hub.support.AtelierDays;
 import de.henk.hub.support.ChildHub;
 import de.henk.hub.support.PipedriveSimulator;
 import de.henk.hub.support.TestDatabase;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -178,9 +182,9 @@ class PackagedHubSurvivesKillNineIT {
      */
     private static Map<String, List<String>> chatUntilKilled(ChildHub hub, int threads, Duration chatFor)
             throws Exception {
-        Map<String, List<String>> answered = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.concurrent.atomic.AtomicInteger messages = new java.util.concurrent.atomic.AtomicInteger();
-        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Map<String, List<String>> answered = new ConcurrentHashMap<>();
+        AtomicInteger messages = new AtomicInteger();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
         List<Thread> visitors = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             Api api = hub.api();
@@ -199,11 +203,11 @@ class PackagedHubSurvivesKillNineIT {
                             Api.Response answer = api.post("/api/chat", body, null);
                             assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
                             session = answer.text("session_id");
-                            answered.computeIfAbsent(session, id -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                            answered.computeIfAbsent(session, id -> new CopyOnWriteArrayList<>())
                                     .add(message);
                         }
                     }
-                } catch (java.io.UncheckedIOException killed) {
+                } catch (UncheckedIOException killed) {
                     // the hub is gone: this visitor's last turn was not answered
                 } catch (RuntimeException | AssertionError failed) {
                     failures.add(failed);
