@@ -22,6 +22,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.Exchange;
 import org.slf4j.LoggerFactory;
 import org.springframework.test.context.TestPropertySource;
@@ -72,6 +73,8 @@ class ChatTurnRouteTest extends RouteTest {
         MockEndpoint channel = mock("mock:event-channel-down");
         channel.expectedMessageCount(1);
         ListAppender<ILoggingEvent> log = new ListAppender<>();
+        // other threads (the wireTap's, the event consumer's) log while the assertions below read the list
+        log.list = new CopyOnWriteArrayList<>();
         log.start();
         Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
         root.addAppender(log);

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -534,6 +535,8 @@ class NoInputBreaksTheApiTest extends HubTest {
 
     private static ListAppender<ILoggingEvent> captureLog() {
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        // the hub's other threads log while a test reads the list
+        appender.list = new CopyOnWriteArrayList<>();
         appender.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(appender);
         return appender;
