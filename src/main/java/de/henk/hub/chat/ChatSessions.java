@@ -101,6 +101,15 @@ public class ChatSessions {
                 .param("s", sessionId).param("a", author).param("c", content).param("t", at).update();
     }
 
+    /** The customer's message and HENK's reply to it, in this order, in one statement (a turn's two messages). */
+    public void addTurn(String sessionId, String message, OffsetDateTime receivedAt, String reply, OffsetDateTime answeredAt) {
+        db.sql("""
+                insert into chat_message (session_id, author, content, created_at)
+                values (:s, 'customer', :message, :received), (:s, 'henk', :reply, :answered)""")
+                .param("s", sessionId).param("message", message).param("received", receivedAt)
+                .param("reply", reply).param("answered", answeredAt).update();
+    }
+
     public List<StoredMessage> messages(String sessionId) {
         return db.sql("select * from chat_message where session_id = :s order by id").param("s", sessionId)
                 .query((rs, n) -> new StoredMessage(rs.getLong("id"), rs.getString("author"), rs.getString("content"),

@@ -62,8 +62,7 @@ public class ChatTurnStore {
                 sessions.rememberCustomer(caller.userId(), profileJson, at);
             }
             // the customer's message when it arrived, HENK's when it was ready: analytics measure the difference
-            sessions.addMessage(chat.sessionId(), "customer", turn.message(), chat.opened().receivedAt());
-            sessions.addMessage(chat.sessionId(), "henk", reply, at);
+            sessions.addTurn(chat.sessionId(), turn.message(), chat.opened().receivedAt(), reply, at);
         });
         metrics.chatTurn(chat.answer().concierge());
         return response;
