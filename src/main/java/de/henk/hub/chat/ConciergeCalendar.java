@@ -1,0 +1,77 @@
+package de.henk.hub.chat;
+
+import de.henk.hub.appointments.AppointmentType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The offline concierge's sentences about the atelier calendar: the free times on offer, a booking, a time just
+ * taken, or the way to book without an account — and whether those times are the one question of the turn.
+ */
+final class ConciergeCalendar {
+
+    private ConciergeCalendar() {
+    }
+
+    /** Times on offer are the one question of this turn. */
+    static boolean asksAboutTheCalendar(ChatAppointment calendar) {
+        return calendar != null && (ChatAppointment.OFFERED.equals(calendar.status())
+                || ChatAppointment.TAKEN.equals(calendar.status())
+                || ChatAppointment.SIGN_IN_REQUIRED.equals(calendar.status()));
+    }
+
+    /** Free times, a booking, a time just taken, or the way to book without an account. */
+    static String calendar(ChatAppointment calendar, Turn turn, boolean de) {
+        String label = AppointmentType.of(calendar.type()).label(de ? "de" : "en");
+        boolean reachable = turn.profile().email() != null || turn.profile().phone() != null;
+        String withoutAccount = turn.signedIn() ? "" : reachable
+                ? (de ? " Wenn Sie sich anmelden, buche ich ihn sofort verbindlich – sonst bestätigt Ihnen unser Team"
+                + " den Termin, wenn es sich bei Ihnen meldet."
+                : " If you sign in, I book it for you right away – otherwise our team confirms it when they get in touch.")
+                : (de ? " Zum verbindlichen Buchen melden Sie sich bitte an oder registrieren Sie sich kurz – oder"
+                + " hinterlassen Sie mir Ihre E-Mail-Adresse oder Telefonnummer, dann trägt unser Team Sie ein."
+                : " To book it for you, please sign in or register quickly – or leave me your email address or phone"
+                + " number and our team will put you down.");
+        return switch (calendar.status()) {
+            case ChatAppointment.BOOKED -> de
+                    ? "Ihr Termin steht: " + label + " am " + ChatAppointments.describe(calendar.chosen(), true)
+                    + " in unserem Atelier. Die Bestätigung mit Kalendereintrag kommt per E-Mail; absagen können Sie"
+                    + " online unter „Meine Termine“."
+                    : "You are booked: " + label.toLowerCase(Locale.ROOT) + " on "
+                    + ChatAppointments.describe(calendar.chosen(), false) + " at our atelier. The confirmation with a"
+                    + " calendar invitation is on its way by email; you can cancel online under \"My appointments\".";
+            case ChatAppointment.OFFERED -> (de ? "Gern! Freie Termine für „" + label + "“: "
+                    : "With pleasure! Free times for " + label.toLowerCase(Locale.ROOT) + ": ")
+                    + numbered(calendar.slots(), de) + (de ? ". Welcher passt Ihnen?" : ". Which one suits you?")
+                    + withoutAccount;
+            case ChatAppointment.TAKEN -> (de ? ChatAppointments.describe(calendar.chosen(), true)
+                    + " ist leider gerade nicht mehr frei. Frei wären noch: "
+                    : ChatAppointments.describe(calendar.chosen(), false)
+                    + " is unfortunately no longer available. Still free: ")
+                    + numbered(calendar.slots(), de) + (de ? ". Passt Ihnen einer davon?" : ". Would one of these suit you?");
+            case ChatAppointment.SIGN_IN_REQUIRED -> de
+                    ? ChatAppointments.describe(calendar.chosen(), true) + " – sehr gern, den halte ich für Sie fest."
+                    + " Damit ich ihn verbindlich buchen kann, melden Sie sich bitte an oder registrieren Sie sich kurz;"
+                    + " danach genügt hier ein „Ja“." + (reachable ? " Sonst bestätigt Ihnen unser Team den Termin."
+                    : " Oder hinterlassen Sie mir Ihre E-Mail-Adresse oder Telefonnummer, dann trägt unser Team Sie ein.")
+                    : ChatAppointments.describe(calendar.chosen(), false) + " – gladly, I will keep it for you. To book"
+                    + " it, please sign in or register quickly; then a \"yes\" here is enough." + (reachable
+                    ? " Otherwise our team will confirm it with you."
+                    : " Or leave me your email address or phone number and our team will put you down.");
+            default -> de
+                    ? "In den nächsten Wochen finde ich dafür leider keinen freien Termin – nennen Sie mir gern einen"
+                    + " anderen Tag, oder unser Team meldet sich mit weiteren Möglichkeiten."
+                    : "I cannot find a free time for this in the coming weeks – tell me another day, or our team"
+                    + " will get back to you with more options.";
+        };
+    }
+
+    private static String numbered(List<OfferedSlot> slots, boolean de) {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < slots.size(); i++) {
+            items.add((i + 1) + ") " + ChatAppointments.describe(slots.get(i), de));
+        }
+        return String.join("; ", items);
+    }
+}

@@ -1,0 +1,129 @@
+package de.henk.hub.chat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The offline concierge saying back what it knows: what the hub remembers of a returning customer, and what it
+ * just learned this turn ("Notiert: …") — with the honest word when the budget is below our suits.
+ */
+final class ConciergeRecap {
+
+    private ConciergeRecap() {
+    }
+
+    /** "Anzug für eine Hochzeit im Juni 2027, Budget etwa 2.500 €" — what the hub remembers. */
+    static String summary(ConversationProfile p, boolean de) {
+        List<String> facts = new ArrayList<>();
+        if (p.occasion() != null) {
+            String garment = ConciergeNames.garmentOrSuit(p.garment(), de);
+            facts.add(garment + (de ? " für " : " for ") + ConciergeNames.occasion(p.occasion(), de)
+                    + (p.eventMonth() != null ? (de ? " im " : " in ") + ConciergeNames.month(p.eventMonth(), de)
+                    : ""));
+        }
+        if (p.budgetEur() != null) {
+            facts.add((de ? "Budget etwa " : "a budget of about ") + ConciergeNames.euros(p.budgetEur(), de));
+        }
+        if (p.style() != null) {
+            facts.add(de ? "Stil " + ConciergeNames.styleDe(p.style()) : p.style() + " style");
+        }
+        if (!p.colours().isEmpty()) {
+            facts.add((de ? "gern in " : "preferably in ") + String.join(de ? " oder " : " or ", p.colours()));
+        }
+        if (!p.avoidColours().isEmpty()) {
+            facts.add((de ? "kein " : "no ") + String.join(de ? " und kein " : " and no ",
+                    ConciergeNames.capitalised(p.avoidColours())));
+        }
+        return facts.isEmpty() ? null : String.join(", ", facts);
+    }
+
+    static String acknowledge(Turn turn, boolean de) {
+        ConversationProfile before = turn.before();
+        ConversationProfile learned = turn.learned();
+        List<String> sentences = new ArrayList<>();
+        if (learned.occasion() != null && !learned.occasion().equals(before.occasion())) {
+            String garment = ConciergeNames.garmentOrSuit(turn.profile().garment(), de);
+            String article = de ? ("Hose".equals(garment) || "Weste".equals(garment) ? "eine " : "ein ")
+                    : (garment.startsWith("a") ? "an " : "a ");
+            sentences.add(de
+                    ? "Wunderbar – " + article + garment + " für " + ConciergeNames.occasion(learned.occasion(), true)
+                    + "!"
+                    : "Wonderful – " + article + garment + " for " + ConciergeNames.occasion(learned.occasion(), false)
+                    + "!");
+        }
+        List<String> facts = new ArrayList<>();
+        if (learned.budgetEur() != null && !learned.budgetEur().equals(before.budgetEur())) {
+            if (learned.budgetMinEur() != null) {
+                facts.add(de ? "ein Budget zwischen " + ConciergeNames.euros(learned.budgetMinEur(), true) + " und "
+                        + ConciergeNames.euros(learned.budgetEur(), true)
+                        : "a budget between " + ConciergeNames.euros(learned.budgetMinEur(), false) + " and "
+                        + ConciergeNames.euros(learned.budgetEur(), false));
+            } else {
+                facts.add(de ? "ein Budget von etwa " + ConciergeNames.euros(learned.budgetEur(), true)
+                        : "a budget of about " + ConciergeNames.euros(learned.budgetEur(), false));
+            }
+        }
+        if (learned.eventDate() != null) {
+            facts.add((de ? "der Termin am " : "the date on ") + ConciergeNames.day(learned.eventDate(), de));
+        } else if (learned.eventMonth() != null) {
+            facts.add((de ? "der Termin im " : "the date in ") + ConciergeNames.month(learned.eventMonth(), de));
+        } else if (learned.season() != null) {
+            facts.add((de ? "der " : "") + ConciergeNames.season(learned.season(), de)
+                    + (learned.dateFrom() != null ? " " + LocalDate.parse(learned.dateFrom()).getYear() : ""));
+        } else if (Boolean.TRUE.equals(learned.flexibleDate())) {
+            facts.add(de ? "kein fester Termin" : "no fixed date");
+        }
+        if (learned.garment() != null && learned.occasion() == null && !learned.garment().equals(before.garment())
+                && !learned.garment().equals("suit")) {
+            facts.add((de ? "ein " : "a ") + ConciergeNames.garment(learned.garment(), de));
+        }
+        if (learned.style() != null) {
+            facts.add(de ? "ein eher " + ConciergeNames.styleDe(learned.style()) + "er Stil"
+                    : "a rather " + learned.style() + " style");
+        }
+        if (!learned.colours().isEmpty()) {
+            facts.add((de ? "gern in " : "preferably in ") + String.join(de ? " oder " : " or ",
+                    ConciergeNames.english(learned.colours(), de)));
+        }
+        if (!learned.patterns().isEmpty()) {
+            facts.add((de ? "Muster: " : "pattern: ") + String.join(", ", de ? learned.patterns()
+                    : learned.patterns().stream().map(ConciergeNames::pattern).toList()));
+        }
+        if (!learned.avoidColours().isEmpty()) {
+            facts.add(de ? "bloß kein " + String.join(" und kein ", ConciergeNames.capitalised(learned.avoidColours()))
+                    : "no " + String.join(" and no ", ConciergeNames.english(learned.avoidColours(), false)));
+        }
+        if (!learned.avoidPatterns().isEmpty()) {
+            facts.add((de ? "keine " : "no ") + String.join(de ? " und keine " : " and no ", de ? learned.avoidPatterns()
+                    : learned.avoidPatterns().stream().map(ConciergeNames::pattern).toList()));
+        }
+        if (!learned.fabricWishes().isEmpty()) {
+            facts.add(String.join(", ", learned.fabricWishes().stream()
+                    .map(w -> ConciergeNames.wish(w, de)).toList()));
+        }
+        if (learned.chosenFabric() != null) {
+            facts.add(de ? "Ihre Wahl " + learned.chosenFabric() + " – ein sehr schöner Stoff"
+                    : "your choice " + learned.chosenFabric() + " – a lovely cloth");
+        }
+        if (learned.email() != null || learned.phone() != null) {
+            facts.add(de ? "Ihre Kontaktdaten" : "your contact details");
+        }
+        if (!facts.isEmpty()) {
+            sentences.add((de ? "Notiert: " : "Noted: ") + String.join(de ? " und " : " and ", facts) + ".");
+        }
+        if (learned.budgetEur() != null && learned.budgetEur() < FabricProposal.MIN_SUIT_PRICE
+                && isSuit(turn.profile())) {
+            sentences.add(de ? "Ehrlich gesagt: Unsere Maßanzüge beginnen bei 1.190 € – darunter kann ich Ihnen "
+                    + "leider keinen Anzug anbieten, wohl aber ein Maßhemd ab 149 €."
+                    : "To be honest: our made-to-measure suits start at €1,190 – below that I cannot offer a suit, "
+                    + "but a made-to-measure shirt from €149.");
+        }
+        return sentences.isEmpty() ? null : String.join(" ", sentences);
+    }
+
+    private static boolean isSuit(ConversationProfile p) {
+        return p.garment() == null || p.garment().equals("suit") || p.garment().equals("three-piece")
+                || p.garment().equals("tuxedo");
+    }
+}

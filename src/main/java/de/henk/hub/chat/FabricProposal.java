@@ -1,0 +1,80 @@
+package de.henk.hub.chat;
+
+import de.henk.hub.catalog.Fabric;
+import de.henk.hub.catalog.FabricHit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The offline concierge's fabric proposal: the fabrics found for the profile, numbered with mill, colour, pattern,
+ * weight and price, what of the wishes none of them meets — or, with none found, what to loosen.
+ */
+final class FabricProposal {
+
+    /** Our made-to-measure suits start here (the replies name it as 1.190 € / €1,190). */
+    static final int MIN_SUIT_PRICE = 1190;
+
+    private FabricProposal() {
+    }
+
+    static String proposal(Turn turn, boolean de) {
+        List<FabricHit> hits = turn.recommendations();
+        if (hits.isEmpty()) {
+            ConversationProfile p = turn.profile();
+            if (p.budgetEur() != null && p.budgetEur() < MIN_SUIT_PRICE) {
+                return de ? "Mit diesem Budget finde ich im Katalog leider keinen passenden Stoff. Wollen wir über "
+                        + "einen Maßanzug ab 1.190 € sprechen, oder darf es ein Maßhemd sein?"
+                        : "With this budget I cannot find a matching cloth in our catalogue. Shall we talk about a "
+                        + "suit from €1,190, or would a made-to-measure shirt do?";
+            }
+            return de ? "Für genau diese Kombination habe ich im Katalog leider nichts gefunden – wollen wir bei "
+                    + "Farbe oder Budget etwas offener sein?"
+                    : "I could not find a cloth for exactly this combination – shall we be a little more open on "
+                    + "colour or budget?";
+        }
+        StringBuilder text = new StringBuilder(de ? "Aus unserem Sortiment passen dazu besonders: "
+                : "From our collection these would suit you best: ");
+        for (int i = 0; i < hits.size(); i++) {
+            text.append(i == 0 ? "" : "; ").append(i + 1).append(") ").append(describe(hits.get(i).fabric(), turn, de));
+        }
+        text.append('.');
+        List<String> unmet = FabricAdvisor.unmet(turn.profile(), hits);
+        if (!unmet.isEmpty()) {
+            text.append(' ').append(unmet(unmet, turn.profile(), de));
+        }
+        text.append(de ? " Gefällt Ihnen einer davon – oder soll ich in eine andere Richtung suchen?"
+                : " Do you like one of them – or shall I look in another direction?");
+        return text.toString();
+    }
+
+    /** "Klassisch in Bordeaux habe ich im Rahmen Ihres Budgets nicht – diese kommen Ihrem Wunsch am nächsten." */
+    private static String unmet(List<String> unmet, ConversationProfile p, boolean de) {
+        List<String> what = new ArrayList<>();
+        for (String wish : unmet) {
+            switch (wish) {
+                case "style" -> what.add(de ? "im Stil „" + ConciergeNames.styleDe(p.style()) + "“"
+                        : "in a " + p.style() + " style");
+                case "colour" -> what.add(de ? "in " + String.join(" oder ", p.colours())
+                        : "in " + String.join(" or ", p.colours()));
+                case "material" -> what.add(de ? "aus " + String.join(" oder ", p.fabricWishes().stream()
+                                .filter(ProfileExtractor.MATERIALS::contains)
+                                .map(w -> ConciergeNames.material(w, true)).toList())
+                        : "in " + String.join(" or ", p.fabricWishes().stream()
+                                .filter(ProfileExtractor.MATERIALS::contains)
+                                .map(w -> ConciergeNames.material(w, false)).toList()));
+                default -> { }
+            }
+        }
+        return de ? "Einen Stoff " + String.join(" und ", what) + " habe ich innerhalb Ihrer übrigen Wünsche leider "
+                + "nicht – diese kommen Ihrem Wunsch am nächsten."
+                : "I have no cloth " + String.join(" and ", what) + " within your other wishes – these come closest.";
+    }
+
+    private static String describe(Fabric f, Turn turn, boolean de) {
+        String garment = turn.profile().garment();
+        return (de ? "„" + f.name() + "“ von " : "\"" + f.name() + "\" by ") + f.mill() + " (" + f.code() + "): "
+                + (de ? f.colour() : f.colourEn()) + ", " + (de ? f.pattern() : ConciergeNames.pattern(f.pattern()))
+                + ", " + f.weightGramsPerMetre() + " g/m, " + f.composition() + " – "
+                + ConciergeNames.priceLabel(garment, de) + " " + ConciergeNames.euros(f.suitPriceEur(), de);
+    }
+}
