@@ -1,0 +1,133 @@
+package de.henk.hub.chat;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static de.henk.hub.chat.DateRules.MONTHS_DE;
+import static de.henk.hub.chat.DateRules.MONTHS_EN;
+import static de.henk.hub.chat.Vocabulary.COLOURS;
+import static de.henk.hub.chat.Vocabulary.GARMENTS;
+import static de.henk.hub.chat.Vocabulary.OCCASIONS;
+import static de.henk.hub.chat.Vocabulary.PATTERNS;
+import static de.henk.hub.chat.Vocabulary.STYLES;
+import static de.henk.hub.chat.Vocabulary.WISHES;
+
+/**
+ * The contact data a message gives, read from it as written: an e-mail address and a name. (Phone numbers are found
+ * by {@link ProfileExtractor}, with libphonenumber.)
+ */
+final class ContactRules {
+
+    private static final Pattern TRAILING_NUMBER = Pattern.compile("[\\s\\p{Punct}]*\\d[\\d\\s/()+-]*$");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]{1,64}@[\\w-]{1,63}(?:\\.[\\w-]{1,63})+");
+    private static final Pattern NAME = Pattern.compile(
+            "(?iu:ich heiße|ich heisse|mein name ist|mein name:|name:|my name is|my name's|i am called|"
+                    + "this is|ich bin der|ich bin die|grüße,?|grüßen,?|regards,?|cheers,?)\\s+"
+                    + "((?:\\p{Lu}[\\p{L}'-]+)(?:\\s+(?:von |van |de )?\\p{Lu}[\\p{L}'-]+){0,2})",
+            Pattern.UNICODE_CASE);
+    private static final Pattern NAME_LOOSE = Pattern.compile(
+            "(?iu:i am|i'm|hier ist|hier spricht)\\s+((?:\\p{Lu}[\\p{L}'-]+)(?:\\s+(?:von |van |de )?\\p{Lu}[\\p{L}'-]+){0,2})"
+                    + "|(?iu:ich bin)\\s+((?:\\p{Lu}[\\p{L}'-]+)(?:\\s+(?:von |van |de )?\\p{Lu}[\\p{L}'-]+){1,2})",
+            Pattern.UNICODE_CASE);
+    /** Said outright, so a name in lower case counts too: "mein name ist anna schmidt". */
+    private static final Pattern NAME_SAID = Pattern.compile(
+            "(?iu:ich heiße|ich heisse|mein name ist|my name is|my name's|name:|name ist)\\s+"
+                    + "([\\p{L}'-]{2,}(?:\\s+(?:von |van |de )?[\\p{L}'-]{2,})?)", Pattern.UNICODE_CASE);
+    /** A signature: "…, Anna Schmidt" or "– Anna" at the very end. */
+    private static final Pattern NAME_AT_END = Pattern.compile(
+            "(?:[,;\\n]|\\s[–—-]|\\b(?iu:lg|vg|mfg|gruß|grüße|gruss|gruesse|danke|thanks|best|cheers)\\b\\W*)\\s*"
+                    + "(\\p{Lu}[\\p{L}'-]+(?:\\s+(?:von |van |de )?\\p{Lu}[\\p{L}'-]+){0,2})\\W*$",
+            Pattern.UNICODE_CASE);
+    private static final Pattern NOT_A_NAME = Pattern.compile("(?iu)anzug\\p{L}*|hochzeit\\p{L}*|suche|interesse|"
+            + "bräutigam|kunde|looking|interested|grüße|gruß|danke|dank|vielen|thanks|regards|best|cheers|hallo|hello|"
+            + "hi|hey|budget|euro|termin|bitte|please|mit|freundlichen|liebe|lieben|herzliche|kind|viele|sehr|"
+            + "gerne?|ja|nein|yes|no|ok|okay|super|toll|perfekt|prima|schön|great|cool|nice|fine|here|hier|auf|"
+            + "der|die|das|ein|eine|nicht|nur|im|in|am|um|und|oder|aber|für|from|the|and|or|sure|klar|genau|"
+            + "sorry|entschuldigung|glad|happy|froh|gespannt|unsicher|müde|neu|new|back|zurück|interessiert|"
+            + "frau|herr|mr|mrs|ms|dr|telefon|tel|mail|email|e-mail|handy|mobil|nummer|ende|anfang|mitte|"
+            + "weihnachten|silvester|ostern|christmas|easter|tschüss|ciao|bye|passt|klingt|sounds|mein|meine|"
+            + "ich|wir|er|sie|es|du|my|our|we|he|she|they|you|sohn|tochter|son|daughter|mann|freundin|freund|"
+            + "wife|husband|vater|mutter|papa|mama|henk|team|shop|gut|good|alles|all|farbe|colour|color|stoff|"
+            + "cloth|fabric|anlass|datum|date|größe|size|preis|price|maß|anprobe|fitting");
+    private static final Pattern INTENT_WORDS = Pattern.compile("(?iu)^(such|brauch|möcht|will|wollen|need|want|"
+            + "looking|termin|appointment|anruf|rückruf|call|kontakt|contact|interess|heirat|bestell|order|kauf|buy)");
+
+    private ContactRules() {
+    }
+
+    /** The message with its e-mail addresses blanked out: "sommer.gast@…" is no season, no name. */
+    static String withoutEmails(String message) {
+        return EMAIL.matcher(message).replaceAll(" ");
+    }
+
+    static String email(String message) {
+        Matcher m = EMAIL.matcher(message);
+        return m.find() ? m.group().toLowerCase(Locale.ROOT) : null;
+    }
+
+    /**
+     * A name said outright ("mein name ist anna schmidt", "ich heiße …"), introduced ("I'm Anna", "ich bin Anna
+     * Schmidt", "Grüße, Anna") or signed at the end ("…, Anna Schmidt"); never a word HENK knows as something else.
+     */
+    static String name(String message) {
+        String oneLine = withoutEmails(message).strip();
+        for (Pattern pattern : List.of(NAME, NAME_SAID, NAME_LOOSE, NAME_AT_END)) {
+            Matcher m = pattern.matcher(pattern == NAME_AT_END ? TRAILING_NUMBER.matcher(oneLine).replaceAll("")
+                    : oneLine);
+            while (m.find()) {
+                String found = m.group(1) != null ? m.group(1) : m.groupCount() > 1 ? m.group(2) : null;
+                if (found != null && isName(found.strip())) {
+                    return capitalised(found.strip());
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isName(String candidate) {
+        for (String word : WHITESPACE.split(candidate)) {
+            String w = word.toLowerCase(Locale.GERMAN);
+            if (w.equals("von") || w.equals("van") || w.equals("de")) {
+                continue;
+            }
+            if (NOT_A_NAME.matcher(w).matches() || knownWord(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A word HENK reads as an occasion, garment, colour, month or the like is no name ("Grüße, Hochzeit Juni"). */
+    private static boolean knownWord(String word) {
+        for (Map<String, Pattern> vocabulary : List.of(OCCASIONS, STYLES, GARMENTS, COLOURS, PATTERNS, WISHES)) {
+            for (Pattern p : vocabulary.values()) {
+                if (p.matcher(word).matches()) {
+                    return true;
+                }
+            }
+        }
+        for (int i = 0; i < 12; i++) {
+            if (word.equals(MONTHS_DE[i]) || word.equals(MONTHS_EN[i])) {
+                return true;
+            }
+        }
+        return INTENT_WORDS.matcher(word).find();
+    }
+
+    private static String capitalised(String name) {
+        StringBuilder out = new StringBuilder();
+        for (String word : WHITESPACE.split(name)) {
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            boolean particle = word.equals("von") || word.equals("van") || word.equals("de");
+            out.append(particle || word.isEmpty() ? word
+                    : word.substring(0, 1).toUpperCase(Locale.GERMAN) + word.substring(1));
+        }
+        return out.toString();
+    }
+}

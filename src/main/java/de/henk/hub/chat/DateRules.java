@@ -1,0 +1,145 @@
+package de.henk.hub.chat;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static de.henk.hub.chat.WordPatterns.mayMatch;
+import static de.henk.hub.chat.WordPatterns.words;
+
+/**
+ * A day or a month a message names: "am 15. Juni", "15.06.2027", "June 15th", "im Juni", "Juni 2028". A month the
+ * customer rules out ("nicht im Juni") does not count; "may I" and "to march" are no months.
+ */
+final class DateRules {
+
+    static final String[] MONTHS_DE = {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august",
+            "september", "oktober", "november", "dezember"};
+    static final String[] MONTHS_EN = {"january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december"};
+    static final String MONTH_NAMES = "(" + String.join("|", MONTHS_DE) + "|" + String.join("|", MONTHS_EN)
+            + "|jan|feb|mär|apr|jun|jul|aug|sep|sept|okt|oct|nov|dez|dec)";
+    static final Pattern DAY_MONTH_NAME = Pattern.compile(
+            "(?<![\\d.])(\\d{1,2})(?:\\.|st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_NAMES + "\\.?(?:\\s+(20\\d{2})(?![\\d.,]|\\s*(?:€|eur|k\\b|tsd|tausend)))?(?!\\p{L})",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    static final Pattern MONTH_NAME_DAY = Pattern.compile(
+            "(?<!\\p{L})" + MONTH_NAMES + "\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(20\\d{2})(?![\\d.,]|\\s*(?:€|eur|k\\b|tsd|tausend)))?(?![\\d.])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    static final Pattern NUMERIC_DATE = Pattern.compile(
+            "(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(20\\d{2}|\\d{2})?(?![\\d])");
+    private static final Pattern MAY_I = Pattern.compile("\\bmay (i|we)\\b");
+    /** "nicht im Juni", "not june": a month the customer rules out, not the date ("nicht Juni, sondern Juli"). */
+    static final Pattern MONTH_NEGATED = Pattern.compile(
+            "(?:nicht|not|no longer|nicht mehr|statt|instead of|anstatt|anstelle)\\s+(?:im\\s+|in\\s+|am\\s+|der\\s+)?$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    static final Pattern NEXT_YEAR = words("nächstes jahr", "nächsten jahr", "kommendes jahr", "next year");
+    private static final List<List<Pattern>> MONTH_WORDS = java.util.stream.IntStream.range(0, 12)
+            .mapToObj(i -> List.of(words(MONTHS_DE[i]), words(MONTHS_EN[i]))).toList();
+    private static final Pattern MAY_AS_VERB = Pattern.compile("\\bmay (i|we|you|he|she|it|be)\\b");
+    private static final Pattern MARCH_AS_VERB = Pattern.compile("\\bmarch(ing)?\\b");
+    private static final Pattern MARCH_AS_MONTH = Pattern.compile("\\b(in|this|next|end of|early|late|mid|by) march\\b");
+
+    private DateRules() {
+    }
+
+    /** A day: "am 15. Juni", "15.06.2027", "June 15th". The next such day that has not passed. */
+    static LocalDate day(String text, LocalDate today) {
+        try {
+            Matcher m = DAY_MONTH_NAME.matcher(text);
+            if (m.find()) {
+                return nextDay(Integer.parseInt(m.group(1)), monthNumber(m.group(2)), m.group(3), today);
+            }
+            m = MONTH_NAME_DAY.matcher(text);
+            if (m.find() && !(m.group(1).equals("may") && MAY_I.matcher(text).find())) {
+                return nextDay(Integer.parseInt(m.group(2)), monthNumber(m.group(1)), m.group(3), today);
+            }
+            m = NUMERIC_DATE.matcher(text);
+            while (m.find()) {
+                int month = Integer.parseInt(m.group(2));
+                if (month >= 1 && month <= 12) {
+                    String year = m.group(3) == null ? null : m.group(3).length() == 2 ? "20" + m.group(3) : m.group(3);
+                    return nextDay(Integer.parseInt(m.group(1)), month, year, today);
+                }
+            }
+        } catch (DateTimeException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private static LocalDate nextDay(int day, int month, String year, LocalDate today) {
+        if (year != null) {
+            return LocalDate.of(Integer.parseInt(year), month, day);
+        }
+        LocalDate candidate = LocalDate.of(today.getYear(), month, day);
+        return candidate.isBefore(today) ? candidate.plusYears(1) : candidate;
+    }
+
+    private static int monthNumber(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < 12; i++) {
+            if (MONTHS_DE[i].startsWith(n.length() >= 3 ? n.substring(0, 3) : n)
+                    || MONTHS_EN[i].startsWith(n.length() >= 3 ? n.substring(0, 3) : n)) {
+                return i + 1;
+            }
+        }
+        if (n.startsWith("okt")) return 10;
+        if (n.startsWith("dez")) return 12;
+        throw new DateTimeException("unknown month " + name);
+    }
+
+    /**
+     * "im Juni" means the next June that has not passed yet; "Juni 2028" that one. Of several months the last one
+     * not ruled out counts: "nicht im Juni, sondern im Juli", "Juni – ach nein, doch lieber Juli".
+     */
+    static YearMonth month(String text, LocalDate today) {
+        int found = -1;
+        int foundAt = -1;
+        for (int i = 0; i < 12; i++) {
+            for (Pattern name : MONTH_WORDS.get(i)) {
+                if (!mayMatch(name, text)) {
+                    continue;
+                }
+                Matcher m = name.matcher(text);
+                while (m.find()) {
+                    boolean english = name.pattern().contains(MONTHS_EN[i]) && !MONTHS_EN[i].equals(MONTHS_DE[i]);
+                    if (english && i == 4 && MAY_AS_VERB.matcher(text).find()) {
+                        continue;
+                    }
+                    if (english && i == 2 && MARCH_AS_VERB.matcher(text).find()
+                            && !MARCH_AS_MONTH.matcher(text).find()) {
+                        continue;
+                    }
+                    String before = text.substring(Math.max(0, m.start() - 20), m.start());
+                    if (MONTH_NEGATED.matcher(before).find()) {
+                        continue;
+                    }
+                    if (m.start() > foundAt) {
+                        found = i;
+                        foundAt = m.start();
+                    }
+                }
+            }
+        }
+        if (found < 0) {
+            return null;
+        }
+        int i = found;
+        YearMonth month = YearMonth.of(today.getYear(), i + 1);
+        if (month.isBefore(YearMonth.from(today))) {
+            month = month.plusYears(1);
+        }
+        Matcher year = Pattern.compile(MONTHS_DE[i] + "\\s+(20\\d{2})|" + MONTHS_EN[i] + "\\s+(20\\d{2})").matcher(text);
+        if (year.find()) {
+            String y = year.group(1) != null ? year.group(1) : year.group(2);
+            month = YearMonth.of(Integer.parseInt(y), i + 1);
+        } else if (NEXT_YEAR.matcher(text).find() && month.getYear() == today.getYear()) {
+            month = month.plusYears(1);
+        }
+        return month;
+    }
+}

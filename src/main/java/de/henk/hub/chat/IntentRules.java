@@ -1,0 +1,120 @@
+package de.henk.hub.chat;
+
+import java.util.regex.Pattern;
+
+import static de.henk.hub.chat.WordPatterns.found;
+import static de.henk.hub.chat.WordPatterns.words;
+
+/**
+ * What the customer means to do: decline, nothing of a customer's, only browse, buy (an appointment, a callback, an
+ * order) or show interest, the first that applies; after HENK's contact question a bare "ja" or "nein" counts.
+ */
+final class IntentRules {
+
+    private static final Pattern HOW_LONG_OR_PRICE = Pattern.compile("\\b(wie lange|how long|was kostet)\\b");
+    private static final Pattern DECLINED = words("kein interesse", "keine? (anrufe?|kontakt|e-?mails?|mails?|werbung)( bitte)?",
+            "(no|don'?t) (calls?|contact|emails?) please", "please (don'?t|do not) (call|contact|email|e-mail)",
+            "(bitte )?(ruft|rufen sie|ruf) mich (bitte )?nicht an", "(bitte )?meldet euch nicht", "möchte nicht kontaktiert werden",
+            "will nicht kontaktiert werden", "(do not|don'?t) want to be (called|contacted)", "unsubscribe",
+            "(i'?ve|i have) changed my mind", "hab(e)? es mir anders überlegt", "no longer (needed|interested)",
+            "brauche (ihn|es|keinen) (doch )?nicht mehr", "not anymore", "nein,? danke", "nein danke", "no,? thanks?",
+            "no thank you", "not interested", "nicht interessiert", "bitte nicht kontaktieren", "keine kontaktaufnahme",
+            "nicht anrufen", "don'?t (call|contact)", "do not (call|contact)", "(möchte|will|brauche) keinen termin",
+            "no appointment", "lieber nicht", "rather not", "vielleicht später", "maybe later",
+            "hat sich erledigt", "never mind", "doch nicht");
+    /** Asked to be called or written to: buying intent, a lead at once once a budget or date is known. */
+    private static final Pattern CALLBACK = words("(ruft|ruf|rufen sie|rufen se|könnt ihr|können sie|kannst du) (mich )?"
+            + "(bitte |mal |gern |gerne |doch )*(zurück|an|anrufen|zurückrufen)", "rückruf\\p{L}*", "zurückrufen",
+            "(bitte|gern|gerne) (um )?(einen )?(anruf|rückruf)", "anruf wäre (gut|toll|super|nett|prima)",
+            "melden sie sich( bitte)?( bei mir)?", "meldet euch( bitte)?( bei mir)?", "melde dich( bitte)?( bei mir)?",
+            "(bitte|gern) (melden|kontaktieren)", "kontaktieren sie mich", "kontaktiert mich", "schreiben sie mir",
+            "schreibt mir", "call me( back)?", "(give|gimme) me a (call|ring|bell)", "ring me( back)?", "phone me",
+            "(can|could|would) (you|someone|somebody|one of you) (please )?(call|phone|ring|contact|email|e-mail) me",
+            "please (call|phone|ring|contact|email|e-mail) me", "call back", "callback", "call-back",
+            "reach out to me", "get back to me", "(get|be) in touch with me", "contact me", "email me", "e-mail me",
+            "drop me a (line|mail|note)");
+    /** Not someone who wants clothes: spam, a sales pitch, a job application, a competitor, a self-declared joke. */
+    private static final Pattern NOT_A_CUSTOMER = words(
+            // spam and sales pitches
+            "seo", "backlinks?", "suchmaschinenoptimierung", "website traffic", "google ranking", "ranking auf google",
+            "crypto\\p{L}*", "krypto\\p{L}*", "bitcoin", "casino", "viagra", "forex", "investment opportunity",
+            "make money", "geld verdienen", "gewinnspiel", "you (have )?won", "sie haben gewonnen", "click (here|this link)",
+            "klicken sie hier", "lottery", "marketing ?agency", "marketingagentur", "online ?marketing", "leadgenerierung",
+            "lead generation", "(unser|our) (angebot|offer) für (ihre|your) (website|webseite|firma|company)",
+            "redesign (ihrer|your) (website|webseite)", "(ihre|your) (website|webseite) (verbessern|optimieren|improve)",
+            // job seekers
+            "(bewerbe|bewirbt|bewerben) (mich|uns)", "initiativbewerbung", "lebenslauf", "ausbildungsplatz",
+            "ausbildung (als|zum|zur|bei)", "praktikum\\p{L}*", "stelle als", "(job|stelle|arbeit|nebenjob|minijob) "
+            + "bei (euch|ihnen|henk|dir)", "(sucht|sucht ihr|suchen sie) (noch )?(mitarbeiter|schneider|verstärkung|personal|aushilfe)",
+            "stellenangebot\\p{L}*", "offene stellen?", "bei (euch|ihnen) arbeiten", "für (euch|sie) arbeiten",
+            "appl(y|ying) for (a|the|your) (job|position|vacancy|role)", "job application", "my (cv|resume|résumé)",
+            "are you hiring", "hiring\\?", "vacanc(y|ies)", "work for you", "job (opening|offer)s?", "position as",
+            "internship", "apprenticeship",
+            // competitors and trade enquiries
+            "(wir sind|ich bin|we are|i am|i'm) (auch |also |selbst )?(eine?n? |a |an )?(andere |other |fellow )?"
+            + "(maß)?(schneiderei|schneider|tailor|tailoring company|tailors|bespoke tailor)",
+            "(wir sind|we are) (ein |a |ihr |your )?(mitbewerber|konkurrent\\p{L}*|competitor)",
+            "wholesale", "großhandel\\p{L}*", "wiederverkäufer\\p{L}*",
+            "reseller", "white ?label", "händlerpreis\\p{L}*", "einkaufspreis\\p{L}*",
+            "(wir|we) (liefern|supply|sell|vertreiben) (stoffe|fabrics|cloth)", "marktforschung", "market research",
+            "mystery shop\\p{L}*", "kooperationsanfrage", "partnership proposal",
+            // a joke said to be one
+            "just kidding", "only joking", "just joking", "(war |ist )?nur (ein )?(spaß|spass|scherz|witz)",
+            "war (ein|nur ein) (scherz|witz)", "nicht ernst gemeint", "not serious", "prank", "spaßanfrage", "scherzanfrage");
+    private static final Pattern BROWSING = words("nur (mal )?(umschauen|umsehen|schauen|gucken|stöbern|informieren)",
+            "(schaue?|sehe?|gucke?) mich( nur| erstmal| erst mal| mal| einfach| bloß| grad| gerade)* um", "(will|möchte) (mich )?(nur|erstmal) (mal )?(schauen|gucken|informieren)",
+            "(erstmal|erst mal|zunächst) (nur )?(informieren|schauen|umschauen)", "just (browsing|looking|curious)",
+            "only looking", "keine konkreten pläne", "no (concrete |specific )?plans", "noch nicht sicher",
+            "not sure yet", "aus neugier", "out of curiosity", "nur neugierig");
+    private static final Pattern INTERESTED = words("suche", "suchen", "brauche", "brauchen", "benötige", "möchte",
+            "hätte gern\\p{L}*", "ich will", "wir wollen", "need", "looking for", "want", "would like", "i'd like",
+            "get married", "heirate", "heiraten", "interessiere", "interested in");
+    private static final Pattern ORDERING = words("bestellen", "kaufen", "in auftrag geben", "anfertigen lassen",
+            "machen lassen", "nähen lassen", "schneidern lassen", "ich nehme", "nehme ich", "los geht'?s",
+            "order", "buy", "i'll take", "let'?s do it", "let'?s go ahead", "go ahead", "melden sie sich",
+            "rufen sie (mich )?an", "kontaktieren sie mich", "get in touch", "contact me", "call me");
+    private static final Pattern APPOINTMENT = words("termin (vereinbaren|machen|buchen|ausmachen)", "einen termin",
+            "termin,? bitte", "bitte (um )?einen termin",
+            "beratungstermin", "anprobetermin", "messtermin", "appointment", "maß nehmen", "maßnehmen",
+            "vermessen", "vorbeikommen", "vorbei kommen", "come (in|by)", "book", "buchen", "beratungstermin",
+            "measured", "fitting");
+    private static final Pattern YES = Pattern.compile(
+            "^\\W*(ja|jawohl|gern|gerne|sehr gern|klar|natürlich|okay|ok|yes|yeah|yep|sure|please do|ja bitte|"
+                    + "das wäre (schön|toll|super)|that would be (great|nice)|sounds good|passt)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern NO = Pattern.compile("^\\W*(nein|nö|no|nope|eher nicht|not now|jetzt nicht)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private IntentRules() {
+    }
+
+    static void intent(String text, Phase expecting, ConversationProfile.Builder profile) {
+        boolean declined = found(DECLINED, text)
+                || expecting == Phase.CONTACT && NO.matcher(text).find();
+        if (declined) {
+            profile.intent("declined").wantsAppointment(false).wantsCallback(false);
+            return;
+        }
+        if (found(NOT_A_CUSTOMER, text)) {
+            profile.intent("not_a_customer");
+            return;
+        }
+        if (found(BROWSING, text)) {
+            profile.intent("browsing");
+            return;
+        }
+        boolean appointment = found(APPOINTMENT, text) && !HOW_LONG_OR_PRICE.matcher(text).find()
+                || expecting == Phase.CONTACT && YES.matcher(text).find();
+        boolean callback = found(CALLBACK, text);
+        if (callback) {
+            profile.wantsCallback(true);
+        }
+        if (appointment) {
+            profile.intent("buying").wantsAppointment(true);
+        } else if (callback || found(ORDERING, text)) {
+            profile.intent("buying");
+        } else if (found(INTERESTED, text)) {
+            profile.intent("interested");
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package de.henk.hub.chat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static de.henk.hub.chat.WordPatterns.mayMatch;
+import static de.henk.hub.chat.WordPatterns.words;
+
+/**
+ * The words the profile uses and how a message names them, German and English: occasions, styles, garments,
+ * colours, patterns and fabric wishes, each a table from the profile's word to its pattern, the most specific first.
+ */
+final class Vocabulary {
+
+    static final Map<String, Pattern> OCCASIONS = new LinkedHashMap<>();
+    static final Map<String, Pattern> STYLES = new LinkedHashMap<>();
+    static final Map<String, Pattern> GARMENTS = new LinkedHashMap<>();
+    static final Map<String, Pattern> COLOURS = new LinkedHashMap<>();
+    static final Map<String, Pattern> PATTERNS = new LinkedHashMap<>();
+    static final Map<String, Pattern> WISHES = new LinkedHashMap<>();
+    /** Fabric wishes that name a material, which a customer can also rule out ("keine Wolle"). */
+    static final List<String> MATERIALS = List.of("linen", "wool", "cotton", "cashmere", "silk", "mohair",
+            "flannel", "tweed");
+
+    static {
+        OCCASIONS.put("wedding", words("\\p{L}*hochzeit\\p{L}*", "heirat\\p{L}*", "trauung", "standesamt\\p{L}*",
+                "wedding", "bräutigam", "groom", "trauzeuge\\p{L}*", "best man", "getting married", "marry"));
+        OCCASIONS.put("christening", words("taufe", "tauffeier", "christening", "baptism", "kommunion", "konfirmation"));
+        OCCASIONS.put("prom", words("abschlussball", "abiball", "abschlussfeier", "prom", "graduation", "abschluss",
+                "abi", "abi-?\\p{L}+", "abitur\\p{L}*", "matura\\p{L}*", "abschluss\\p{L}+", "schulabschluss\\p{L}*",
+                "tanzschulball", "graduation \\p{L}+"));
+        OCCASIONS.put("gala", words("gala\\p{L}*", "black tie", "smoking", "tuxedo", "opernball", "ball", "oper",
+                "premiere", "abendveranstaltung"));
+        OCCASIONS.put("business", words("business", "büro", "office", "geschäft\\p{L}*", "job", "arbeit", "meeting\\p{L}*",
+                "bewerbung\\p{L}*", "vorstellungsgespräch", "interview", "kanzlei", "bank", "beruf\\p{L}*", "for work"));
+        OCCASIONS.put("everyday", words("alltag\\p{L}*", "everyday", "freizeit", "wochenende", "weekend"));
+
+        STYLES.put("classic", words("klassisch\\p{L}*", "classic\\p{L}*", "zeitlos\\p{L}*", "timeless", "traditionell\\p{L}*",
+                "konservativ\\p{L}*", "elegant\\p{L}*", "seriös\\p{L}*"));
+        STYLES.put("modern", words("modern\\p{L}*", "slim", "schmal\\p{L}*", "tailliert\\p{L}*", "figurbetont\\p{L}*",
+                "fitted", "sleek"));
+        STYLES.put("casual", words("lässig\\p{L}*", "leger\\p{L}*", "relaxed", "locker\\p{L}*", "entspannt\\p{L}*"));
+        STYLES.put("extravagant", words("extravagant\\p{L}*", "auffällig\\p{L}*", "bold", "mutig\\p{L}*",
+                "ausgefallen\\p{L}*", "flamboyant"));
+
+        // most specific first: "Dreiteiler" is a suit too, "Smoking" a jacket too
+        GARMENTS.put("tuxedo", words("smoking\\p{L}*", "tuxedo\\p{L}*", "tux", "tuxe?s", "dinner ?jacket", "frack"));
+        GARMENTS.put("three-piece", words("dreiteiler\\p{L}*", "dreiteilig\\p{L}*", "three[- ]piece", "anzug mit weste",
+                "suit with (a )?(waistcoat|vest)", "mit weste"));
+        GARMENTS.put("coat", words("\\p{L}*mantel", "\\p{L}*mäntel", "overcoat", "coat", "wintermantel", "übermantel"));
+        GARMENTS.put("jacket", words("\\p{L}*sakko\\p{L}*", "jackett\\p{L}*", "blazer", "sport ?coat", "jacket"));
+        GARMENTS.put("trousers", words("\\p{L}*hose", "\\p{L}*hosen", "trousers", "pants", "slacks", "chinos"));
+        GARMENTS.put("vest", words("weste", "waistcoat", "vest"));
+        GARMENTS.put("shirt", words("\\p{L}*hemd\\p{L}*", "shirt\\p{L}*"));
+        GARMENTS.put("suit", words("\\p{L}*anzug", "\\p{L}*anzüge", "\\p{L}*anzuges", "zweiteiler\\p{L}*", "two[- ]piece",
+                "suit", "suits"));
+
+        // the catalogue's colours (German), the most specific first; families ("blau") last
+        COLOURS.put("marineblau", words("marineblau\\p{L}*", "navy\\p{L}*", "marine"));
+        COLOURS.put("mitternachtsblau", words("mitternachtsblau\\p{L}*", "nachtblau\\p{L}*", "midnight blue", "midnight"));
+        COLOURS.put("hellblau", words("hellblau\\p{L}*", "light blue", "himmelblau\\p{L}*"));
+        COLOURS.put("dunkelblau", words("dunkelblau\\p{L}*", "dark blue"));
+        COLOURS.put("anthrazit", words("anthrazit\\p{L}*", "charcoal", "dunkelgrau\\p{L}*", "dark grey", "dark gray"));
+        COLOURS.put("hellgrau", words("hellgrau\\p{L}*", "light grey", "light gray", "silbergrau\\p{L}*"));
+        COLOURS.put("bordeaux", words("bordeaux\\p{L}*", "burgundy", "weinrot\\p{L}*"));
+        COLOURS.put("oliv", words("oliv", "olivgrün\\p{L}*", "olive", "olivfarben\\p{L}*"));
+        COLOURS.put("tabak", words("tabak\\p{L}*", "tobacco"));
+        COLOURS.put("creme", words("creme\\p{L}*", "cream", "elfenbein\\p{L}*", "ivory"));
+        COLOURS.put("sand", words("sand\\p{L}*", "sandy"));
+        COLOURS.put("camel", words("camel"));
+        COLOURS.put("beige", words("beige\\p{L}*"));
+        COLOURS.put("blau", words("blau", "blaue[nmrs]?", "blaues", "blue", "bläulich\\p{L}*"));
+        COLOURS.put("grau", words("grau", "graue[nmrs]?", "grey", "gray"));
+        COLOURS.put("schwarz", words("schwarz", "schwarze[nmrs]?", "black"));
+        COLOURS.put("braun", words("braun", "braune[nmrs]?", "brown"));
+        COLOURS.put("grün", words("grün", "grüne[nmrs]?", "green"));
+        COLOURS.put("rot", words("rot", "rote[nmrs]?", "red"));
+        // "weiß ich nicht", "ich weiß" is knowing, not white
+        COLOURS.put("weiß", Pattern.compile("(?<![\\p{L}\\d])(?<!ich |er |sie |man |wer |nicht |nur |jeder |keiner )"
+                + "(?:weiß|weiss|weiße[nmrs]?|white)(?![\\p{L}\\d])(?! (?:ich|er|sie|man|es|das|nicht|noch|jemand|keiner|"
+                + "nur|schon|gar|leider|bescheid|nix|nichts))", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+
+        PATTERNS.put("Nadelstreifen", words("nadelstreif\\p{L}*", "pinstripe\\p{L}*", "pin stripe\\p{L}*"));
+        PATTERNS.put("Kreidestreifen", words("kreidestreif\\p{L}*", "chalk ?stripe\\p{L}*"));
+        PATTERNS.put("Glencheck", words("glencheck\\p{L}*", "glen ?check\\p{L}*", "prince of wales"));
+        PATTERNS.put("Fischgrat", words("fischgrat\\p{L}*", "herringbone"));
+        PATTERNS.put("Pepita", words("pepita\\p{L}*", "hahnentritt\\p{L}*", "houndstooth"));
+        PATTERNS.put("Streifen", words("streifen", "gestreift\\p{L}*", "stripes?", "striped"));
+        PATTERNS.put("Karo", words("karo\\p{L}*", "kariert\\p{L}*", "checks?", "checked", "plaid", "tartan"));
+        PATTERNS.put("uni", words("uni", "einfarbig\\p{L}*", "unifarben\\p{L}*", "plain", "solid"));
+
+        WISHES.put("light", words("leicht\\p{L}*", "light(weight)?", "luftig\\p{L}*", "atmungsaktiv\\p{L}*", "breathable",
+                "dünn\\p{L}*", "nicht zu warm", "not too warm"));
+        WISHES.put("linen", words("leinen\\p{L}*", "linen"));
+        WISHES.put("crease-resistant", words("knitterarm\\p{L}*", "knitterfrei\\p{L}*", "knitterresistent\\p{L}*",
+                "crease[- ]resistant", "wrinkle[- ]?(free|resistant)", "non[- ]?crease", "reisetauglich\\p{L}*",
+                "travel"));
+        WISHES.put("wool", words("schurwolle", "wolle", "wool", "merino", "kammgarn\\p{L}*", "worsted"));
+        WISHES.put("cotton", words("baumwolle", "cotton"));
+        WISHES.put("cashmere", words("kaschmir\\p{L}*", "cashmere"));
+        WISHES.put("silk", words("seide", "silk"));
+        WISHES.put("mohair", words("mohair"));
+        WISHES.put("flannel", words("flanell\\p{L}*", "flannel"));
+        WISHES.put("tweed", words("tweed\\p{L}*"));
+        WISHES.put("warm", words("warm\\p{L}*", "wärmend\\p{L}*", "schwere[nr]? stoff\\p{L}*", "heavy", "heavier"));
+        WISHES.put("stretch", words("stretch\\p{L}*", "elastisch\\p{L}*", "bequem\\p{L}*", "comfortable"));
+    }
+
+    private Vocabulary() {
+    }
+
+    /** The words the profile uses, for what a language model may answer (structured output). */
+    static java.util.List<String> vocabulary(String field) {
+        Map<String, Pattern> words = switch (field) {
+            case "occasion" -> OCCASIONS;
+            case "style" -> STYLES;
+            case "garment" -> GARMENTS;
+            case "colour" -> COLOURS;
+            case "pattern" -> PATTERNS;
+            case "fabric_wish" -> WISHES;
+            default -> throw new IllegalArgumentException(field);
+        };
+        return java.util.List.copyOf(words.keySet());
+    }
+
+    /** The first word of the table whose pattern the (lower-case) text names; null when it names none. */
+    static String first(Map<String, Pattern> candidates, String text) {
+        for (var entry : candidates.entrySet()) {
+            if (mayMatch(entry.getValue(), text) && entry.getValue().matcher(text).find()) {
+                return entry.getKey();
+            }
+        }
+        return null;
+    }
+}
