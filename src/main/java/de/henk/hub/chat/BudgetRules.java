@@ -157,7 +157,12 @@ final class BudgetRules {
             // "1,5k", "2.5 tausend"
             return (int) Math.round(Double.parseDouble(digits.replace(',', '.')) * 1000);
         }
-        long value = Long.parseLong(DIGIT_GROUPING.matcher(digits).replaceAll(""));
+        String plain = DIGIT_GROUPING.matcher(digits).replaceAll("");
+        if (plain.length() > 9) {
+            // "99999999999999999999 €" is no budget (and no long either)
+            return null;
+        }
+        long value = Long.parseLong(plain);
         if (thousands != null) {
             value *= 1000;
         }

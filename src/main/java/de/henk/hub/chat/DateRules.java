@@ -31,6 +31,15 @@ final class DateRules {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     static final Pattern NUMERIC_DATE = Pattern.compile(
             "(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(20\\d{2}|\\d{2})?(?![\\d])");
+    /** "Juni 2027", "june 2027": a month with its year, one pattern per month (made once, not per message). */
+    private static final Pattern[] MONTH_WITH_YEAR = new Pattern[12];
+
+    static {
+        for (int i = 0; i < 12; i++) {
+            MONTH_WITH_YEAR[i] = Pattern.compile(MONTHS_DE[i] + "\\s+(20\\d{2})|" + MONTHS_EN[i] + "\\s+(20\\d{2})");
+        }
+    }
+
     private static final Pattern MAY_I = Pattern.compile("\\bmay (i|we)\\b");
     /** "nicht im Juni", "not june": a month the customer rules out, not the date ("nicht Juni, sondern Juli"). */
     static final Pattern MONTH_NEGATED = Pattern.compile(
@@ -133,7 +142,7 @@ final class DateRules {
         if (month.isBefore(YearMonth.from(today))) {
             month = month.plusYears(1);
         }
-        Matcher year = Pattern.compile(MONTHS_DE[i] + "\\s+(20\\d{2})|" + MONTHS_EN[i] + "\\s+(20\\d{2})").matcher(text);
+        Matcher year = MONTH_WITH_YEAR[i].matcher(text);
         if (year.find()) {
             String y = year.group(1) != null ? year.group(1) : year.group(2);
             month = YearMonth.of(Integer.parseInt(y), i + 1);

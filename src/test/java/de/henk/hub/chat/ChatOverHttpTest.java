@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.henk.hub.support.Api;
 import de.henk.hub.support.HubTest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -131,6 +132,18 @@ class ChatOverHttpTest extends HubTest {
         assertThat(profile.path("budget_eur").asInt()).isEqualTo(2500);
         assertThat(profile.path("avoid_colours").toString()).contains("braun");
         assertThat(profile.path("avoid_patterns").toString()).contains("Karo");
+    }
+
+    @Test
+    void anOverlongNumberIsNoBudgetAndTheTurnIsAnswered() {
+        // HENK asks for the budget next; the answer is a number no long holds (it failed the turn with a 500 once)
+        Api.Response first = chat("Ich suche einen Anzug für eine Hochzeit im Juni", null, "");
+        String session = first.json().path("session_id").asText();
+        for (String message : List.of("99999999999999999999", "Budget 1.000.000.000.000.000.000.000 €")) {
+            Api.Response turn = chat(message, session, "");
+            assertThat(turn.status()).as(message).isEqualTo(200);
+            assertThat(turn.json().path("profile").path("budget_eur").isNumber()).as(message).isFalse();
+        }
     }
 
     @Test

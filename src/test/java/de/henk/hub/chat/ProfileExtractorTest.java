@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +50,18 @@ class ProfileExtractorTest {
         assertThat(extractor.extract("2000").budgetEur()).isNull();
         assertThat(extractor.extract("2000", Phase.BUDGET).budgetEur()).isEqualTo(2000);
         assertThat(extractor.extract("so 1.800", Phase.BUDGET).budgetEur()).isEqualTo(1800);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"99999999999999999999", "99999999999999999999 €", "€ 99999999999999999999999",
+            "Budget 123456789012345 Euro", "1.000.000.000.000.000.000.000 €", "bis 99999999999999999999k",
+            "in 99999999999 Wochen", "am 99.99.", "Juni 99999999999", "3 Monate oder 99999999999999999999 Jahre"})
+    void overlongNumbersAreNoAmountAndNoFailureInAnyPhase(String message) {
+        for (Phase expecting : Phase.values()) {
+            ConversationProfile profile = extractor.extract(message, expecting);
+            assertThat(profile.budgetEur()).as("%s after %s", message, expecting).isNull();
+        }
+        assertThat(extractor.extract(message, null).budgetMinEur()).isNull();
     }
 
     @Test
