@@ -23,6 +23,11 @@ final class ContactRules {
 
     private static final Pattern TRAILING_NUMBER = Pattern.compile("[\\s\\p{Punct}]*\\d[\\d\\s/()+-]*$");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** The longest address SMTP carries (RFC 5321); a longer "address" is no customer's. */
+    private static final int MAX_EMAIL_LENGTH = 254;
+    /** Longer than any name a customer gives; a name is at most this long, each of its words at most the next. */
+    private static final int MAX_NAME_LENGTH = 120;
+    private static final int MAX_NAME_WORD_LENGTH = 40;
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]{1,64}@[\\w-]{1,63}(?:\\.[\\w-]{1,63})+");
     private static final Pattern NAME = Pattern.compile(
             "(?iu:ich heiße|ich heisse|mein name ist|mein name:|name:|my name is|my name's|i am called|"
@@ -64,9 +69,15 @@ final class ContactRules {
         return EMAIL.matcher(message).replaceAll(" ");
     }
 
+    /** The first e-mail address in the message; one longer than an address can be (254 characters) is none. */
     static String email(String message) {
         Matcher m = EMAIL.matcher(message);
-        return m.find() ? m.group().toLowerCase(Locale.ROOT) : null;
+        while (m.find()) {
+            if (m.group().length() <= MAX_EMAIL_LENGTH) {
+                return m.group().toLowerCase(Locale.ROOT);
+            }
+        }
+        return null;
     }
 
     /**
@@ -89,7 +100,14 @@ final class ContactRules {
     }
 
     private static boolean isName(String candidate) {
+        if (candidate.length() > MAX_NAME_LENGTH) {
+            return false;
+        }
         for (String word : WHITESPACE.split(candidate)) {
+            if (word.length() > MAX_NAME_WORD_LENGTH) {
+                // "ich heiße AAAA…" with hundreds of letters is no one's name (and no lead's either)
+                return false;
+            }
             String w = word.toLowerCase(Locale.GERMAN);
             if (w.equals("von") || w.equals("van") || w.equals("de")) {
                 continue;

@@ -147,6 +147,20 @@ class ChatOverHttpTest extends HubTest {
     }
 
     @Test
+    void aNameLongerThanAnyoneHasDoesNotFailTheLead() {
+        // a 500-letter "name" once reached the lead's insert (name varchar 200) and failed the contact turn with a 500
+        String email = uniqueEmail("long-name");
+        Api.Response first = chat("Ich suche einen Anzug für eine Hochzeit im Juni, Budget 2500 Euro", null, "");
+        String session = first.json().path("session_id").asText();
+        Api.Response name = chat("Ich heiße " + "A".repeat(500), session, "");
+        assertThat(name.status()).isEqualTo(200);
+        Api.Response contact = chat("Erreichbar unter " + email + ", ich möchte einen Termin", session, "");
+        assertThat(contact.status()).isEqualTo(200);
+        assertThat(contact.json().path("profile").path("email").asText()).isEqualTo(email);
+        assertThat(contact.json().path("profile").path("name").asText("")).doesNotContain("AAAA");
+    }
+
+    @Test
     void personalDataNeverReachesTheLogs(CapturedOutput output) {
         String email = uniqueEmail("secret-person");
         Api.Response turn = chat("Ich heiße Geheim Person, Hochzeit im Mai, 3000 Euro, ich möchte einen Termin: " + email

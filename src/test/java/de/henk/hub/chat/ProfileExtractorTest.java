@@ -65,6 +65,16 @@ class ProfileExtractorTest {
     }
 
     @Test
+    void aNameOrAddressLongerThanAnyoneHasIsNone() {
+        assertThat(extractor.extract("Ich heiße " + "A".repeat(500)).name()).isNull();
+        assertThat(extractor.extract("Mein Name ist Anna " + "Schmidt".repeat(30)).name()).isNull();
+        assertThat(extractor.extract("Ich heiße Anna Schmidt-Rüdesheimer").name()).isEqualTo("Anna Schmidt-Rüdesheimer");
+        String tooLong = "anna@" + "sub.".repeat(70) + "example.com";
+        assertThat(extractor.extract(tooLong).email()).isNull();
+        assertThat(extractor.extract(tooLong + " oder anna@example.com").email()).isEqualTo("anna@example.com");
+    }
+
+    @Test
     void coloursAndPatternsCanBeRuledOut() {
         ConversationProfile p = extractor.extract("Gern in Blau – aber bloß kein Schwarz!");
         assertThat(p.colours()).containsExactly("blau");
