@@ -19,7 +19,9 @@ public class RequestValidator {
     }
 
     public <T> T validate(T request) {
-        if (request == null) {
+        // a body of JSON null: Jackson reads null and Camel's unmarshal then leaves the raw bytes as the body
+        if (request == null || request instanceof byte[] || request instanceof CharSequence
+                || request instanceof java.io.InputStream) {
             throw ApiException.badRequest("invalid_body", "A JSON object is required as request body");
         }
         var violations = validator.validate(request);

@@ -53,6 +53,13 @@ class BadInputIsRejectedCleanlyTest extends HubTest {
             rejected(() -> api.post(path, "{\"message\": \"Hallo\"", customer.accessToken()), 400, "malformed_json");
         }
         rejected(() -> api.post("/api/chat", "[1,2,3]", null), 400, "invalid_body");
+        // JSON null is valid JSON but no request (it once reached the beans as raw bytes: a 500)
+        for (String path : List.of("/api/chat", "/api/auth/register", "/api/auth/login", "/api/auth/refresh",
+                "/api/auth/logout", "/api/crm/lead", "/api/appointments")) {
+            for (String body : List.of("null", " null ", "\"Hallo\"", "42", "true")) {
+                rejected(() -> api.post(path, body, customer.accessToken()), 400, "invalid_body");
+            }
+        }
         rejected(() -> api.post("/api/chat", "", null), 400, null);
         rejected(() -> api.post("/api/chat", "{\"message\":\"a\"} trailing", null), 400, "malformed_json");
         rejected(() -> api.send("POST", "/api/chat", "message=Hallo", Map.of("Content-Type", "text/plain")), 415,
