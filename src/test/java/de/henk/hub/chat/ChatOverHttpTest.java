@@ -147,6 +147,15 @@ class ChatOverHttpTest extends HubTest {
     }
 
     @Test
+    void aWeekdayWithALongSIsNoDayAndTheTurnIsAnswered() {
+        // "ſ" folds to "s": the weekday pattern matched "Samſtag", the calendar's table had no such day, and the turn
+        // that asked for an appointment failed with a 500
+        Api.Response turn = chat("Ich möchte einen Termin am Samſtag um 10 Uhr", null, "");
+        assertThat(turn.status()).isEqualTo(200);
+        assertThat(turn.text("reply")).isNotBlank();
+    }
+
+    @Test
     void personalDataNeverReachesTheLogs(CapturedOutput output) {
         String email = uniqueEmail("secret-person");
         Api.Response turn = chat("Ich heiße Geheim Person, Hochzeit im Mai, 3000 Euro, ich möchte einen Termin: " + email
