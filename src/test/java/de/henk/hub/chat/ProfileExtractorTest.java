@@ -121,6 +121,26 @@ class ProfileExtractorTest {
     }
 
     @Test
+    void runsOfNumberWordsAreNoNumberAndReadInTime() {
+        // ICU's lenient parse took half a minute for "tausend" 80 times over, more than ten minutes for a message of
+        // it, and 14 s for 87 short runs of three thousands: the turn hung
+        String[] inputs = {"tausend".repeat(285), "hundert ".repeat(250), "in " + "tausend".repeat(280) + " wochen",
+                "tausendtausendtausend. ".repeat(87), "two thousand ".repeat(150)};
+        for (String input : inputs) {
+            ConversationProfile profile = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(3), () -> extractor.extract(input, Phase.BUDGET), input.substring(0, 20));
+            assertThat(profile.budgetEur()).as(input.substring(0, 20)).isNull();
+            assertThat(profile.eventMonth()).as(input.substring(0, 20)).isNull();
+        }
+        // the longest numbers below a million are still read
+        assertThat(NumberWords.digits("siebenhundertsiebenundsiebzigtausendsiebenhundertsiebenundsiebzig euro"))
+                .isEqualTo("777777 euro");
+        assertThat(NumberWords.digits("seven hundred and seventy-seven thousand seven hundred and seventy-seven euros"))
+                .isEqualTo("777777 euros");
+        assertThat(extractor.extract("zweitausendfünfhundert Euro, nicht dreitausend").budgetEur()).isEqualTo(2500);
+    }
+
+    @Test
     void aMonthMeansTheNextOneThatHasNotPassed() {
         assertThat(extractor.extract("Hochzeit im Juni").eventMonth()).isEqualTo("2027-06");
         assertThat(extractor.extract("schon im Dezember").eventMonth()).isEqualTo("2026-12");
