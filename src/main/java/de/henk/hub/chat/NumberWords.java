@@ -77,7 +77,8 @@ final class NumberWords {
             return 1;
         }
         Long value = parse(w, LATIN_WORDS.matcher(w).matches() && ENGLISH.matcher(w).matches());
-        return value == null ? null : value.intValue();
+        // ICU reads "minus-zwanzig" as -20: no count ("in minus-zwanzig Monaten" was a time 20 months ago)
+        return value == null || value < 0 || value > Integer.MAX_VALUE ? null : value.intValue();
     }
 
     private static String replace(Pattern words, String text, boolean english) {

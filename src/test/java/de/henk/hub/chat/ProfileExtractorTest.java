@@ -141,6 +141,17 @@ class ProfileExtractorTest {
     }
 
     @Test
+    void aNegativeCountOfWeeksOrMonthsIsNoTiming() {
+        // ICU reads "minus-zwanzig" as -20: the wedding was 20 months ago, from today to a day before it
+        for (String message : List.of("Hochzeit in minus-zwanzig Monaten", "in minus-fünf wochen", "in minusdrei weeks")) {
+            ConversationProfile profile = extractor.extract(message);
+            assertThat(profile.eventMonth()).as(message).isNull();
+            assertThat(profile.dateTo()).as(message).isNull();
+        }
+        assertThat(extractor.extract("Hochzeit in zwanzig Monaten").eventMonth()).isEqualTo("2028-07");
+    }
+
+    @Test
     void aMonthMeansTheNextOneThatHasNotPassed() {
         assertThat(extractor.extract("Hochzeit im Juni").eventMonth()).isEqualTo("2027-06");
         assertThat(extractor.extract("schon im Dezember").eventMonth()).isEqualTo("2026-12");
