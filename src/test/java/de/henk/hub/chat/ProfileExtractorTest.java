@@ -64,6 +64,16 @@ class ProfileExtractorTest {
         assertThat(extractor.extract(message, null).budgetMinEur()).isNull();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0,0K euros", "budget 0.0 tausend Euro", "€ 0,0k", "00,0 k  Euro"})
+    void aThousandfoldZeroIsNoBudget(String message) {
+        // "1,5k" is 1500; "0,0k" was a budget of 0 €
+        for (Phase expecting : Phase.values()) {
+            assertThat(extractor.extract(message, expecting).budgetEur()).as("%s after %s", message, expecting).isNull();
+        }
+        assertThat(extractor.extract("budget 0,5k euros").budgetEur()).isEqualTo(500);
+    }
+
     @Test
     void coloursAndPatternsCanBeRuledOut() {
         ConversationProfile p = extractor.extract("Gern in Blau – aber bloß kein Schwarz!");
