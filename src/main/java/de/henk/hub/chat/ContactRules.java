@@ -21,6 +21,12 @@ import static de.henk.hub.chat.Vocabulary.WISHES;
  */
 final class ContactRules {
 
+    /**
+     * Longer than any name a customer signs with: no name. The CRM keeps 200 characters of a name and 254 of an
+     * address; a longer one failed the turn that handed the lead over (500).
+     */
+    private static final int LONGEST_NAME = 100;
+    private static final int LONGEST_EMAIL = 254;
     private static final Pattern TRAILING_NUMBER = Pattern.compile("[\\s\\p{Punct}]*\\d[\\d\\s/()+-]*$");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]{1,64}@[\\w-]{1,63}(?:\\.[\\w-]{1,63})+");
@@ -64,9 +70,15 @@ final class ContactRules {
         return EMAIL.matcher(message).replaceAll(" ");
     }
 
+    /** The first address; one longer than an address can be (254 characters, as the CRM keeps it) is none. */
     static String email(String message) {
         Matcher m = EMAIL.matcher(message);
-        return m.find() ? m.group().toLowerCase(Locale.ROOT) : null;
+        while (m.find()) {
+            if (m.group().length() <= LONGEST_EMAIL) {
+                return m.group().toLowerCase(Locale.ROOT);
+            }
+        }
+        return null;
     }
 
     /**
@@ -80,7 +92,7 @@ final class ContactRules {
                     : oneLine);
             while (m.find()) {
                 String found = m.group(1) != null ? m.group(1) : m.groupCount() > 1 ? m.group(2) : null;
-                if (found != null && isName(found.strip())) {
+                if (found != null && found.strip().length() <= LONGEST_NAME && isName(found.strip())) {
                     return capitalised(found.strip());
                 }
             }

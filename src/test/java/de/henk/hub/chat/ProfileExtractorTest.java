@@ -120,6 +120,19 @@ class ProfileExtractorTest {
     }
 
     @Test
+    void anOverlongNameOrAddressIsNone() {
+        // the CRM keeps 200 characters of a name and 254 of an address: longer ones failed the lead's turn (500)
+        String name = "X" + "a".repeat(250);
+        String email = "x@" + "abcdefghij.".repeat(30) + "de";
+        ConversationProfile p = extractor.extract("Mein Name ist " + name + ", " + email + ", oder anna@example.com");
+        assertThat(p.name()).isNull();
+        assertThat(p.email()).isEqualTo("anna@example.com");
+        assertThat(extractor.extract("Grüße, " + name).name()).isNull();
+        assertThat(extractor.extract("Mein Name ist Maria-Magdalena von Hohenzollern-Sigmaringen").name())
+                .isEqualTo("Maria-Magdalena von Hohenzollern-Sigmaringen");
+    }
+
+    @Test
     void adversarialMessagesAreReadQuickly() {
         String[] inputs = {
                 "1 000 ".repeat(330), "1.000,".repeat(330), "zwischen 1 und ".repeat(130), "kein ".repeat(400),
