@@ -66,6 +66,7 @@ final class NumberWords {
     private static final Pattern SPACES_OR_HYPHENS = Pattern.compile("[\\s-]+");
     private static final Pattern AND_A_HALF = Pattern.compile("(.+?) and a half (thousand|hundred)");
     private static final Pattern HUNDREDS = Pattern.compile("(.+?) hundred(?: and)?(?: (.+))?");
+    private static final Pattern EINHALB = Pattern.compile("(.+?)einhalb(tausend|hundert)(.*)");
 
     /** A small count in words or digits ("drei", "three", "12"), or null. */
     static Integer count(String word) {
@@ -118,14 +119,14 @@ final class NumberWords {
                 Long rest = hundreds.group(2) == null ? Long.valueOf(0) : whole(hundreds.group(2), EN.get());
                 return count == null || rest == null || rest >= 100 ? null : count * 100 + rest;
             }
-            return whole(p.replaceFirst("^a ", "one "), EN.get());
+            return whole(p.startsWith("a ") ? "one " + p.substring(2) : p, EN.get());
         }
         String compact = p.replace(" ", "");
         if (compact.startsWith("anderthalb")) {
             compact = "eineinhalb" + compact.substring("anderthalb".length());
         }
         // "zweieinhalbtausend" → 2500, "eineinhalbtausend" → 1500
-        Matcher half = Pattern.compile("(.+?)einhalb(tausend|hundert)(.*)").matcher(compact);
+        Matcher half = EINHALB.matcher(compact);
         if (half.matches()) {
             Long whole = whole(half.group(1), DE.get());
             if (whole == null || !half.group(3).isEmpty()) {
