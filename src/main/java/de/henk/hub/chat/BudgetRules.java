@@ -154,8 +154,9 @@ final class BudgetRules {
             return null;
         }
         if (thousands != null && DECIMAL_THOUSANDS.matcher(digits).matches()) {
-            // "1,5k", "2.5 tausend"
-            return (int) Math.round(Double.parseDouble(digits.replace(',', '.')) * 1000);
+            // "1,5k", "2.5 tausend" — "0,0k" is no amount, as "0 €" is none
+            long value = Math.round(Double.parseDouble(digits.replace(',', '.')) * 1000);
+            return value > 0 ? (int) value : null;
         }
         String plain = DIGIT_GROUPING.matcher(digits).replaceAll("");
         if (plain.length() > 9) {

@@ -28,6 +28,17 @@ final class NumberWords {
     private static final Pattern ENGLISH = Pattern.compile(
             "(?<![\\p{L}])(?:" + EN_PART + ")(?:[\\s-]+(?:" + EN_PART + "))*(?![\\p{L}])", Pattern.CASE_INSENSITIVE);
     private static final Pattern LARGE = Pattern.compile("(?iu)hundert|tausend|hundred|thousand");
+    /**
+     * ICU's lenient parse takes time that grows steeply with the words it is given ("tausend" 80 times over took half
+     * a minute, a message of such words did not finish in ten minutes), so it reads only what can be a number below a
+     * million: no longer than the longest of these spelled out ("seven hundred and seventy-seven thousand seven hundred
+     * and seventy-seven", "siebenhundertsiebenundsiebzigtausendsiebenhundertsiebenundsiebzig"), with no more than
+     * three hundreds and thousands ("zweihundertfünfzigtausenddreihundert") — and no more than a few such numbers a
+     * message ("tausendtausendtausend. " 87 times over took 14 s).
+     */
+    private static final int LONGEST_NUMBER = 80;
+    private static final int MOST_LARGE_WORDS = 3;
+    private static final int MOST_NUMBERS = 4;
 
     // RuleBasedNumberFormat is not thread-safe
     private static final ThreadLocal<RuleBasedNumberFormat> DE = ThreadLocal.withInitial(() -> spellout(Locale.GERMAN));
@@ -55,6 +66,7 @@ final class NumberWords {
     private static final Pattern SPACES_OR_HYPHENS = Pattern.compile("[\\s-]+");
     private static final Pattern AND_A_HALF = Pattern.compile("(.+?) and a half (thousand|hundred)");
     private static final Pattern HUNDREDS = Pattern.compile("(.+?) hundred(?: and)?(?: (.+))?");
+    private static final Pattern EINHALB = Pattern.compile("(.+?)einhalb(tausend|hundert)(.*)");
 
     /** A small count in words or digits ("drei", "three", "12"), or null. */
     static Integer count(String word) {
@@ -66,15 +78,21 @@ final class NumberWords {
             return 1;
         }
         Long value = parse(w, LATIN_WORDS.matcher(w).matches() && ENGLISH.matcher(w).matches());
-        return value == null ? null : value.intValue();
+        // ICU reads "minus-zwanzig" as -20: no count ("in minus-zwanzig Monaten" was a time 20 months ago)
+        return value == null || value < 0 || value > Integer.MAX_VALUE ? null : value.intValue();
     }
 
     private static String replace(Pattern words, String text, boolean english) {
         Matcher m = words.matcher(text);
         StringBuilder out = new StringBuilder();
+        int tried = 0;
         while (m.find()) {
             String phrase = m.group();
-            Long value = LARGE.matcher(phrase).find() ? parse(phrase, english) : null;
+            Long value = null;
+            if (tried < MOST_NUMBERS && LARGE.matcher(phrase).find()) {
+                tried++;
+                value = parse(phrase, english);
+            }
             m.appendReplacement(out, Matcher.quoteReplacement(value != null && value >= 100 ? value.toString() : phrase));
         }
         m.appendTail(out);
@@ -83,6 +101,9 @@ final class NumberWords {
 
     /** The whole phrase as one number, or null when ICU cannot read all of it. */
     static Long parse(String phrase, boolean english) {
+        if (phrase.length() > LONGEST_NUMBER || LARGE.matcher(phrase).results().count() > MOST_LARGE_WORDS) {
+            return null;
+        }
         String p = SPACES_OR_HYPHENS.matcher(phrase.toLowerCase(Locale.ROOT).strip()).replaceAll(" ");
         if (english) {
             // "two and a half thousand", "one and a half k" → 2500, 1500
@@ -98,14 +119,14 @@ final class NumberWords {
                 Long rest = hundreds.group(2) == null ? Long.valueOf(0) : whole(hundreds.group(2), EN.get());
                 return count == null || rest == null || rest >= 100 ? null : count * 100 + rest;
             }
-            return whole(p.replaceFirst("^a ", "one "), EN.get());
+            return whole(p.startsWith("a ") ? "one " + p.substring(2) : p, EN.get());
         }
         String compact = p.replace(" ", "");
         if (compact.startsWith("anderthalb")) {
             compact = "eineinhalb" + compact.substring("anderthalb".length());
         }
         // "zweieinhalbtausend" → 2500, "eineinhalbtausend" → 1500
-        Matcher half = Pattern.compile("(.+?)einhalb(tausend|hundert)(.*)").matcher(compact);
+        Matcher half = EINHALB.matcher(compact);
         if (half.matches()) {
             Long whole = whole(half.group(1), DE.get());
             if (whole == null || !half.group(3).isEmpty()) {

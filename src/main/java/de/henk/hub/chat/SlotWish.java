@@ -38,7 +38,12 @@ public record SlotWish(LocalDate date, LocalTime time, PartOfDay partOfDay, Appo
         }
     }
 
-    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    /**
+     * The text is lower case already ({@link #read}), so the patterns need no Unicode case folding — and must not have
+     * it: folded, "ſamſtag" (long s) and "freıtag" (dotless i) match "samstag" and "freitag", which the tables below
+     * do not know, and the turn failed on the missing weekday or month.
+     */
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE;
     private static final Map<String, DayOfWeek> WEEKDAYS = Map.ofEntries(
             Map.entry("montag", DayOfWeek.MONDAY), Map.entry("dienstag", DayOfWeek.TUESDAY),
             Map.entry("mittwoch", DayOfWeek.WEDNESDAY), Map.entry("donnerstag", DayOfWeek.THURSDAY),

@@ -161,6 +161,28 @@ class ChatOverHttpTest extends HubTest {
     }
 
     @Test
+    void aWeekdayWithALongSIsNoDayAndTheTurnIsAnswered() {
+        // "ſ" folds to "s": the weekday pattern matched "Samſtag", the calendar's table had no such day, and the turn
+        // that asked for an appointment failed with a 500
+        Api.Response turn = chat("Ich möchte einen Termin am Samſtag um 10 Uhr", null, "");
+        assertThat(turn.status()).isEqualTo(200);
+        assertThat(turn.text("reply")).isNotBlank();
+    }
+
+    @Test
+    void anOverlongNameOrEmailIsNoContactAndTheTurnIsAnswered() {
+        // a lead at once (need, month, budget, a way to reach the customer): the name and the address go to the CRM
+        String name = "Mein Name ist X" + "a".repeat(250) + ". ";
+        String email = "x@" + "abcdefghij.".repeat(30) + "de";
+        for (String message : List.of(name + "Ich brauche einen Anzug für die Hochzeit im Mai, so 1800 Euro, erreichbar "
+                + "unter 0176 55512345", "Ich brauche einen Anzug für die Hochzeit im Mai, so 1800 Euro, schreiben Sie "
+                + "mir: " + email)) {
+            Api.Response turn = chat(message, null, "");
+            assertThat(turn.status()).as(message).isEqualTo(200);
+        }
+    }
+
+    @Test
     void personalDataNeverReachesTheLogs(CapturedOutput output) {
         String email = uniqueEmail("secret-person");
         Api.Response turn = chat("Ich heiße Geheim Person, Hochzeit im Mai, 3000 Euro, ich möchte einen Termin: " + email

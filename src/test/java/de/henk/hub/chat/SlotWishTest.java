@@ -40,4 +40,23 @@ class SlotWishTest {
         assertThat(wish.partOfDay()).isEqualTo(part == null ? null : SlotWish.PartOfDay.valueOf(part));
         assertThat(wish.type()).isEqualTo(type == null ? null : AppointmentType.valueOf(type));
     }
+
+    /**
+     * "ſ" (long s) and "ı" (dotless i) fold to "s" and "i": the weekday and month patterns matched "Samſtag" and
+     * "auguſt", the tables had no such day or month, and the turn failed (NullPointerException). They are ignored.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            Samſtag um 10        | 10:00
+            Freıtag nachmittags  | -
+            next ſunday          | -
+            am 21. auguſt        | -
+            ſeptember 3rd        | -
+            am 3. Julı um 9 Uhr  | 09:00
+            """)
+    void lettersThatOnlyFoldToAWeekdayOrMonthAreNoDay(String message, String time) {
+        SlotWish wish = SlotWish.read(message, TODAY);
+        assertThat(wish.date()).isNull();
+        assertThat(wish.time()).isEqualTo(time == null ? null : LocalTime.parse(time));
+    }
 }
