@@ -81,6 +81,13 @@ class HumanHandoffTest extends HubTest {
         Api.Response english = api.post("/api/chat", Map.of("message", "I would like to talk to a human, please"), "");
         assertThat(ids(api.get("/api/handoffs", salesPerson().accessToken()).json().path("handoffs")))
                 .contains(english.text("session_id"));
+        // the longest message a customer may send, in emoji (4000 UTF-16 units): its reason is stored whole
+        String ask = "Ich möchte mit einem Menschen sprechen ";
+        String longest = ask + "😀".repeat(2000 - ask.length());
+        Api.Response emoji = api.post("/api/chat", Map.of("message", longest), "");
+        assertThat(emoji.status()).isEqualTo(200);
+        assertThat(ids(api.get("/api/handoffs", salesPerson().accessToken()).json().path("handoffs")))
+                .contains(emoji.text("session_id"));
         // "maßgeschneidert" and ordinary tailoring talk do not
         Api.Response normal = api.post("/api/chat", Map.of("message", "Ich möchte einen maßgeschneiderten Anzug"), "");
         assertThat(ids(api.get("/api/handoffs", salesPerson().accessToken()).json().path("handoffs")))
