@@ -72,17 +72,4 @@ public class OfflineConcierge {
         }
         return String.join(" ", parts);
     }
-
-    /** "Anzug für eine Hochzeit im Juni 2027, Budget etwa 2.500 €" — what the hub remembers. */
-    static String summary(ConversationProfile p, boolean de) {
-        return ConciergeRecap.summary(p, de);
-    }
-
-    static String euros(int amount, boolean de) {
-        return ConciergeNames.euros(amount, de);
-    }
-
-    static String month(String isoMonth, boolean de) {
-        return ConciergeNames.month(isoMonth, de);
-    }
 }

@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandles;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Month;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import de.henk.hub.crm.PhoneNumbers;
@@ -92,15 +91,6 @@ public class ProfileExtractor {
         return LanguageRules.language(text);
     }
 
-    YearMonth month(String text, LocalDate today) {
-        return DateRules.month(text, today);
-    }
-
-    String month(String text) {
-        YearMonth month = month(text, LocalDate.now(clock));
-        return month == null ? null : month.toString();
-    }
-
     static List<String> vocabulary(String field) {
         return Vocabulary.vocabulary(field);
     }
@@ -111,13 +101,5 @@ public class ProfileExtractor {
 
     static LocalDate[] seasonRange(String season, LocalDate today, boolean nextYear) {
         return TimingRules.seasonRange(season, today, nextYear);
-    }
-
-    static Integer[] budget(String text, boolean expectingBudget) {
-        return BudgetRules.budget(text, expectingBudget);
-    }
-
-    static Integer budget(String text) {
-        return BudgetRules.budget(text);
     }
 }
