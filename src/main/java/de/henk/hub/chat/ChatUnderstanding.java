@@ -75,6 +75,17 @@ public class ChatUnderstanding {
         return new ChatTurn.Understood(learned, turn.opened().before().mergedWith(learned), facts, smalltalk);
     }
 
+    /** "the first", "der zweite", "Nr. 3": the cloth at that place in the proposal. */
+    private static final List<Pattern> ORDINALS = List.of(ordinal("erste[nmrs]?", "first", "nummer 1", "nr\\.? ?1", "1\\)"),
+            ordinal("zweite[nmrs]?", "second", "nummer 2", "nr\\.? ?2", "2\\)"),
+            ordinal("dritte[nmrs]?", "third", "nummer 3", "nr\\.? ?3", "3\\)"));
+    /** "der letzte", "the last one": the last cloth proposed, however many there were. */
+    private static final Pattern LAST = ordinal("letzte[nmrs]?", "last");
+
+    private static Pattern ordinal(String... words) {
+        return Pattern.compile("(?<!\\p{L})(" + String.join("|", words) + ")(?!\\p{L})", Pattern.UNICODE_CASE);
+    }
+
     /** "Der zweite gefällt mir", "the first one", "VBC-2311": a cloth from the last proposal. */
     static String chosenFabric(String message, List<String> proposed, boolean timesOnOffer) {
         if (proposed.isEmpty()) {
@@ -89,15 +100,13 @@ public class ChatUnderstanding {
         if (timesOnOffer && !ASKS_FOR_FABRICS.matcher(message).find()) {
             return null;
         }
-        String[][] ordinals = {
-                {"erste[nmrs]?", "first", "nummer 1", "nr\\.? ?1", "1\\)"},
-                {"zweite[nmrs]?", "second", "nummer 2", "nr\\.? ?2", "2\\)"},
-                {"dritte[nmrs]?", "third", "nummer 3", "nr\\.? ?3", "3\\)", "letzte[nmrs]?", "last"}};
-        for (int i = 0; i < Math.min(ordinals.length, proposed.size()); i++) {
-            if (Pattern.compile("(?<!\\p{L})(" + String.join("|", ordinals[i]) + ")(?!\\p{L})",
-                    Pattern.UNICODE_CASE).matcher(text).find()) {
-                return proposed.get(i == 2 ? Math.min(2, proposed.size() - 1) : i);
+        for (int i = 0; i < Math.min(ORDINALS.size(), proposed.size()); i++) {
+            if (ORDINALS.get(i).matcher(text).find()) {
+                return proposed.get(i);
             }
+        }
+        if (LAST.matcher(text).find()) {
+            return proposed.get(proposed.size() - 1);
         }
         return null;
     }
