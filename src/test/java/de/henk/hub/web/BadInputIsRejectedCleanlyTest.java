@@ -243,6 +243,29 @@ class BadInputIsRejectedCleanlyTest extends HubTest {
     }
 
     @Test
+    void aFractionOrABlankStringIsNoNumber() {
+        Account sales = salesPerson();
+        Account customer = register(uniqueEmail("kunde"));
+        long dealId = api.post("/api/crm/lead", lead(customer.email()), customer.accessToken()).json().path("deal")
+                .path("id").asLong();
+        String before = stageValueStatus(api.get("/api/crm/deal/" + dealId, sales.accessToken()));
+        // stage 1.5 was read as stage 1, a blank stage or value as one not sent: 200, the rest of the update applied
+        rejected(() -> api.put("/api/crm/deal/" + dealId, Map.of("stage_id", 1.5), sales.accessToken()), 400,
+                "invalid_type");
+        rejected(() -> api.put("/api/crm/deal/" + dealId, Map.of("stage_id", " ", "status", "won"),
+                sales.accessToken()), 400, "invalid_type");
+        rejected(() -> api.put("/api/crm/deal/" + dealId, Map.of("value", "  ", "stage_id", 2), sales.accessToken()),
+                400, "invalid_type");
+        rejected(() -> api.post("/api/auth/login", Map.of("email", customer.email(), "password", PASSWORD,
+                "is_beta_user", " "), null), 400, "invalid_type");
+        assertThat(stageValueStatus(api.get("/api/crm/deal/" + dealId, sales.accessToken()))).isEqualTo(before);
+    }
+
+    private static String stageValueStatus(Api.Response deal) {
+        return deal.json().path("stage_id") + " " + deal.json().path("value") + " " + deal.json().path("status");
+    }
+
+    @Test
     void unicodeAndInjectionStringsAreJustText() {
         String email = uniqueEmail("o'brien");
         String username = "Jürgen Ä'; DROP TABLE app_user;-- 😀";
