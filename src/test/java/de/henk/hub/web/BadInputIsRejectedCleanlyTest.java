@@ -261,8 +261,43 @@ class BadInputIsRejectedCleanlyTest extends HubTest {
         assertThat(stageValueStatus(api.get("/api/crm/deal/" + dealId, sales.accessToken()))).isEqualTo(before);
     }
 
+    @Test
+    void aNulCharacterIsRefusedInEveryTextAndEveryQuery() {
+        // PostgreSQL can neither store nor compare U+0000: each of these answered 500 there (H2 stored it)
+        Account customer = register(uniqueEmail("kunde"));
+        Account sales = salesPerson();
+        String session = api.post("/api/chat", Map.of("message", "Ich suche einen Anzug"), customer.accessToken())
+                .text("session_id");
+        naming("message", rejected(() -> api.post("/api/chat", Map.of("message", "Hallo\u0000"),
+                customer.accessToken()), 400, "validation_failed"));
+        naming("session_id", rejected(() -> api.post("/api/chat", Map.of("message", "Hallo",
+                "session_id", session + "\u0000"), customer.accessToken()), 400, "validation_failed"));
+        naming("content", rejected(() -> api.post("/api/chat/sessions/" + session + "/messages",
+                Map.of("content", "Guten Tag\u0000"), sales.accessToken()), 400, "validation_failed"));
+        naming("session_id", rejected(() -> api.post("/api/auth/register", Map.of("email", uniqueEmail("nul"),
+                "username", "Max", "password", PASSWORD, "session_id", "a\u0000b"), null), 400, "validation_failed"));
+        naming("email", rejected(() -> api.post("/api/auth/login", Map.of("email", "a\u0000b@example.com",
+                "password", PASSWORD), null), 400, "validation_failed"));
+        naming("notes", rejected(() -> api.post("/api/appointments", Map.of("date",
+                de.henk.hub.support.AtelierDays.nextOpenWeekday().toString(), "time", "10:00", "type", "consultation",
+                "notes", "bitte klingeln\u0000"), customer.accessToken()), 400, "validation_failed"));
+        Account admin = admin();
+        for (String path : List.of("/api/crm/deals?email=a%00b%40example.com", "/api/crm/mails?email=%00",
+                "/api/appointments?customer_id=%00", "/api/admin/users?email=%00", "/api/fabrics/search?q=Leinen%00",
+                "/api/orders?status=confirmed%00")) {
+            rejected(() -> api.get(path, admin.accessToken()), 400, "malformed_query");
+        }
+        assertThat(api.get("/api/chat/sessions/" + session, sales.accessToken()).json().path("messages")).hasSize(2);
+    }
+
     private static String stageValueStatus(Api.Response deal) {
         return deal.json().path("stage_id") + " " + deal.json().path("value") + " " + deal.json().path("status");
+    }
+
+    private static void naming(String field, Api.Response response) {
+        List<String> fields = new java.util.ArrayList<>();
+        response.json().path("errors").forEach(error -> fields.add(error.path("field").asText()));
+        assertThat(fields).as(response.toString()).contains(field);
     }
 
     @Test
