@@ -290,6 +290,23 @@ class BadInputIsRejectedCleanlyTest extends HubTest {
         assertThat(api.get("/api/chat/sessions/" + session, sales.accessToken()).json().path("messages")).hasSize(2);
     }
 
+    @Test
+    void aWebhookWhoseMetaDoesNotFitItsColumnsIsRefused() {
+        String basic = "Basic " + Base64.getEncoder().encodeToString((WEBHOOK_USER + ":" + WEBHOOK_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        long before = db.sql("select count(*) from crm_webhook_event").query(Long.class).single();
+        // an entity or action longer than its column answered 500; one with a NUL or a line break was stored
+        for (Map<String, Object> meta : List.<Map<String, Object>>of(
+                Map.of("id", "evt-long-entity", "entity", "deal".repeat(8), "action", "change", "entity_id", "1"),
+                Map.of("id", "evt-long-action", "entity", "deal", "action", "change".repeat(6), "entity_id", "1"),
+                Map.of("id", "evt-nul", "entity", "deal\u0000", "action", "change", "entity_id", "1"),
+                Map.of("id", "evt\r\nx", "entity", "deal", "action", "change", "entity_id", "1"))) {
+            rejected(() -> api.send("POST", "/api/crm/webhooks/pipedrive", Map.of("meta", meta, "data", Map.of()),
+                    Map.of("Authorization", basic)), 400, "invalid_webhook");
+        }
+        assertThat(db.sql("select count(*) from crm_webhook_event").query(Long.class).single()).isEqualTo(before);
+    }
+
     private static String stageValueStatus(Api.Response deal) {
         return deal.json().path("stage_id") + " " + deal.json().path("value") + " " + deal.json().path("status");
     }
