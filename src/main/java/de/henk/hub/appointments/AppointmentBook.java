@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
@@ -35,6 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service("appointments")
 public class AppointmentBook {
+
+    /** How far from today a date may lie, for booking and for availability. */
+    private static final Period DATE_RANGE = Period.ofYears(2);
 
     private final JdbcClient db;
     private final AtelierCalendar calendar;
@@ -250,12 +254,22 @@ public class AppointmentBook {
                 rs.getObject("deal_id", Long.class), rs.getObject("created_at", OffsetDateTime.class));
     }
 
-    private static LocalDate date(String text) {
+    /**
+     * A date of the request, within {@link #DATE_RANGE} of today: java.time reads years up to ±999,999,999, where the
+     * day's start and end can no longer be computed, and nobody books a fitting for the year 9999.
+     */
+    private LocalDate date(String text) {
+        LocalDate date;
         try {
-            return LocalDate.parse(text == null ? "" : text.strip());
+            date = LocalDate.parse(text == null ? "" : text.strip());
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("invalid_date", "date must be YYYY-MM-DD");
         }
+        LocalDate today = calendar.today();
+        if (date.isBefore(today.minus(DATE_RANGE)) || date.isAfter(today.plus(DATE_RANGE))) {
+            throw ApiException.badRequest("date_out_of_range", "date must lie within two years of today");
+        }
+        return date;
     }
 
     private static LocalTime time(String text) {

@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The API's JSON dialect: snake_case, strict types (a number is a number, "2500" is not), unknown fields
+ * The API's JSON dialect: snake_case, strict types (a number is a number, "2500" is not; a whole number is
+ * whole, 1.5 is not; a blank string is no number or boolean), unknown fields
  * rejected, ISO-8601 timestamps. Camel's JSON data format picks this mapper up from the registry.
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,6 +44,13 @@ public class JsonConfig {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // a whole number is whole: {"stage_id": 1.5} is a type error, not stage 1
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        // "" and "  " are no number or boolean either (Jackson reads a blank string as null, i.e. "not sent")
+        for (LogicalType scalar : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            mapper.coercionConfigFor(scalar).setAcceptBlankAsEmpty(false)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        }
         return mapper;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.henk.hub.config.HenkProperties;
 import de.henk.hub.system.Timestamps;
 import de.henk.hub.web.ApiException;
+import de.henk.hub.web.SingleLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -68,8 +69,14 @@ public class PipedriveWebhooks {
         String id = meta.path("id").asText("");
         String entity = meta.path("entity").asText("");
         String action = meta.path("action").asText("");
-        if (id.isBlank() || entity.isBlank() || action.isBlank() || id.length() > 100) {
+        if (id.isBlank() || entity.isBlank() || action.isBlank()) {
             throw ApiException.badRequest("invalid_webhook", "A v2 webhook needs meta.id, meta.entity and meta.action");
+        }
+        // what is stored beside the payload: as long as its column holds, one line (Pipedrive's are short words)
+        if (id.length() > 100 || entity.length() > 30 || action.length() > 30
+                || SingleLine.Check.hasControlCharacter(id + entity + action)) {
+            throw ApiException.badRequest("invalid_webhook", "meta.id (at most 100 characters), meta.entity and"
+                    + " meta.action (at most 30) must be short one-line texts");
         }
         Long entityId = meta.path("entity_id").canConvertToLong() || meta.path("entity_id").isTextual()
                 ? parseLong(meta.path("entity_id").asText()) : null;

@@ -7,13 +7,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * What the API can read, checked on the servlet thread before any other filter or route parses the request.
- * A query string that is not valid percent-encoded UTF-8 is a 400 {@code malformed_query}.
+ * A query string that is not valid percent-encoded UTF-8, or that carries a NUL character ({@code %00}), is a 400
+ * {@code malformed_query}.
  * The API speaks JSON in UTF-8 (RFC 8259). A body sent as anything else (a form, XML, text, JSON in Latin-1), and a
  * Content-Type that is not a media type at all ({@code garbage}, {@code *}{@code /*}), is answered 415
  * {@code unsupported_media_type} before any other filter parses it — CORS and form handling would otherwise fail on
@@ -56,25 +59,34 @@ public class RequestFormatFilter extends OncePerRequestFilter {
 
     private void checkQuery(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!queryReadable(request)) {
-            problems.write(request, response, ApiException.badRequest("malformed_query",
-                    "The query string is not valid percent-encoded UTF-8"));
+        String problem = queryProblem(request);
+        if (problem != null) {
+            problems.write(request, response, ApiException.badRequest("malformed_query", problem));
             return;
         }
         chain.doFilter(request, response);
     }
 
-    private static boolean queryReadable(HttpServletRequest request) {
+    /** What is wrong with the query string, or null when the routes can read it. */
+    private static String queryProblem(HttpServletRequest request) {
         if (request.getQueryString() == null) {
-            return true;
+            return null;
         }
+        Map<String, String[]> parameters;
         try {
             // Tomcat parses (and caches) the parameters here; a broken escape fails now instead of inside a route
-            request.getParameterMap();
-            return true;
+            parameters = request.getParameterMap();
         } catch (IllegalStateException | IllegalArgumentException broken) {
-            return false;
+            return "The query string is not valid percent-encoded UTF-8";
         }
+        // %00 means nothing in a search, and PostgreSQL fails a query that compares it (a 500)
+        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
+            if (parameter.getKey().indexOf('\0') >= 0
+                    || Arrays.stream(parameter.getValue()).anyMatch(v -> v != null && v.indexOf('\0') >= 0)) {
+                return "The query string must not contain the NUL character (%00)";
+            }
+        }
+        return null;
     }
 
     private static boolean hasBody(HttpServletRequest request) {

@@ -1,7 +1,9 @@
 package de.henk.hub.web;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -24,15 +26,54 @@ public class RequestValidator {
                 || request instanceof java.io.InputStream) {
             throw ApiException.badRequest("invalid_body", "A JSON object is required as request body");
         }
-        var violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            List<ApiException.FieldError> errors = violations.stream()
-                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                    .map(v -> new ApiException.FieldError(snake(v), v.getMessage()))
-                    .toList();
+        List<ApiException.FieldError> errors = new ArrayList<>();
+        validator.validate(request).forEach(v -> errors.add(new ApiException.FieldError(
+                snake(v.getPropertyPath().toString()), v.getMessage())));
+        errors.addAll(nulCharacters(request));
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(ApiException.FieldError::field));
             throw ApiException.validation(errors);
         }
         return request;
+    }
+
+    /**
+     * No text of a request may carry U+0000: it means nothing in a name, a message or an id, and PostgreSQL cannot
+     * store it (nor compare it in a query), so it would fail the request there with a 500. Every request body is a
+     * record; each of its texts (and lists of texts) is checked, whatever the field.
+     */
+    private static List<ApiException.FieldError> nulCharacters(Object request) {
+        if (!request.getClass().isRecord()) {
+            return List.of();
+        }
+        List<ApiException.FieldError> errors = new ArrayList<>();
+        for (RecordComponent component : request.getClass().getRecordComponents()) {
+            if (hasNul(value(component, request))) {
+                errors.add(new ApiException.FieldError(snake(component.getName()),
+                        "must not contain the NUL character (U+0000)"));
+            }
+        }
+        return errors;
+    }
+
+    private static Object value(RecordComponent component, Object record) {
+        try {
+            var accessor = component.getAccessor();
+            accessor.trySetAccessible();
+            return accessor.invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component, e);
+        }
+    }
+
+    private static boolean hasNul(Object value) {
+        if (value instanceof CharSequence text) {
+            return text.chars().anyMatch(c -> c == 0);
+        }
+        if (value instanceof Collection<?> values) {
+            return values.stream().anyMatch(RequestValidator::hasNul);
+        }
+        return false;
     }
 
     /** Whether the request came with a body at all (some endpoints accept none). */
@@ -77,7 +118,7 @@ public class RequestValidator {
         }
     }
 
-    private static String snake(ConstraintViolation<?> violation) {
-        return violation.getPropertyPath().toString().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+    private static String snake(String path) {
+        return path.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
     }
 }

@@ -71,6 +71,15 @@ class AppointmentsTest extends HubTest {
                 "type", "measurement"), customer.accessToken()), 400, "invalid_date");
         assertProblem(api.post("/api/appointments", Map.of("date", day.toString(), "time", "zehn",
                 "type", "measurement"), customer.accessToken()), 400, "invalid_time");
+        // a date java.time reads but the calendar cannot use: the day's bounds overflowed (500), the year 9999 was booked
+        LocalDate farAhead = day.plusYears(3).with(java.time.temporal.TemporalAdjusters.next(DayOfWeek.TUESDAY));
+        assertProblem(book(customer, farAhead, "10:00", "measurement"), 400, "date_out_of_range");
+        assertProblem(book(customer, LocalDate.of(9999, 12, 31), "10:00", "measurement"), 400, "date_out_of_range");
+        for (String date : List.of("%2B999999999-12-31", "-999999999-01-01", "%2B10000-01-04", farAhead.toString(),
+                LocalDate.now().minusYears(3).toString())) {
+            assertProblem(api.get("/api/appointments/availability?date=" + date + "&type=measurement", null), 400,
+                    "date_out_of_range");
+        }
         assertThat(api.get("/api/appointments", customer.accessToken()).json().path("appointments")).isEmpty();
     }
 

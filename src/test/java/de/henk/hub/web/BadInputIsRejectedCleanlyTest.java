@@ -243,6 +243,81 @@ class BadInputIsRejectedCleanlyTest extends HubTest {
     }
 
     @Test
+    void aFractionOrABlankStringIsNoNumber() {
+        Account sales = salesPerson();
+        Account customer = register(uniqueEmail("kunde"));
+        long dealId = api.post("/api/crm/lead", lead(customer.email()), customer.accessToken()).json().path("deal")
+                .path("id").asLong();
+        String before = stageValueStatus(api.get("/api/crm/deal/" + dealId, sales.accessToken()));
+        // stage 1.5 was read as stage 1, a blank stage or value as one not sent: 200, the rest of the update applied
+        rejected(() -> api.put("/api/crm/deal/" + dealId, Map.of("stage_id", 1.5), sales.accessToken()), 400,
+                "invalid_type");
+        rejected(() -> api.put("/api/crm/deal/" + dealId, Map.of("stage_id", " ", "status", "won"),
+                sales.accessToken()), 400, "invalid_type");
+        rejected(() -> api.put("/api/crm/deal/" + dealId, Map.of("value", "  ", "stage_id", 2), sales.accessToken()),
+                400, "invalid_type");
+        rejected(() -> api.post("/api/auth/login", Map.of("email", customer.email(), "password", PASSWORD,
+                "is_beta_user", " "), null), 400, "invalid_type");
+        assertThat(stageValueStatus(api.get("/api/crm/deal/" + dealId, sales.accessToken()))).isEqualTo(before);
+    }
+
+    @Test
+    void aNulCharacterIsRefusedInEveryTextAndEveryQuery() {
+        // PostgreSQL can neither store nor compare U+0000: each of these answered 500 there (H2 stored it)
+        Account customer = register(uniqueEmail("kunde"));
+        Account sales = salesPerson();
+        String session = api.post("/api/chat", Map.of("message", "Ich suche einen Anzug"), customer.accessToken())
+                .text("session_id");
+        naming("message", rejected(() -> api.post("/api/chat", Map.of("message", "Hallo\u0000"),
+                customer.accessToken()), 400, "validation_failed"));
+        naming("session_id", rejected(() -> api.post("/api/chat", Map.of("message", "Hallo",
+                "session_id", session + "\u0000"), customer.accessToken()), 400, "validation_failed"));
+        naming("content", rejected(() -> api.post("/api/chat/sessions/" + session + "/messages",
+                Map.of("content", "Guten Tag\u0000"), sales.accessToken()), 400, "validation_failed"));
+        naming("session_id", rejected(() -> api.post("/api/auth/register", Map.of("email", uniqueEmail("nul"),
+                "username", "Max", "password", PASSWORD, "session_id", "a\u0000b"), null), 400, "validation_failed"));
+        naming("email", rejected(() -> api.post("/api/auth/login", Map.of("email", "a\u0000b@example.com",
+                "password", PASSWORD), null), 400, "validation_failed"));
+        naming("notes", rejected(() -> api.post("/api/appointments", Map.of("date",
+                de.henk.hub.support.AtelierDays.nextOpenWeekday().toString(), "time", "10:00", "type", "consultation",
+                "notes", "bitte klingeln\u0000"), customer.accessToken()), 400, "validation_failed"));
+        Account admin = admin();
+        for (String path : List.of("/api/crm/deals?email=a%00b%40example.com", "/api/crm/mails?email=%00",
+                "/api/appointments?customer_id=%00", "/api/admin/users?email=%00", "/api/fabrics/search?q=Leinen%00",
+                "/api/orders?status=confirmed%00")) {
+            rejected(() -> api.get(path, admin.accessToken()), 400, "malformed_query");
+        }
+        assertThat(api.get("/api/chat/sessions/" + session, sales.accessToken()).json().path("messages")).hasSize(2);
+    }
+
+    @Test
+    void aWebhookWhoseMetaDoesNotFitItsColumnsIsRefused() {
+        String basic = "Basic " + Base64.getEncoder().encodeToString((WEBHOOK_USER + ":" + WEBHOOK_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        long before = db.sql("select count(*) from crm_webhook_event").query(Long.class).single();
+        // an entity or action longer than its column answered 500; one with a NUL or a line break was stored
+        for (Map<String, Object> meta : List.<Map<String, Object>>of(
+                Map.of("id", "evt-long-entity", "entity", "deal".repeat(8), "action", "change", "entity_id", "1"),
+                Map.of("id", "evt-long-action", "entity", "deal", "action", "change".repeat(6), "entity_id", "1"),
+                Map.of("id", "evt-nul", "entity", "deal\u0000", "action", "change", "entity_id", "1"),
+                Map.of("id", "evt\r\nx", "entity", "deal", "action", "change", "entity_id", "1"))) {
+            rejected(() -> api.send("POST", "/api/crm/webhooks/pipedrive", Map.of("meta", meta, "data", Map.of()),
+                    Map.of("Authorization", basic)), 400, "invalid_webhook");
+        }
+        assertThat(db.sql("select count(*) from crm_webhook_event").query(Long.class).single()).isEqualTo(before);
+    }
+
+    private static String stageValueStatus(Api.Response deal) {
+        return deal.json().path("stage_id") + " " + deal.json().path("value") + " " + deal.json().path("status");
+    }
+
+    private static void naming(String field, Api.Response response) {
+        List<String> fields = new java.util.ArrayList<>();
+        response.json().path("errors").forEach(error -> fields.add(error.path("field").asText()));
+        assertThat(fields).as(response.toString()).contains(field);
+    }
+
+    @Test
     void unicodeAndInjectionStringsAreJustText() {
         String email = uniqueEmail("o'brien");
         String username = "Jürgen Ä'; DROP TABLE app_user;-- 😀";
