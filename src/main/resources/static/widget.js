@@ -35,7 +35,7 @@
       registerWhy: 'Für personalisierte Empfehlungen',
       account: 'Konto', register: 'Registrieren', login: 'Anmelden', logout: 'Abmelden',
       name: 'Name', email: 'E-Mail', password: 'Passwort', close: 'Schließen',
-      passwordHint: 'Mindestens 12 Zeichen.',
+      passwordHint: 'Mindestens 10 Zeichen, mit drei von: Klein-, Großbuchstaben, Ziffern, Sonderzeichen.',
       signedInAs: 'Angemeldet als',
       fabrics: 'Stoff-Empfehlungen',
       chooseFabric: 'Diesen Stoff wählen',
@@ -75,7 +75,7 @@
       registerWhy: 'For personalised recommendations',
       account: 'Account', register: 'Register', login: 'Sign in', logout: 'Sign out',
       name: 'Name', email: 'Email', password: 'Password', close: 'Close',
-      passwordHint: 'At least 12 characters.',
+      passwordHint: 'At least 10 characters, with three of: lower-case, upper-case letters, digits, symbols.',
       signedInAs: 'Signed in as',
       fabrics: 'Fabric recommendations',
       chooseFabric: 'Choose this fabric',
@@ -512,7 +512,7 @@
       const fields = view === 'register'
         ? [field('henk-name', t.name, 'text', 'name'), field('henk-email', t.email, 'email', 'email'),
           field('henk-password', t.password, 'password', 'new-password',
-            { minlength: '12', 'aria-describedby': 'henk-password-hint' }),
+            { minlength: '10', 'aria-describedby': 'henk-password-hint' }),
           h('p', { id: 'henk-password-hint', class: 'hint' }, t.passwordHint)]
         : [field('henk-email', t.email, 'email', 'email'),
           field('henk-password', t.password, 'password', 'current-password')];

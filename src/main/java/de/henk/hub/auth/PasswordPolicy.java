@@ -11,6 +11,9 @@ import java.util.Set;
  */
 public final class PasswordPolicy {
 
+    /** The shortest password accepted; the widget's form and /api/openapi.json say the same (PasswordPolicyTest). */
+    public static final int MIN_LENGTH = 10;
+
     private static final Set<String> COMMON = Set.of("password123", "password1234", "passwort123", "qwertz12345",
             "qwerty12345", "1234567890", "letmein1234", "welcome1234", "willkommen1", "iloveyou123", "admin12345",
             "password!1", "passwort!1", "sommer2025!", "sommer2026!", "winter2025!", "winter2026!");
@@ -26,8 +29,8 @@ public final class PasswordPolicy {
     }
 
     static String problem(String password, String email, String username) {
-        if (password.length() < 10) {
-            return "The password must have at least 10 characters";
+        if (password.length() < MIN_LENGTH) {
+            return "The password must have at least " + MIN_LENGTH + " characters";
         }
         int classes = 0;
         classes += password.chars().anyMatch(Character::isLowerCase) ? 1 : 0;
