@@ -41,7 +41,8 @@ public class DealDesk {
 
     public DealList list(String email, String status, String stageId, String page, String size) {
         Page.Request request = Page.request(page, size);
-        CrmStore.DealFilter filter = new CrmStore.DealFilter(email(email), status(status), stage(stageId));
+        CrmStore.DealFilter filter = new CrmStore.DealFilter(AuthService.emailParameter(email), status(status),
+                stage(stageId));
         List<DealView> deals = store.listDeals(filter, request.offset(), request.size()).stream().map(DealView::of)
                 .toList();
         return new DealList(deals, request.of(store.countDeals(filter)));
@@ -115,16 +116,6 @@ public class DealDesk {
             // fall through
         }
         throw notFound();
-    }
-
-    private static String email(String email) {
-        if (email == null || email.isBlank()) {
-            return null;
-        }
-        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 254) {
-            throw ApiException.badRequest("invalid_parameter", "email must be an email address");
-        }
-        return AuthService.normalizeEmail(email);
     }
 
     private static String status(String status) {

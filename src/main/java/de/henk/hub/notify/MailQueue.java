@@ -241,10 +241,10 @@ public class MailQueue {
     /** Support view: what a customer was sent (or is about to be), newest first. */
     public SentMail sentTo(String email, String page, String size) {
         Page.Request request = Page.request(page, size);
-        if (email == null || email.isBlank()) {
+        String recipient = de.henk.hub.auth.AuthService.emailParameter(email);
+        if (recipient == null) {
             throw de.henk.hub.web.ApiException.badRequest("invalid_parameter", "email is required");
         }
-        String recipient = email.strip().toLowerCase();
         List<MailRecord> mails = db.sql("""
                 select id, event_id, kind, subject, status, attempts, created_at, sent_at from mail_outbox
                 where lower(recipient) = :r order by id desc offset :offset rows fetch next :limit rows only""")

@@ -237,6 +237,10 @@ class BadInputIsRejectedCleanlyTest extends HubTest {
         rejected(() -> api.get("/api/crm/deals?size=1000", sales.accessToken()), 400, "invalid_parameter");
         rejected(() -> api.get("/api/crm/deals?status=pending", sales.accessToken()), 400, "invalid_parameter");
         rejected(() -> api.get("/api/crm/deals?email=nobody", sales.accessToken()), 400, "invalid_parameter");
+        // the mail record's filter is read as the deal list's: "nobody" is a mistake, not an empty record
+        rejected(() -> api.get("/api/crm/mails?email=nobody", sales.accessToken()), 400, "invalid_parameter");
+        rejected(() -> api.get("/api/crm/mails?email=a%40b", sales.accessToken()), 400, "invalid_parameter");
+        rejected(() -> api.get("/api/crm/mails", sales.accessToken()), 400, "invalid_parameter");
         rejected(() -> api.get("/api/nothing-here", sales.accessToken()), 404, "not_found");
         rejected(() -> api.post("/api/auth/refresh", Map.of("refresh_token", "garbage"), null), 401,
                 "invalid_refresh_token");
