@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 public class Callers {
 
     public Caller current(Exchange exchange) {
-        HttpServletRequest request = ServletRequests.of(exchange).orElse(null);
+        HttpServletRequest request = ServletRequests.remember(exchange).orElse(null);
         String address = request != null ? request.getRemoteAddr() : null;
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (!(authentication instanceof JwtAuthenticationToken) && request != null) {

@@ -247,6 +247,34 @@ class BadInputIsRejectedCleanlyTest extends HubTest {
     }
 
     @Test
+    void everyProblemNamesTheRequestItAnswers() {
+        // the chat route replaces the HTTP message early (it drops the request's headers): its problems came
+        // without instance, and its unexpected failures were logged as "Request null failed unexpectedly"
+        Account sales = salesPerson();
+        Account customer = register(uniqueEmail("instance"));
+        instance("/api/chat", rejected(() -> api.post("/api/chat", Map.of("message", "Hallo", "session_id",
+                "no-such-session"), null), 404, "session_not_found"));
+        instance("/api/chat", rejected(() -> api.post("/api/chat", Map.of("message", "x".repeat(2001)), null), 400,
+                "message_too_long"));
+        instance("/api/chat", rejected(() -> api.post("/api/chat", Map.of("message", "Hallo", "session_id", "s\u0000"),
+                customer.accessToken()), 400, "validation_failed"));
+        instance("/api/chat/sessions/no-such-session", rejected(() -> api.get("/api/chat/sessions/no-such-session",
+                customer.accessToken()), 404, null));
+        instance("/api/crm/lead", rejected(() -> api.post("/api/crm/lead", Map.of("name", "Max"),
+                customer.accessToken()), 400, "validation_failed"));
+        instance("/api/crm/deal/999999999", rejected(() -> api.put("/api/crm/deal/999999999",
+                Map.of("status", "won"), sales.accessToken()), 404, "deal_not_found"));
+        instance("/api/crm/mails", rejected(() -> api.get("/api/crm/mails?email=nobody", sales.accessToken()), 400,
+                "invalid_parameter"));
+        instance("/api/fabrics/NO-SUCH-CLOTH", rejected(() -> api.get("/api/fabrics/NO-SUCH-CLOTH", null), 404,
+                "fabric_not_found"));
+    }
+
+    private static void instance(String path, Api.Response problem) {
+        assertThat(problem.json().path("instance").asText()).as(problem.body()).isEqualTo(path);
+    }
+
+    @Test
     void aFractionOrABlankStringIsNoNumber() {
         Account sales = salesPerson();
         Account customer = register(uniqueEmail("kunde"));
