@@ -99,6 +99,12 @@ class WonDealBecomesATrackedOrderTest extends HubTest {
         assertThat(api.put("/api/orders/" + orderId + "/status", Map.of("status", "delivered"), customer.accessToken())
                 .status()).isEqualTo(403);
         assertThat(api.get("/api/orders/customer/" + customer.userId(), other.accessToken()).status()).isEqualTo(404);
+        // the sales team asking about an id that is no account: 404 as for a customer, not an empty list
+        Api.Response nobody = api.get("/api/orders/customer/no-such-customer", sales.accessToken());
+        assertThat(nobody.status()).isEqualTo(404);
+        assertThat(nobody.json().path("code").asText()).isEqualTo("customer_not_found");
+        assertThat(api.get("/api/orders/customer/" + other.userId(), sales.accessToken()).json().path("orders"))
+                .isEmpty();
         assertThat(api.get("/api/orders/" + orderId, other.accessToken()).status()).isEqualTo(404);
         assertThat(api.get("/api/orders/" + orderId, customer.accessToken()).json().path("status").asText())
                 .isEqualTo("finishing");
