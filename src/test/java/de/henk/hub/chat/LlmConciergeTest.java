@@ -343,6 +343,25 @@ class LlmConciergeTest extends HubTest {
     }
 
     @Test
+    void controlCharactersInTheModelsReplyAreDroppedNotStored() {
+        // PostgreSQL stores no NUL: a model that sent one failed the turn with a 500 after the reply was made
+        stub.then(Step.text("Sehr gern!\u0000 Für welche\u0007 Jahreszeit\r\nplanen Sie die Hochzeit?\u001b[0m"));
+        Api.Response answered = chat("Ich suche einen Anzug für eine Hochzeit", null);
+        assertThat(answered.status()).isEqualTo(200);
+        assertThat(answered.text("concierge")).isEqualTo("openai");
+        assertThat(answered.text("reply")).isEqualTo("Sehr gern! Für welche Jahreszeit\nplanen Sie die Hochzeit?[0m");
+        assertThat(hub.context().getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select content from chat_message where session_id = :s and author = 'henk'")
+                .param("s", answered.text("session_id")).query(String.class).single())
+                .isEqualTo(answered.text("reply"));
+
+        // a reply of nothing but control characters is no reply: the offline concierge answers
+        stub.then(Step.text("\u0000\u0000\u0001"));
+        assertThat(chat("Ich suche einen Anzug für eine Hochzeit", null).text("concierge"))
+                .isEqualTo("offline-fallback");
+    }
+
+    @Test
     void repeatedFailuresOpenTheCircuitAndTheLlmIsLeftAlone() {
         for (int i = 0; i < 3; i++) {
             stub.then(Step.error(503));

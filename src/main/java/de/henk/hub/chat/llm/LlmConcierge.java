@@ -145,12 +145,13 @@ public class LlmConcierge {
                     runTools(ai, messages, turn);
                     continue;
                 }
-                String text = ai.text() != null && !ai.text().isBlank() ? ai.text() : relay.streamed();
+                String text = ModelText.printable(ai.text() != null && !ai.text().isBlank() ? ai.text()
+                        : relay.streamed());
                 if (text.isBlank()) {
                     throw new IllegalStateException("empty reply");
                 }
                 relay.close(false);
-                return text.strip();
+                return text;
             }
             throw new IllegalStateException("too many tool rounds");
         } catch (Exception e) {
@@ -236,10 +237,11 @@ public class LlmConcierge {
                 runTools(ai, messages, turn);
                 continue;
             }
-            if (ai.text() == null || ai.text().isBlank()) {
+            String text = ModelText.printable(ai.text());
+            if (text == null || text.isBlank()) {
                 throw new IllegalStateException("empty reply");
             }
-            return ai.text().strip();
+            return text;
         }
         throw new IllegalStateException("too many tool rounds");
     }
