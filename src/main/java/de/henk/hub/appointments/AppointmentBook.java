@@ -231,7 +231,8 @@ public class AppointmentBook {
 
     private Map<String, Object> eventData(AppointmentView a) {
         return DomainEvents.data("appointment_id", a.id(), "type", a.type(), "date", a.date().toString(),
-                "time", a.time().toString(), "starts_at", a.startsAt().toString(), "ends_at", a.endsAt().toString(),
+                "time", a.time().toString(), "starts_at", Timestamps.rfc3339(a.startsAt()),
+                "ends_at", Timestamps.rfc3339(a.endsAt()),
                 "duration_minutes", a.durationMinutes(), "name", a.customerName(), "email", a.customerEmail(),
                 "user_id", a.customerId(), "deal_id", a.dealId(), "status", a.status(),
                 "calendar_uid", calendarUid(a));

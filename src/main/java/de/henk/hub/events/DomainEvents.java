@@ -79,7 +79,7 @@ public class DomainEvents {
         event.put("source", SOURCE);
         event.put("type", "henk." + type);
         event.put("subject", subject);
-        event.put("time", now.toString());
+        event.put("time", Timestamps.rfc3339(now));
         event.put("datacontenttype", "application/json");
         event.set("data", json.valueToTree(data));
         return new PendingEvent(id, "henk." + type, subject, write(event));

@@ -24,7 +24,7 @@ class WonDealBecomesATrackedOrderTest extends HubTest {
     JdbcClient db;
 
     @Test
-    void fromWonDealToMeasurementToTheFirstStagesOfTheOrder() {
+    void fromWonDealToMeasurementToTheFirstStagesOfTheOrder() throws Exception {
         Account customer = register(uniqueEmail("kunde"));
         Account sales = salesPerson();
         long deal = api.post("/api/crm/lead", Map.of("name", "Max Mustermann", "email", customer.email(),
@@ -70,6 +70,15 @@ class WonDealBecomesATrackedOrderTest extends HubTest {
                 .query(String.class).list())
                 .contains("henk.deal.won", "henk.order.created", "henk.appointment.booked",
                         "henk.order.status-changed");
+        // RFC 3339 date-times, with seconds also for a fitting on the hour (toString() wrote "10:00+01:00")
+        String rfc3339 = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})";
+        for (String payload : db.sql("select payload from event_outbox where subject = :a")
+                .param("a", "appointment/" + booked.json().path("id").asLong()).query(String.class).list()) {
+            JsonNode event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload);
+            assertThat(event.path("time").asText()).matches(rfc3339);
+            assertThat(event.path("data").path("starts_at").asText()).matches(rfc3339);
+            assertThat(event.path("data").path("ends_at").asText()).matches(rfc3339);
+        }
     }
 
     @Test
