@@ -217,4 +217,14 @@ class ProfileExtractorTest {
         return new Turn("", before, learned, now, null, Phase.next(now, state), state, List.of(), List.of(), List.of(),
                 LeadStatus.none(), false, null, null);
     }
+
+    @Test
+    void aWordBothLanguagesShareDoesNotMakeAMessageEnglish() {
+        // "in" is German as much as English: "in 2 monaten" after German turns was answered in English
+        assertThat(extractor.extract("in 2 monaten").language()).isEqualTo("de");
+        assertThat(extractor.extract("beide in dunkelblau").language()).isEqualTo("de");
+        assertThat(extractor.extract("in sechs wochen").language()).isEqualTo("de");
+        assertThat(extractor.extract("in 2 months").language()).isEqualTo("en");
+        assertThat(extractor.extract("navy in linen").language()).isNull();
+    }
 }
