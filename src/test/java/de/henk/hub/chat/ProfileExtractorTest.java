@@ -227,4 +227,29 @@ class ProfileExtractorTest {
         assertThat(extractor.extract("in 2 months").language()).isEqualTo("en");
         assertThat(extractor.extract("navy in linen").language()).isNull();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Termin?", "Termin!", "Ja bitte, Termin", "ok dann termin am samstag vormittag",
+            "Brauche Anzug. Termin nächste Woche Dienstag?", "Haben Sie nächste Woche freie Termine?",
+            "Wann hätten Sie Zeit? Am liebsten nachmittags", "Dann gerne Samstag um 11", "tuesday at 2pm?",
+            "Können Sie einen Gruppentermin machen?", "when can I come in?", "Termin bitte"})
+    void aTimeAskedForWithoutAVerbIsAnAppointmentWish(String message) {
+        assertThat(extractor.extract(message).wantsAppointment()).as(message).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Der Termin ist der 3.7.", "Hochzeit, kein fester Termin", "Die Hochzeit ist Samstag um 14 Uhr",
+            "sorry, doch lieber im juli, der termin hat sich verschoben", "Termin der Trauung ist im Mai"})
+    void theEventsDateIsNoAppointmentWish(String message) {
+        assertThat(extractor.extract(message).wantsAppointment()).as(message).isNotEqualTo(Boolean.TRUE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ok danke erstmal, ich überlege noch", "okay, I'll think about it", "ok, ich melde mich",
+            "ja, aber ich muss noch mal darüber nachdenken", "ok thanks for now"})
+    void anOkThatPutsItOffIsNoYesToTheAppointment(String message) {
+        ConversationProfile profile = extractor.extract(message, Phase.CONTACT);
+        assertThat(profile.wantsAppointment()).as(message).isNotEqualTo(Boolean.TRUE);
+        assertThat(extractor.extract("ok, gern", Phase.CONTACT).wantsAppointment()).isTrue();
+    }
 }
