@@ -252,4 +252,18 @@ class ProfileExtractorTest {
         assertThat(profile.wantsAppointment()).as(message).isNotEqualTo(Boolean.TRUE);
         assertThat(extractor.extract("ok, gern", Phase.CONTACT).wantsAppointment()).isTrue();
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Max Mustermann, max.mustermann@gmx.de | Max Mustermann",
+            "felix wagner 0172 5556667 | Felix Wagner",
+            "John Smith, john.smith@example.com, +44 7700 900123 | John Smith",
+            "Anna-Lena von Berg – Tel. 0171 2345678 | Anna-Lena von Berg",
+            "Samstag vormittag, 0172 5556667 | ",
+            "Erreichbar unter 0172 5556667 | ",
+            "Hochzeit Juni, 0172 5556667 | ",
+            "Gerne zurückrufen 0172 5556667 | "})
+    void aNameBeforeTheContactDataIsTheName(String message, String name) {
+        assertThat(extractor.extract(message).name()).as(message).isEqualTo(name);
+    }
 }
