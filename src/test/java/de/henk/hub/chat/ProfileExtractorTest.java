@@ -266,4 +266,21 @@ class ProfileExtractorTest {
     void aNameBeforeTheContactDataIsTheName(String message, String name) {
         assertThat(extractor.extract(message).name()).as(message).isEqualTo(name);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ok dann sagen wir 2000 | OCCASION | 2000 | ",
+            "let's say 1800 | STYLE | 1800 | ",
+            "so 2500 | OCCASION | 2500 | ",
+            "ca. 1.800 | TIMING | 1800 | ",
+            "around 3000 | STYLE | 3000 | ",
+            "Brauche Anzug. Hochzeit. In 4 Monaten. 2000. Blau. | | 2000 | ",
+            "Naja, vielleicht so 3.000 bis 3.500 | BUDGET | 3500 | 3000",
+            "so 2030 | OCCASION | | ",
+            "so 3 Wochen | TIMING | | "})
+    void anAmountSaidTheWayCustomersSayItIsTheBudget(String message, Phase expecting, Integer ceiling, Integer floor) {
+        ConversationProfile profile = extractor.extract(message, expecting);
+        assertThat(profile.budgetEur()).as(message).isEqualTo(ceiling);
+        assertThat(profile.budgetMinEur()).as(message).isEqualTo(floor);
+    }
 }
