@@ -283,4 +283,33 @@ class ProfileExtractorTest {
         assertThat(profile.budgetEur()).as(message).isEqualTo(ceiling);
         assertThat(profile.budgetMinEur()).as(message).isEqualTo(floor);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Anzug für eine Beerdigung nächste Woche | 2026-12 | 2026-12-06",
+            "need it next week | 2026-12 | 2026-12-06",
+            "übernächste Woche ist die Feier | 2026-12 | 2026-12-13",
+            "diese Woche noch | 2026-11 | 2026-11-29",
+            "Hochzeit in einem Monat | 2026-12 | 2026-12-25",
+            "wedding in a month | 2026-12 | 2026-12-25",
+            "black-tie gala in London in mid-March | 2027-03 | 2027-03-31"})
+    void timingSaidInWeeksAndHyphenatedMonthsIsRead(String message, String month, String to) {
+        ConversationProfile profile = extractor.extract(message);
+        assertThat(profile.eventMonth()).as(message).isEqualTo(month);
+        assertThat(profile.dateTo()).as(message).isEqualTo(to);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Termin nächste Woche Dienstag?", "geht auch nächste woche donnerstag um 17 uhr?",
+            "next week at 3pm?"})
+    void theWeekOfAVisitIsNotTheEventsTiming(String message) {
+        assertThat(extractor.extract(message).knowsTiming()).as(message).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Zeitlich bin ich flexibel", "ich bin zeitlich völlig flexibel", "wir sind flexibel",
+            "I'm flexible", "no fixed date yet", "Ein festes Datum gibt es nicht, kein festes Datum"})
+    void beingFlexibleIsNoHurry(String message) {
+        assertThat(extractor.extract(message).flexibleDate()).as(message).isTrue();
+    }
 }
