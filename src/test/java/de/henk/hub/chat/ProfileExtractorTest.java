@@ -312,4 +312,12 @@ class ProfileExtractorTest {
     void beingFlexibleIsNoHurry(String message) {
         assertThat(extractor.extract(message).flexibleDate()).as(message).isTrue();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"need a tux for new years eve", "looking for tuxes for the three of us",
+            "a dinner jacket for the 31st"})
+    void aTuxIsForAnEveningAsASmokingIs(String message) {
+        assertThat(extractor.extract(message).occasion()).as(message).isEqualTo("gala");
+        assertThat(extractor.extract(message).garment()).as(message).isEqualTo("tuxedo");
+    }
 }
