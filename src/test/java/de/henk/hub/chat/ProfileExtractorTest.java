@@ -320,4 +320,27 @@ class ProfileExtractorTest {
         assertThat(extractor.extract(message).occasion()).as(message).isEqualTo("gala");
         assertThat(extractor.extract(message).garment()).as(message).isEqualTo("tuxedo");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Hochzeit im August | gerne was helles, sommerlich | 2027-08",
+            "Hochzeit am 14.6. | ein Sommeranzug bitte | 2027-06",
+            "wedding in July | something summery | 2027-07",
+            "Hochzeit im August | doch lieber im Winter | ",
+            "Hochzeit im Juni | im Herbst | "})
+    void aSeasonThatHoldsTheKnownMonthKeepsIt(String first, String second, String month) {
+        ConversationProfile now = extractor.extract(first).mergedWith(extractor.extract(second));
+        assertThat(now.eventMonth()).as(second).isEqualTo(month);
+    }
+
+    @Test
+    void plainAndPatternedClothExcludeEachOther() {
+        ConversationProfile striped = extractor.extract("Hat er auch Streifen?");
+        assertThat(striped.mergedWith(extractor.extract("Nee, doch lieber uni")).patterns()).containsExactly("uni");
+        ConversationProfile plain = extractor.extract("uni bitte");
+        assertThat(plain.mergedWith(extractor.extract("doch lieber Nadelstreifen")).patterns())
+                .containsExactly("Nadelstreifen");
+        assertThat(extractor.extract("Glencheck").mergedWith(extractor.extract("oder Fischgrat")).patterns())
+                .containsExactly("Glencheck", "Fischgrat");
+    }
 }
