@@ -343,4 +343,17 @@ class ProfileExtractorTest {
         assertThat(extractor.extract("Glencheck").mergedWith(extractor.extract("oder Fischgrat")).patterns())
                 .containsExactly("Glencheck", "Fischgrat");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Budget: 2.000-2.500 EUR. | 2500 | 2000 | ",
+            "1.500-1.800 €, erreichbar unter 0171 2345678 | 1800 | 1500 | 0171 2345678",
+            "zwischen 1.200-1.600 | 1600 | 1200 | "})
+    void aRangeOfAmountsHoldsNoPhoneNumber(String message, Integer ceiling, Integer floor, String phone) {
+        // "000-2.500" inside "2.000-2.500" was read as a phone: the budget was lost and a lead created on it
+        ConversationProfile profile = extractor.extract(message);
+        assertThat(profile.phone()).as(message).isEqualTo(phone);
+        assertThat(profile.budgetEur()).as(message).isEqualTo(ceiling);
+        assertThat(profile.budgetMinEur()).as(message).isEqualTo(floor);
+    }
 }
