@@ -50,9 +50,10 @@ final class BudgetRules {
     private static final Pattern STANDALONE_AMOUNT = Pattern.compile(
             "(?:^|[,;]|\\.\\s|\\s[–-])\\s*(?:so\\s+|ca\\.?\\s+|etwa\\s+|about\\s+|around\\s+)?(\\d{3,5}|\\d{1,2}\\.\\d{3})\\s*"
                     + "(?=$|[,;.!]|\\s[–-])");
-    /** "so 2500", "ca. 2000 rum", "around 1800": an approximate number said on its own is an amount, asked or not. */
-    private static final Pattern APPROXIMATE_ALONE = Pattern.compile("^\\W*(?:(?:ok|okay|hm+|naja|also|dann|well)\\W+)?"
-            + "(?:so|ca\\.?|circa|etwa|ungefähr|rund|about|around|roughly|approx\\.?)\\s+(\\d{1,2}[.,]\\d{3}|\\d{3,5})"
+    /** "so 2500", "hm doch eher 1500", "around 1800": a number said on its own, hedged, is an amount, asked or not. */
+    private static final Pattern APPROXIMATE_ALONE = Pattern.compile("^\\W*(?:(?:ok|okay|hm+|naja|also|dann|well|doch|"
+            + "nein|nee|sorry|ach|oh)\\W+){0,3}(?:so|ca\\.?|circa|etwa|ungefähr|rund|about|around|roughly|approx\\.?|eher|"
+            + "lieber|besser|vielleicht|maybe|rather|make it)\\s+(\\d{1,2}[.,]\\d{3}|\\d{3,5})"
             + "(?:\\s*(?:rum|herum|oder so|or so|ish))?\\W*$");
     private static final Pattern CORRECTION = words("doch", "lieber", "eher", "sondern", "statt", "korrektur",
             "ich meinte", "besser", "actually", "rather", "make (it|that)", "i meant", "correction", "instead",

@@ -104,7 +104,10 @@ final class ContactRules {
             }
         }
         String contactLess = TRAILING_NUMBER.matcher(oneLine).replaceAll("").strip();
-        if (!contactLess.equals(message.strip())) {
+        // only before contact data: an address, or a number long enough to be a phone ("hm doch eher 1500" is none)
+        long digits = oneLine.substring(Math.min(contactLess.length(), oneLine.length())).chars()
+                .filter(Character::isDigit).count();
+        if (EMAIL.matcher(message).find() || digits >= 6) {
             Matcher m = NAME_BEFORE_CONTACT.matcher(contactLess);
             if (m.find() && isName(m.group(1).strip())) {
                 return capitalised(m.group(1).strip());

@@ -356,4 +356,13 @@ class ProfileExtractorTest {
         assertThat(profile.budgetEur()).as(message).isEqualTo(ceiling);
         assertThat(profile.budgetMinEur()).as(message).isEqualTo(floor);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"hm doch eher 1500 | 1500", "nein, lieber 1900 | 1900", "maybe 2200 | 2200",
+            "ach doch vielleicht 1.700 | 1700"})
+    void aHedgedCorrectionOfTheAmountIsTheBudgetAndNoName(String message, Integer budget) {
+        ConversationProfile profile = extractor.extract(message, Phase.STYLE);
+        assertThat(profile.budgetEur()).as(message).isEqualTo(budget);
+        assertThat(profile.name()).as(message).isNull();
+    }
 }
