@@ -18,7 +18,7 @@ import static de.henk.hub.chat.WordPatterns.words;
 final class BudgetRules {
 
     private static final Pattern MONEY_WORD = Pattern.compile("(?i)(zwischen|between|€|euro|eur|k\\b)");
-    private static final Pattern LIST_SEPARATOR = Pattern.compile("[,;]");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("[,;]|\\.\\s");
     private static final Pattern DECIMAL_THOUSANDS = Pattern.compile("\\d{1,2}[.,]\\d");
     private static final Pattern DIGIT_GROUPING = Pattern.compile("[.,\\s']");
     // withoutDates: a year after a month, a year after "im"/"in"/"Jahr" (no amount — but "bis 2000" is), counted things, sizes
@@ -39,7 +39,8 @@ final class BudgetRules {
     private static final Pattern AMOUNT_AFTER_BUDGET = Pattern.compile(
             "(?:budget|preis|price|ausgeben|spend|kosten|maximal|max\\.?|höchstens|bis zu|up to|at most|unter|under|"
                     + "bis|no more than|nicht mehr als|etwa|ca\\.?|circa|around|about|rund|um die|so um|ungefähr|approx\\.?|"
-                    + "approximately|roughly|knapp|tops)\\D{0,25}?" + NUMBER,
+                    + "approximately|roughly|knapp|tops|sagen wir|let'?s say|dachte an|denke an|thinking of)\\D{0,25}?"
+                    + NUMBER,
             Pattern.CASE_INSENSITIVE);
     /** "1500 wäre meine Grenze", "2000 tops", "2500 max". */
     private static final Pattern AMOUNT_BEFORE_BUDGET = Pattern.compile(
@@ -47,7 +48,13 @@ final class BudgetRules {
             + "(?:grenze|obergrenze|schmerzgrenze|limit|maximum|max|höchstgrenze|budget|tops|at most|höchstens|maximal)(?!\\p{L})",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern STANDALONE_AMOUNT = Pattern.compile(
-            "(?:^|[,;]|\\s[–-])\\s*(?:so\\s+|ca\\.?\\s+|etwa\\s+|about\\s+|around\\s+)?(\\d{3,5}|\\d{1,2}\\.\\d{3})\\s*(?=$|[,;.!]|\\s[–-])");
+            "(?:^|[,;]|\\.\\s|\\s[–-])\\s*(?:so\\s+|ca\\.?\\s+|etwa\\s+|about\\s+|around\\s+)?(\\d{3,5}|\\d{1,2}\\.\\d{3})\\s*"
+                    + "(?=$|[,;.!]|\\s[–-])");
+    /** "so 2500", "hm doch eher 1500", "around 1800": a number said on its own, hedged, is an amount, asked or not. */
+    private static final Pattern APPROXIMATE_ALONE = Pattern.compile("^\\W*(?:(?:ok|okay|hm+|naja|also|dann|well|doch|"
+            + "nein|nee|sorry|ach|oh)\\W+){0,3}(?:so|ca\\.?|circa|etwa|ungefähr|rund|about|around|roughly|approx\\.?|eher|"
+            + "lieber|besser|vielleicht|maybe|rather|make it)\\s+(\\d{1,2}[.,]\\d{3}|\\d{3,5})"
+            + "(?:\\s*(?:rum|herum|oder so|or so|ish))?\\W*$");
     private static final Pattern CORRECTION = words("doch", "lieber", "eher", "sondern", "statt", "korrektur",
             "ich meinte", "besser", "actually", "rather", "make (it|that)", "i meant", "correction", "instead",
             "sorry", "nein", "no");
@@ -64,7 +71,7 @@ final class BudgetRules {
         while (range.find()) {
             Integer low = amount(range.group(1), range.group(2));
             Integer high = amount(range.group(3), range.group(4));
-            boolean money = range.group(5) != null || MONEY_WORD.matcher(range.group(0)).find()
+            boolean money = expectingBudget || range.group(5) != null || MONEY_WORD.matcher(range.group(0)).find()
                     || range.group(2) != null || range.group(4) != null;
             if (low != null && high != null && money && low < high && plausible(high) && low >= 100) {
                 return new Integer[] {high, low};
@@ -114,6 +121,13 @@ final class BudgetRules {
         while (listed && m.find()) {
             Integer value = amount(m.group(1), null);
             if (value != null && value >= 500 && value <= 20_000 && (value < 2020 || value > 2040)) {
+                return new Integer[] {value, null};
+            }
+        }
+        m = APPROXIMATE_ALONE.matcher(clean.strip());
+        if (m.find()) {
+            Integer value = amount(m.group(1), null);
+            if (value != null && plausible(value) && (value < 2020 || value > 2040)) {
                 return new Integer[] {value, null};
             }
         }

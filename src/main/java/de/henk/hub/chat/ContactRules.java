@@ -47,6 +47,10 @@ final class ContactRules {
             "(?:[,;\\n]|\\s[–—-]|\\b(?iu:lg|vg|mfg|gruß|grüße|gruss|gruesse|danke|thanks|best|cheers)\\b\\W*)\\s*"
                     + "(\\p{Lu}[\\p{L}'-]+(?:\\s+(?:von |van |de )?\\p{Lu}[\\p{L}'-]+){0,2})\\W*$",
             Pattern.UNICODE_CASE);
+    /** Only a name before the contact data, in any case: "Max Mustermann, max@…", "felix wagner 0172 …". */
+    private static final Pattern NAME_BEFORE_CONTACT = Pattern.compile(
+            "^\\W*([\\p{L}'-]{2,}(?:\\s+(?:von |van |de )?[\\p{L}'-]{2,}){1,2})\\s*[,;:/|–-]?\\s*"
+                    + "(?:(?iu:tel|telefon|handy|mobil|nummer|e-mail|email|mail)\\.?\\s*:?\\s*)?$", Pattern.UNICODE_CASE);
     private static final Pattern NOT_A_NAME = Pattern.compile("(?iu)anzug\\p{L}*|hochzeit\\p{L}*|suche|interesse|"
             + "bräutigam|kunde|looking|interested|grüße|gruß|danke|dank|vielen|thanks|regards|best|cheers|hallo|hello|"
             + "hi|hey|budget|euro|termin|bitte|please|mit|freundlichen|liebe|lieben|herzliche|kind|viele|sehr|"
@@ -57,7 +61,10 @@ final class ContactRules {
             + "weihnachten|silvester|ostern|christmas|easter|tschüss|ciao|bye|passt|klingt|sounds|mein|meine|"
             + "ich|wir|er|sie|es|du|my|our|we|he|she|they|you|sohn|tochter|son|daughter|mann|freundin|freund|"
             + "wife|husband|vater|mutter|papa|mama|henk|team|shop|gut|good|alles|all|farbe|colour|color|stoff|"
-            + "cloth|fabric|anlass|datum|date|größe|size|preis|price|maß|anprobe|fitting");
+            + "cloth|fabric|anlass|datum|date|größe|size|preis|price|maß|anprobe|fitting|erreichbar|unter|reach|"
+            + "at|on|via|per|whatsapp|sms|text|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|"
+            + "tuesday|wednesday|thursday|friday|saturday|sunday|vormittags?|nachmittags?|abends?|morgens?|heute|"
+            + "today|tomorrow");
     private static final Pattern INTENT_WORDS = Pattern.compile("(?iu)^(such|brauch|möcht|will|wollen|need|want|"
             + "looking|termin|appointment|anruf|rückruf|call|kontakt|contact|interess|heirat|bestell|order|kauf|buy)");
 
@@ -94,6 +101,16 @@ final class ContactRules {
                 if (found != null && isName(found.strip())) {
                     return capitalised(found.strip());
                 }
+            }
+        }
+        String contactLess = TRAILING_NUMBER.matcher(oneLine).replaceAll("").strip();
+        // only before contact data: an address, or a number long enough to be a phone ("hm doch eher 1500" is none)
+        long digits = oneLine.substring(Math.min(contactLess.length(), oneLine.length())).chars()
+                .filter(Character::isDigit).count();
+        if (EMAIL.matcher(message).find() || digits >= 6) {
+            Matcher m = NAME_BEFORE_CONTACT.matcher(contactLess);
+            if (m.find() && isName(m.group(1).strip())) {
+                return capitalised(m.group(1).strip());
             }
         }
         return null;

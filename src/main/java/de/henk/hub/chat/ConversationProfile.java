@@ -43,7 +43,7 @@ public record ConversationProfile(String language, String occasion, String event
         Builder merged = toBuilder();
         if (newer.language != null) merged.language = newer.language;
         if (newer.occasion != null) merged.occasion = newer.occasion;
-        if (newer.knowsTiming()) {
+        if (newer.knowsTiming() && !narrowerThan(newer)) {
             // a new date replaces the whole old one: "doch erst im September" is not "Juni and September"
             merged.eventDate = newer.eventDate;
             merged.eventMonth = newer.eventMonth;
@@ -61,6 +61,12 @@ public record ConversationProfile(String language, String occasion, String event
         merged.colours = wish(colours, newer.colours, newer.avoidColours);
         merged.avoidColours = wish(avoidColours, newer.avoidColours, newer.colours);
         merged.patterns = wish(patterns, newer.patterns, newer.avoidPatterns);
+        // plain and patterned exclude each other: "Streifen", then "doch lieber uni" wants plain cloth only
+        if (newer.patterns.contains("uni")) {
+            merged.patterns.removeIf(p -> !p.equals("uni") && !newer.patterns.contains(p));
+        } else if (!newer.patterns.isEmpty()) {
+            merged.patterns.remove("uni");
+        }
         merged.avoidPatterns = wish(avoidPatterns, newer.avoidPatterns, newer.patterns);
         merged.fabricWishes = wish(fabricWishes, newer.fabricWishes, newer.avoidFabrics);
         merged.avoidFabrics = wish(avoidFabrics, newer.avoidFabrics, newer.fabricWishes);
@@ -76,6 +82,17 @@ public record ConversationProfile(String language, String occasion, String event
         if (newer.chosenFabric != null) merged.chosenFabric = newer.chosenFabric;
         if (newer.wantsCallback != null && !stillNoCustomer) merged.wantsCallback = newer.wantsCallback;
         return merged.build();
+    }
+
+    /**
+     * This profile's day or month lies within the season the newer one names, and that is all it names: "gern
+     * etwas Sommerliches" after "im August" keeps August.
+     */
+    private boolean narrowerThan(ConversationProfile newer) {
+        return newer.eventDate == null && newer.eventMonth == null && newer.season != null
+                && (eventDate != null || eventMonth != null) && newer.season.equals(season) && dateFrom != null
+                && newer.dateFrom != null && newer.dateTo != null && dateFrom.compareTo(newer.dateFrom) >= 0
+                && dateFrom.compareTo(newer.dateTo) <= 0;
     }
 
     /** The customer named a day, a month, a season or said the date is open. */

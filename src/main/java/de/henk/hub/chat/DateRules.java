@@ -50,7 +50,7 @@ final class DateRules {
             .mapToObj(i -> List.of(words(MONTHS_DE[i]), words(MONTHS_EN[i]))).toList();
     private static final Pattern MAY_AS_VERB = Pattern.compile("\\bmay (i|we|you|he|she|it|be)\\b");
     private static final Pattern MARCH_AS_VERB = Pattern.compile("\\bmarch(ing)?\\b");
-    private static final Pattern MARCH_AS_MONTH = Pattern.compile("\\b(in|this|next|end of|early|late|mid|by) march\\b");
+    private static final Pattern MARCH_AS_MONTH = Pattern.compile("\\b(in|this|next|end of|early|late|mid|by)[\\s-]march\\b");
 
     private DateRules() {
     }

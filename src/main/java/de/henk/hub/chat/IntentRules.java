@@ -11,6 +11,8 @@ import static de.henk.hub.chat.WordPatterns.words;
  */
 final class IntentRules {
 
+    private static final String WEEKDAYS = "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|"
+            + "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
     private static final Pattern HOW_LONG_OR_PRICE = Pattern.compile("\\b(wie lange|how long|was kostet)\\b");
     private static final Pattern DECLINED = words("kein interesse", "keine? (anrufe?|kontakt|e-?mails?|mails?|werbung)( bitte)?",
             "(no|don'?t) (calls?|contact|emails?) please", "please (don'?t|do not) (call|contact|email|e-mail)",
@@ -77,7 +79,26 @@ final class IntentRules {
             "termin,? bitte", "bitte (um )?einen termin",
             "beratungstermin", "anprobetermin", "messtermin", "appointment", "maß nehmen", "maßnehmen",
             "vermessen", "vorbeikommen", "vorbei kommen", "come (in|by)", "book", "buchen", "beratungstermin",
-            "measured", "fitting");
+            "measured", "fitting",
+            // "Termin" said without a verb: alone, with a yes, or with a day ("Termin nächste Woche Dienstag?");
+            // "der Termin ist am 3.7." and "kein fester Termin" stay the event's date
+            "^\\W*termine?\\W*$", "(ja|gern|gerne|ok|okay|bitte|dann|also)\\W+(einen |ein |den )?termine?",
+            "termine? (bitte|gern|gerne|(nächste|diese|kommende) woche|(für )?(morgen|übermorgen))",
+            "termine? (am |für )?(nächsten |kommenden |diesen )?(" + WEEKDAYS + ")",
+            "(freie|freien|nächsten) termine?", "termine? frei", "(haben|hätten|habt) (sie|ihr) (noch )?(einen |freie )?"
+                    + "termine?", "(gruppen|maß|mess|beratungs|anprobe)termin\\p{L}*", "terminwunsch",
+            "wann (haben|hätten|habt|hättet) (sie|ihr) (mal )?zeit", "wann kann ich (mal )?(vorbei|kommen)",
+            "when (can|could|should) (i|we) come", "when are you (free|available)", "(any|a) free slot",
+            "schedule (a|an) (appointment|visit|fitting|consultation)");
+    /** A day and a time with no occasion in the message: "dann gerne Samstag um 11", "tuesday at 2pm?". */
+    private static final Pattern DAY_AND_TIME = words("(" + WEEKDAYS + ")s? (um|gegen|ab|at|around) \\d{1,2}(:\\d{2})?( ?(uhr|am|pm))?",
+            "(" + WEEKDAYS + ")s? \\d{1,2}(:\\d{2})? ?(uhr|am|pm)", "(" + WEEKDAYS + ")s? ?(vormittags?|nachmittags?|"
+                    + "morning|afternoon)", "(" + WEEKDAYS + ")s? (in the )?(morning|afternoon)");
+    /** "ich überlege noch", "I'll think about it": no answer yet, so an "ok" in front is no yes to a time. */
+    private static final Pattern DEFERRING = words("überlege?\\p{L}*", "denke (noch )?(darüber )?nach",
+            "(muss|möchte|will) (noch |erst )?(mal )?(darüber )?nachdenken", "think (about it|it over)", "sleep on it",
+            "melde mich( noch| später| wieder)?", "get back to you", "not yet", "noch nicht", "erstmal nicht",
+            "(danke|thanks|thank you) (erstmal|erst mal|for now)", "das wars( erstmal)?");
     private static final Pattern YES = Pattern.compile(
             "^\\W*(ja|jawohl|gern|gerne|sehr gern|klar|natürlich|okay|ok|yes|yeah|yep|sure|please do|ja bitte|"
                     + "das wäre (schön|toll|super)|that would be (great|nice)|sounds good|passt)\\b",
@@ -103,8 +124,9 @@ final class IntentRules {
             profile.intent("browsing");
             return;
         }
-        boolean appointment = found(APPOINTMENT, text) && !HOW_LONG_OR_PRICE.matcher(text).find()
-                || expecting == Phase.CONTACT && YES.matcher(text).find();
+        boolean appointment = (found(APPOINTMENT, text) || found(DAY_AND_TIME, text)
+                && Vocabulary.first(Vocabulary.OCCASIONS, text) == null) && !HOW_LONG_OR_PRICE.matcher(text).find()
+                || expecting == Phase.CONTACT && YES.matcher(text).find() && !found(DEFERRING, text);
         boolean callback = found(CALLBACK, text);
         if (callback) {
             profile.wantsCallback(true);

@@ -31,9 +31,22 @@ final class TimingRules {
                     + "(\\d{1,2}|ein paar|a few|a couple of|[\\p{L}-]+)\\s+(wochen|woche|weeks?|monaten|monat|months?)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern NEXT_MONTH = words("nächsten monat", "kommenden monat", "next month");
+    /** "nächste Woche", "übernächste Woche", "this week": weeks counted from this one, up to its Sunday. */
+    private static final Pattern THIS_WEEK = words("diese woche", "this week");
+    private static final Pattern NEXT_WEEK = words("nächste woche", "kommende woche", "next week");
+    private static final Pattern WEEK_AFTER_NEXT = words("übernächste woche", "the week after next");
+    /** "Termin nächste Woche Dienstag?", "next week at 5pm": the week of a visit to the atelier, not of the event. */
+    private static final Pattern VISIT = words("termin\\p{L}*", "appointment\\p{L}*", "anprobe\\p{L}*", "fitting",
+            "vorbei ?kommen", "come (in|by)", "uhr", "\\d{1,2}(:\\d\\d)? ?(am|pm)", "montags?", "dienstags?", "mittwochs?",
+            "donnerstags?", "freitags?", "samstags?", "sonntags?", "monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday");
     private static final Pattern FLEXIBLE = words("keine eile", "kein zeitdruck", "kein termin", "kein bestimmtes datum",
             "zeitlich flexibel", "egal wann", "no rush", "no hurry", "no deadline", "no particular date", "whenever",
-            "kein fester termin", "hat zeit", "eilt nicht");
+            "kein fester termin", "hat zeit", "eilt nicht", "kein festes datum", "noch kein datum",
+            "(zeitlich|terminlich) (bin ich |sind wir )?(völlig |ganz |total |sehr )?flexibel",
+            "(ich bin|wir sind) (zeitlich |terminlich )?(völlig |ganz |total |sehr )?flexibel",
+            "(i'?m|we'?re|i am|we are) (completely |totally |very )?flexible", "flexible (on|with) (the )?(date|timing)",
+            "no fixed date", "any ?time is fine");
 
     private TimingRules() {
     }
@@ -69,6 +82,15 @@ final class TimingRules {
                     by.toString(), null);
             return;
         }
+        int weeks = WEEK_AFTER_NEXT.matcher(text).find() ? 2 : NEXT_WEEK.matcher(text).find() ? 1
+                : THIS_WEEK.matcher(text).find() ? 0 : -1;
+        if (weeks >= 0 && !VISIT.matcher(text).find()) {
+            LocalDate by = today.plusWeeks(weeks).with(java.time.temporal.TemporalAdjusters.nextOrSame(
+                    java.time.DayOfWeek.SUNDAY));
+            profile.timing(null, YearMonth.from(by).toString(), seasonOf(by.getMonth()), today.toString(),
+                    by.toString(), null);
+            return;
+        }
         if (NEXT_MONTH.matcher(text).find()) {
             YearMonth next = YearMonth.from(today).plusMonths(1);
             profile.timing(null, next.toString(), seasonOf(next.getMonth()), next.atDay(1).toString(),
@@ -91,6 +113,7 @@ final class TimingRules {
     private static Integer count(String word) {
         return switch (word) {
             case "ein paar", "a few", "a couple of" -> 3;
+            case "ein", "einem", "einer", "a", "an", "one" -> 1;
             default -> NumberWords.count(word);
         };
     }

@@ -31,7 +31,8 @@ final class Vocabulary {
         OCCASIONS.put("prom", words("abschlussball", "abiball", "abschlussfeier", "prom", "graduation", "abschluss",
                 "abi", "abi-?\\p{L}+", "abitur\\p{L}*", "matura\\p{L}*", "abschluss\\p{L}+", "schulabschluss\\p{L}*",
                 "tanzschulball", "graduation \\p{L}+"));
-        OCCASIONS.put("gala", words("gala\\p{L}*", "black tie", "smoking", "tuxedo", "opernball", "ball", "oper",
+        OCCASIONS.put("gala", words("gala\\p{L}*", "black tie", "smoking", "tuxedo", "tux", "tuxe?s", "dinner ?jacket",
+                "opernball", "ball", "oper",
                 "premiere", "abendveranstaltung"));
         OCCASIONS.put("business", words("business", "büro", "office", "geschäft\\p{L}*", "job", "arbeit", "meeting\\p{L}*",
                 "bewerbung\\p{L}*", "vorstellungsgespräch", "interview", "kanzlei", "bank", "beruf\\p{L}*", "for work"));

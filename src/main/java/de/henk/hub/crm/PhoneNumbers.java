@@ -29,8 +29,11 @@ public class PhoneNumbers {
     private static final Pattern NOT_A_PHONE = Pattern.compile(
             "\\d{1,2}\\.\\d{1,2}\\.(\\d{2}|\\d{4})?|\\d{1,3}(\\.\\d{3})+(\\s*[-–]\\s*\\d{1,3}(\\.\\d{3})+)?");
 
-    /** Where a number may be written: a "+", "00" or trunk zero, then up to 24 digits and separators. */
-    private static final Pattern CANDIDATE = Pattern.compile("(?<![\\d+])(?:\\+|\\(?0)[\\d\\s/().\\-]{5,24}\\d");
+    /**
+     * Where a number may be written: a "+", "00" or trunk zero, then up to 24 digits and separators; never inside a
+     * bigger number ("2.000-2.500 EUR" holds no "000-2.500").
+     */
+    private static final Pattern CANDIDATE = Pattern.compile("(?<![\\d+])(?<!\\d[.,])(?:\\+|\\(?0)[\\d\\s/().\\-]{5,24}\\d");
 
     private final String region;
 

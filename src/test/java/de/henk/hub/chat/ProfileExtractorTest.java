@@ -217,4 +217,152 @@ class ProfileExtractorTest {
         return new Turn("", before, learned, now, null, Phase.next(now, state), state, List.of(), List.of(), List.of(),
                 LeadStatus.none(), false, null, null);
     }
+
+    @Test
+    void aWordBothLanguagesShareDoesNotMakeAMessageEnglish() {
+        // "in" is German as much as English: "in 2 monaten" after German turns was answered in English
+        assertThat(extractor.extract("in 2 monaten").language()).isEqualTo("de");
+        assertThat(extractor.extract("beide in dunkelblau").language()).isEqualTo("de");
+        assertThat(extractor.extract("in sechs wochen").language()).isEqualTo("de");
+        assertThat(extractor.extract("in 2 months").language()).isEqualTo("en");
+        assertThat(extractor.extract("navy in linen").language()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Termin?", "Termin!", "Ja bitte, Termin", "ok dann termin am samstag vormittag",
+            "Brauche Anzug. Termin nächste Woche Dienstag?", "Haben Sie nächste Woche freie Termine?",
+            "Wann hätten Sie Zeit? Am liebsten nachmittags", "Dann gerne Samstag um 11", "tuesday at 2pm?",
+            "Können Sie einen Gruppentermin machen?", "when can I come in?", "Termin bitte"})
+    void aTimeAskedForWithoutAVerbIsAnAppointmentWish(String message) {
+        assertThat(extractor.extract(message).wantsAppointment()).as(message).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Der Termin ist der 3.7.", "Hochzeit, kein fester Termin", "Die Hochzeit ist Samstag um 14 Uhr",
+            "sorry, doch lieber im juli, der termin hat sich verschoben", "Termin der Trauung ist im Mai"})
+    void theEventsDateIsNoAppointmentWish(String message) {
+        assertThat(extractor.extract(message).wantsAppointment()).as(message).isNotEqualTo(Boolean.TRUE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ok danke erstmal, ich überlege noch", "okay, I'll think about it", "ok, ich melde mich",
+            "ja, aber ich muss noch mal darüber nachdenken", "ok thanks for now"})
+    void anOkThatPutsItOffIsNoYesToTheAppointment(String message) {
+        ConversationProfile profile = extractor.extract(message, Phase.CONTACT);
+        assertThat(profile.wantsAppointment()).as(message).isNotEqualTo(Boolean.TRUE);
+        assertThat(extractor.extract("ok, gern", Phase.CONTACT).wantsAppointment()).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Max Mustermann, max.mustermann@gmx.de | Max Mustermann",
+            "felix wagner 0172 5556667 | Felix Wagner",
+            "John Smith, john.smith@example.com, +44 7700 900123 | John Smith",
+            "Anna-Lena von Berg – Tel. 0171 2345678 | Anna-Lena von Berg",
+            "Samstag vormittag, 0172 5556667 | ",
+            "Erreichbar unter 0172 5556667 | ",
+            "Hochzeit Juni, 0172 5556667 | ",
+            "Gerne zurückrufen 0172 5556667 | "})
+    void aNameBeforeTheContactDataIsTheName(String message, String name) {
+        assertThat(extractor.extract(message).name()).as(message).isEqualTo(name);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ok dann sagen wir 2000 | OCCASION | 2000 | ",
+            "let's say 1800 | STYLE | 1800 | ",
+            "so 2500 | OCCASION | 2500 | ",
+            "ca. 1.800 | TIMING | 1800 | ",
+            "around 3000 | STYLE | 3000 | ",
+            "Brauche Anzug. Hochzeit. In 4 Monaten. 2000. Blau. | | 2000 | ",
+            "Naja, vielleicht so 3.000 bis 3.500 | BUDGET | 3500 | 3000",
+            "so 2030 | OCCASION | | ",
+            "so 3 Wochen | TIMING | | "})
+    void anAmountSaidTheWayCustomersSayItIsTheBudget(String message, Phase expecting, Integer ceiling, Integer floor) {
+        ConversationProfile profile = extractor.extract(message, expecting);
+        assertThat(profile.budgetEur()).as(message).isEqualTo(ceiling);
+        assertThat(profile.budgetMinEur()).as(message).isEqualTo(floor);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Anzug für eine Beerdigung nächste Woche | 2026-12 | 2026-12-06",
+            "need it next week | 2026-12 | 2026-12-06",
+            "übernächste Woche ist die Feier | 2026-12 | 2026-12-13",
+            "diese Woche noch | 2026-11 | 2026-11-29",
+            "Hochzeit in einem Monat | 2026-12 | 2026-12-25",
+            "wedding in a month | 2026-12 | 2026-12-25",
+            "black-tie gala in London in mid-March | 2027-03 | 2027-03-31"})
+    void timingSaidInWeeksAndHyphenatedMonthsIsRead(String message, String month, String to) {
+        ConversationProfile profile = extractor.extract(message);
+        assertThat(profile.eventMonth()).as(message).isEqualTo(month);
+        assertThat(profile.dateTo()).as(message).isEqualTo(to);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Termin nächste Woche Dienstag?", "geht auch nächste woche donnerstag um 17 uhr?",
+            "next week at 3pm?"})
+    void theWeekOfAVisitIsNotTheEventsTiming(String message) {
+        assertThat(extractor.extract(message).knowsTiming()).as(message).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Zeitlich bin ich flexibel", "ich bin zeitlich völlig flexibel", "wir sind flexibel",
+            "I'm flexible", "no fixed date yet", "Ein festes Datum gibt es nicht, kein festes Datum"})
+    void beingFlexibleIsNoHurry(String message) {
+        assertThat(extractor.extract(message).flexibleDate()).as(message).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"need a tux for new years eve", "looking for tuxes for the three of us",
+            "a dinner jacket for the 31st"})
+    void aTuxIsForAnEveningAsASmokingIs(String message) {
+        assertThat(extractor.extract(message).occasion()).as(message).isEqualTo("gala");
+        assertThat(extractor.extract(message).garment()).as(message).isEqualTo("tuxedo");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Hochzeit im August | gerne was helles, sommerlich | 2027-08",
+            "Hochzeit am 14.6. | ein Sommeranzug bitte | 2027-06",
+            "wedding in July | something summery | 2027-07",
+            "Hochzeit im August | doch lieber im Winter | ",
+            "Hochzeit im Juni | im Herbst | "})
+    void aSeasonThatHoldsTheKnownMonthKeepsIt(String first, String second, String month) {
+        ConversationProfile now = extractor.extract(first).mergedWith(extractor.extract(second));
+        assertThat(now.eventMonth()).as(second).isEqualTo(month);
+    }
+
+    @Test
+    void plainAndPatternedClothExcludeEachOther() {
+        ConversationProfile striped = extractor.extract("Hat er auch Streifen?");
+        assertThat(striped.mergedWith(extractor.extract("Nee, doch lieber uni")).patterns()).containsExactly("uni");
+        ConversationProfile plain = extractor.extract("uni bitte");
+        assertThat(plain.mergedWith(extractor.extract("doch lieber Nadelstreifen")).patterns())
+                .containsExactly("Nadelstreifen");
+        assertThat(extractor.extract("Glencheck").mergedWith(extractor.extract("oder Fischgrat")).patterns())
+                .containsExactly("Glencheck", "Fischgrat");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Budget: 2.000-2.500 EUR. | 2500 | 2000 | ",
+            "1.500-1.800 €, erreichbar unter 0171 2345678 | 1800 | 1500 | 0171 2345678",
+            "zwischen 1.200-1.600 | 1600 | 1200 | "})
+    void aRangeOfAmountsHoldsNoPhoneNumber(String message, Integer ceiling, Integer floor, String phone) {
+        // "000-2.500" inside "2.000-2.500" was read as a phone: the budget was lost and a lead created on it
+        ConversationProfile profile = extractor.extract(message);
+        assertThat(profile.phone()).as(message).isEqualTo(phone);
+        assertThat(profile.budgetEur()).as(message).isEqualTo(ceiling);
+        assertThat(profile.budgetMinEur()).as(message).isEqualTo(floor);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"hm doch eher 1500 | 1500", "nein, lieber 1900 | 1900", "maybe 2200 | 2200",
+            "ach doch vielleicht 1.700 | 1700"})
+    void aHedgedCorrectionOfTheAmountIsTheBudgetAndNoName(String message, Integer budget) {
+        ConversationProfile profile = extractor.extract(message, Phase.STYLE);
+        assertThat(profile.budgetEur()).as(message).isEqualTo(budget);
+        assertThat(profile.name()).as(message).isNull();
+    }
 }
