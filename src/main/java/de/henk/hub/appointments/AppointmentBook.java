@@ -37,9 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service("appointments")
 public class AppointmentBook {
 
-    /** How far from today a date may lie, for booking and for availability. */
-    private static final Period DATE_RANGE = Period.ofYears(2);
-
     private final JdbcClient db;
     private final AtelierCalendar calendar;
     private final UserRepository users;
@@ -256,7 +253,7 @@ public class AppointmentBook {
     }
 
     /**
-     * A date of the request, within {@link #DATE_RANGE} of today: java.time reads years up to ±999,999,999, where the
+     * A date of the request, within {@code henk.appointments.booking-horizon} of today: java.time reads years up to ±999,999,999, where the
      * day's start and end can no longer be computed, and nobody books a fitting for the year 9999.
      */
     private LocalDate date(String text) {
@@ -267,8 +264,10 @@ public class AppointmentBook {
             throw ApiException.badRequest("invalid_date", "date must be YYYY-MM-DD");
         }
         LocalDate today = calendar.today();
-        if (date.isBefore(today.minus(DATE_RANGE)) || date.isAfter(today.plus(DATE_RANGE))) {
-            throw ApiException.badRequest("date_out_of_range", "date must lie within two years of today");
+        Period horizon = calendar.bookingHorizon();
+        if (date.isBefore(today.minus(horizon)) || date.isAfter(today.plus(horizon))) {
+            throw ApiException.badRequest("date_out_of_range", "date must lie within " + horizon + " of today ("
+                    + today.minus(horizon) + " to " + today.plus(horizon) + ")");
         }
         return date;
     }

@@ -49,6 +49,11 @@ public class AtelierCalendar {
         return settings.cancellationNotice();
     }
 
+    /** How far from today a date may lie, for booking and for availability. */
+    public java.time.Period bookingHorizon() {
+        return settings.bookingHorizon();
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock.withZone(zone()));
     }

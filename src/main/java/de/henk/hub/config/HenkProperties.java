@@ -29,9 +29,13 @@ public record HenkProperties(
 
     public record Appointments(java.time.ZoneId zone, java.util.Map<java.time.DayOfWeek, String> openingHours,
                                String holidays, int slotMinutes, java.util.Map<String, Integer> durations,
-                               Duration cancellationNotice, Limits limits) {
+                               Duration cancellationNotice, Limits limits, java.time.Period bookingHorizon) {
         public Appointments {
             limits = limits == null ? new Limits(1, 3) : limits;
+            bookingHorizon = bookingHorizon == null ? java.time.Period.ofYears(2) : bookingHorizon;
+            if (bookingHorizon.isNegative() || bookingHorizon.isZero()) {
+                throw new IllegalArgumentException("henk.appointments.booking-horizon must be positive");
+            }
         }
 
         /** What one customer may book for themselves (the sales team is not limited). */
