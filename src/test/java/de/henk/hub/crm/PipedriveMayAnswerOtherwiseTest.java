@@ -27,6 +27,9 @@ class PipedriveMayAnswerOtherwiseTest extends HubTest {
     @Autowired
     PipedriveRequests requests;
 
+    @Autowired
+    PipedriveGuard guard;
+
     @AfterEach
     void freshHub() {
         requests.sendOriginIdAgain();
@@ -99,6 +102,20 @@ class PipedriveMayAnswerOtherwiseTest extends HubTest {
         assertThat(PIPEDRIVE.persons()).hasSize(1);
         assertThat(PIPEDRIVE.deals()).singleElement()
                 .satisfies(deal -> assertThat(deal.path("person_id").asLong()).isEqualTo(person.path("id").asLong()));
+    }
+
+    @Test
+    void aRateLimitWhoseHeadersAreInCapitalsPausesAsLongAsPipedriveSaid() {
+        PIPEDRIVE.answerAs(Shape.RATE_LIMIT_HEADERS_IN_CAPITALS);
+        PIPEDRIVE.rateLimitNext(1, 6);
+        Account sales = salesPerson();
+        Api.Response lead = api.post("/api/crm/lead", leadBody("Anna Schmidt", uniqueEmail("capitals"), "Anzug", 1500),
+                sales.accessToken());
+        assertThat(lead.status()).isEqualTo(202);
+        // X-RATELIMIT-RESET: 6 - not the 2 s the hub assumes when Pipedrive says nothing
+        sleep(3500);
+        assertThat(guard.state()).isEqualTo("rate_limited");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(PIPEDRIVE.deals()).hasSize(1));
     }
 
     private static JsonNode changeInPipedrive(String path, Map<String, Object> change) {
