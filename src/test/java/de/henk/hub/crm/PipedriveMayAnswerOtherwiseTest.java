@@ -2,12 +2,16 @@ package de.henk.hub.crm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.henk.hub.support.Api;
 import de.henk.hub.support.HubTest;
 import de.henk.hub.support.PipedriveSimulator.Shape;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,6 +120,32 @@ class PipedriveMayAnswerOtherwiseTest extends HubTest {
         sleep(3500);
         assertThat(guard.state()).isEqualTo("rate_limited");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(PIPEDRIVE.deals()).hasSize(1));
+    }
+
+    @Test
+    void aWebhookWithoutEntityIdInItsMetaIsReadByItsDataId() throws Exception {
+        Account sales = salesPerson();
+        Api.Response lead = api.post("/api/crm/lead", leadBody("Anna Schmidt", uniqueEmail("meta"), "Frack", 2600),
+                sales.accessToken());
+        assertThat(lead.status()).isEqualTo(201);
+        long hubDealId = lead.json().path("deal").path("id").asLong();
+        long pipedriveId = lead.json().path("deal").path("pipedrive_deal_id").asLong();
+        JsonNode won = changeInPipedrive("/api/v2/deals/" + pipedriveId, Map.of("status", "won", "value", 2750.5));
+
+        ObjectNode event = JSON.createObjectNode();
+        event.putObject("meta").put("id", UUID.randomUUID().toString()).put("action", "change").put("entity", "deal")
+                .put("version", "2.0");
+        event.set("data", won);
+        event.putObject("previous").put("status", "open");
+        Api.Response delivered = api.send("POST", "/api/crm/webhooks/pipedrive", JSON.writeValueAsString(event),
+                Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (WEBHOOK_USER + ":" + WEBHOOK_PASSWORD).getBytes(StandardCharsets.UTF_8))));
+        assertThat(delivered.status()).as(delivered.toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode deal = api.get("/api/crm/deal/" + hubDealId, sales.accessToken()).json();
+            assertThat(deal.path("status").asText()).isEqualTo("won");
+            assertThat(deal.path("value").decimalValue()).isEqualByComparingTo("2750.5");
+        });
     }
 
     private static JsonNode changeInPipedrive(String path, Map<String, Object> change) {
