@@ -148,6 +148,31 @@ class PipedriveMayAnswerOtherwiseTest extends HubTest {
         });
     }
 
+    @Test
+    void aDealThatPipedriveCallsGoneIsDeletedInTheHub() throws Exception {
+        PIPEDRIVE.answerAs(Shape.GONE_AS_410);
+        Account sales = salesPerson();
+        Api.Response lead = api.post("/api/crm/lead", leadBody("Anna Schmidt", uniqueEmail("gone"), "Smoking", 2200),
+                sales.accessToken());
+        assertThat(lead.status()).isEqualTo(201);
+        long hubDealId = lead.json().path("deal").path("id").asLong();
+        long pipedriveId = lead.json().path("deal").path("pipedrive_deal_id").asLong();
+        inPipedrive("DELETE", "/api/v2/deals/" + pipedriveId, null);
+
+        ObjectNode event = JSON.createObjectNode();
+        event.putObject("meta").put("id", UUID.randomUUID().toString()).put("action", "delete").put("entity", "deal")
+                .put("entity_id", String.valueOf(pipedriveId)).put("version", "2.0");
+        event.putNull("data");
+        event.putObject("previous").put("id", pipedriveId);
+        Api.Response delivered = api.send("POST", "/api/crm/webhooks/pipedrive", JSON.writeValueAsString(event),
+                Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (WEBHOOK_USER + ":" + WEBHOOK_PASSWORD).getBytes(StandardCharsets.UTF_8))));
+        assertThat(delivered.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                api.get("/api/crm/deal/" + hubDealId, sales.accessToken()).json().path("status").asText())
+                .isEqualTo("deleted"));
+    }
+
     private static JsonNode changeInPipedrive(String path, Map<String, Object> change) {
         return inPipedrive("PATCH", path, change);
     }
@@ -157,7 +182,8 @@ class PipedriveMayAnswerOtherwiseTest extends HubTest {
             var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                             java.net.URI.create(PIPEDRIVE.baseUrl() + path))
                     .header("x-api-token", PIPEDRIVE.apiToken()).header("Content-Type", "application/json")
-                    .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                    .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                            : java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                     .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
             return JSON.readTree(response.body()).path("data");

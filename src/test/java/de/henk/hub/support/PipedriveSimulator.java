@@ -118,7 +118,9 @@ public final class PipedriveSimulator implements AutoCloseable {
         /** Person search items list only id, type and name (emails and phones are optional in the model). */
         SEARCH_ITEMS_WITHOUT_CONTACTS,
         /** 429 with its headers spelled in capitals (RETRY-AFTER, X-RATELIMIT-RESET) and the reset only. */
-        RATE_LIMIT_HEADERS_IN_CAPITALS
+        RATE_LIMIT_HEADERS_IN_CAPITALS,
+        /** A deleted deal or activity is 410 Gone (to GET and DELETE), not 200 with is_deleted / 404. */
+        GONE_AS_410
     }
 
     private record Fault(FaultKind kind, int status, int retryAfterSeconds, Duration delay) {
@@ -1449,6 +1451,9 @@ public final class PipedriveSimulator implements AutoCloseable {
             if (d == null) {
                 throw ApiError.notFound("Deal not found");
             }
+            if (shapes.contains(Shape.GONE_AS_410) && isDeleted(d)) {
+                return error(410, "Deal has been deleted", null);
+            }
             return ok(d.deepCopy());
         }
     }
@@ -1656,6 +1661,9 @@ public final class PipedriveSimulator implements AutoCloseable {
     private Resp deleteActivity(long id) {
         synchronized (lock) {
             ObjectNode a = activities.get(id);
+            if (a != null && isDeleted(a) && shapes.contains(Shape.GONE_AS_410)) {
+                return error(410, "Activity has been deleted", null);
+            }
             if (a == null || isDeleted(a)) {
                 throw ApiError.notFound("Activity not found");
             }
