@@ -74,10 +74,10 @@ public class AppointmentActivities {
     /** Keeps Pipedrive's id of the created activity on the appointment ({@code data.id} of the answer). */
     public void recordCreated(OutboxEntry entry, String answer) {
         Long appointmentId = appointmentId(entry);
-        JsonNode id = read(answer).path("data").path("id");
-        if (appointmentId != null && id.canConvertToLong()) {
+        Long id = de.henk.hub.crm.PipedriveResponses.number(read(answer).path("data").path("id"));
+        if (appointmentId != null && id != null) {
             db.sql("update appointment set pipedrive_activity_id = :activity where id = :id")
-                    .param("activity", id.asLong()).param("id", appointmentId).update();
+                    .param("activity", id).param("id", appointmentId).update();
         }
     }
 

@@ -171,6 +171,12 @@ public class CrmStore {
                 .param("now", now).param("id", id).update();
     }
 
+    /** True when one of the hub's deals is already this Pipedrive deal. */
+    public boolean isMirrored(long pipedriveDealId) {
+        return db.sql("select count(*) from crm_deal where pipedrive_deal_id = :pid").param("pid", pipedriveDealId)
+                .query(Long.class).single() > 0;
+    }
+
     public void markCreatedInPipedrive(long id, long personId, long dealId, Integer stageId) {
         OffsetDateTime now = Timestamps.now(clock);
         db.sql("""

@@ -77,8 +77,7 @@ public class DealMirror {
                   updated_at = :now
                 where id = :id""")
                 .param("title", text(pipedriveDeal, "title", null), java.sql.Types.VARCHAR)
-                .param("value", pipedriveDeal.hasNonNull("value") ? pipedriveDeal.path("value").decimalValue() : null,
-                        java.sql.Types.NUMERIC)
+                .param("value", amount(pipedriveDeal.path("value")), java.sql.Types.NUMERIC)
                 .param("currency", text(pipedriveDeal, "currency", null), java.sql.Types.VARCHAR)
                 .param("stage", pipedriveDeal.hasNonNull("stage_id") ? pipedriveDeal.path("stage_id").asInt() : null,
                         java.sql.Types.INTEGER)
@@ -138,6 +137,24 @@ public class DealMirror {
         } catch (java.io.IOException ignored) {
             // not JSON: nothing to remember
         }
+    }
+
+    /**
+     * A deal's value: a number (2500, 2500.5) or its digits as text ("2500.50"); null - the hub's value stays - when
+     * Pipedrive sent none or something else, never a 0 it did not say.
+     */
+    static java.math.BigDecimal amount(JsonNode value) {
+        if (value.isNumber()) {
+            return value.decimalValue();
+        }
+        if (value.isTextual()) {
+            try {
+                return new java.math.BigDecimal(value.asText().strip());
+            } catch (NumberFormatException notANumber) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static String text(JsonNode node, String field, String fallback) {

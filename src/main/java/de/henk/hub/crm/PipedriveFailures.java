@@ -28,8 +28,8 @@ public class PipedriveFailures {
         if (http == null || http.getResponseHeaders() == null) {
             return null;
         }
-        for (String name : List.of("Retry-After", "retry-after", "x-ratelimit-reset", "X-RateLimit-Reset")) {
-            String value = http.getResponseHeaders().get(name);
+        for (String name : List.of("Retry-After", "x-ratelimit-reset")) {
+            String value = header(http.getResponseHeaders(), name);
             if (value != null) {
                 try {
                     return Math.max(1, Long.parseLong(value.trim())) * 1000;
@@ -57,6 +57,22 @@ public class PipedriveFailures {
      */
     public void rethrow(Exception failure) throws Exception {
         throw failure;
+    }
+
+    /**
+     * A header of Pipedrive's answer by its name in any spelling: HTTP header names are case-insensitive
+     * (Retry-After, retry-after, RETRY-AFTER), the map of a failed call's headers is not.
+     */
+    static String header(java.util.Map<String, String> headers, String name) {
+        if (headers == null) {
+            return null;
+        }
+        for (var entry : headers.entrySet()) {
+            if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name) && entry.getValue() != null) {
+                return entry.getValue();
+            }
+        }
+        return null;
     }
 
     private static HttpOperationFailedException httpFailure(Throwable failure) {

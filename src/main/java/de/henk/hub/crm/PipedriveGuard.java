@@ -252,9 +252,9 @@ public class PipedriveGuard {
     public void failed(Exception failure) {
         HttpOperationFailedException http = httpFailure(failure);
         if (http != null && http.getStatusCode() == 429) {
-            Map<String, String> headers = http.getResponseHeaders() == null ? Map.of() : http.getResponseHeaders();
-            long wait = seconds(firstPresent(headers, "retry-after", "Retry-After"))
-                    .or(() -> seconds(firstPresent(headers, "x-ratelimit-reset", "X-RateLimit-Reset"))).orElse(2L);
+            Map<String, String> headers = http.getResponseHeaders();
+            long wait = seconds(PipedriveFailures.header(headers, "Retry-After"))
+                    .or(() -> seconds(PipedriveFailures.header(headers, "x-ratelimit-reset"))).orElse(2L);
             pauseFor(wait);
         }
     }
@@ -305,15 +305,6 @@ public class PipedriveGuard {
         for (var entry : headers.entrySet()) {
             if (entry.getKey().equalsIgnoreCase(name)) {
                 return entry.getValue();
-            }
-        }
-        return null;
-    }
-
-    private static String firstPresent(Map<String, String> headers, String... names) {
-        for (String name : names) {
-            if (headers.get(name) != null) {
-                return headers.get(name);
             }
         }
         return null;

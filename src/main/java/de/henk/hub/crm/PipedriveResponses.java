@@ -12,22 +12,34 @@ public class PipedriveResponses {
 
     private final ObjectMapper json;
     private final PhoneNumbers phones;
+    private final CrmStore store;
 
-    public PipedriveResponses(ObjectMapper json, PhoneNumbers phones) {
+    public PipedriveResponses(ObjectMapper json, PhoneNumbers phones, CrmStore store) {
         this.json = json;
         this.phones = phones;
+        this.store = store;
     }
 
     /**
      * The person who is the deal's customer (search results may be fuzzy): the same email, or — for a customer
-     * known only by phone — the same phone number however it is written. Null when there is none.
+     * known only by phone — the same phone number however it is written. Null when there is none. A search item
+     * may come without its emails (the field is optional): the email search asks for exact matches only, so such an
+     * item is the person.
      */
     public Long samePerson(String body, Deal deal) {
         for (JsonNode result : read(body).path("data").path("items")) {
             JsonNode person = result.path("item");
-            if (deal.email() != null ? has(person.path("emails"), deal.email()::equalsIgnoreCase)
-                    : has(person.path("phones"), phone -> phones.same(phone, deal.phone()))) {
-                return person.path("id").asLong();
+            Long id = number(person.path("id"));
+            if (id == null) {
+                continue;
+            }
+            if (deal.email() != null) {
+                JsonNode emails = person.path("emails");
+                if (emails.isMissingNode() || emails.isNull() || has(emails, deal.email()::equalsIgnoreCase)) {
+                    return id;
+                }
+            } else if (has(person.path("phones"), phone -> phones.same(phone, deal.phone()))) {
+                return id;
             }
         }
         return null;
@@ -43,23 +55,59 @@ public class PipedriveResponses {
         return false;
     }
 
-    /** A deal this hub already created for the lead (found by origin_id), or null. */
+    /**
+     * A deal this hub already created for the lead, or null: the person's deal with this hub deal's origin_id. A
+     * Pipedrive that does not keep origin_id (refused or dropped: it is not in every description of "add a deal")
+     * leaves the person's deals without one; then it is the deal the API created with this title since the hub deal
+     * came to be (ten minutes of clock difference allowed) that no other hub deal is already - the earliest if several.
+     */
     public Long dealWithOrigin(String body, Deal deal) {
         String origin = PipedriveRequests.originId(deal);
-        for (JsonNode candidate : read(body).path("data")) {
-            if (origin.equals(candidate.path("origin_id").asText(null))) {
-                return candidate.path("id").asLong();
+        JsonNode deals = read(body).path("data");
+        for (JsonNode candidate : deals) {
+            if (origin.equals(candidate.path("origin_id").asText(null)) && number(candidate.path("id")) != null) {
+                return number(candidate.path("id"));
             }
         }
-        return null;
+        Long earliest = null;
+        for (JsonNode candidate : deals) {
+            Long id = number(candidate.path("id"));
+            if (id != null && (earliest == null || id < earliest) && createdForThisLead(candidate, deal)
+                    && !store.isMirrored(id)) {
+                earliest = id;
+            }
+        }
+        return earliest;
+    }
+
+    private static boolean createdForThisLead(JsonNode candidate, Deal deal) {
+        String origin = candidate.path("origin_id").asText("");
+        String source = candidate.path("origin").asText("API");
+        if (!origin.isBlank() || !"API".equalsIgnoreCase(source) || candidate.path("is_deleted").asBoolean(false)
+                || !java.util.Objects.equals(candidate.path("title").asText(null), deal.title())) {
+            return false;
+        }
+        java.time.OffsetDateTime added = DealMirror.parse(candidate.path("add_time").asText(null));
+        return added == null || deal.createdAt() == null || !added.isBefore(deal.createdAt().minusMinutes(10));
     }
 
     public long id(String body) {
-        JsonNode id = read(body).path("data").path("id");
-        if (!id.canConvertToLong()) {
+        Long id = number(read(body).path("data").path("id"));
+        if (id == null) {
             throw new IllegalStateException("Pipedrive answered without data.id");
         }
-        return id.asLong();
+        return id;
+    }
+
+    /** An id as Pipedrive gives it: a number, or (some clients and proxies) its digits as text; else null. */
+    public static Long number(JsonNode id) {
+        if (id.isNumber() && id.canConvertToLong()) {
+            return id.asLong();
+        }
+        if (id.isTextual() && id.asText().strip().matches("\\d{1,18}")) {
+            return Long.valueOf(id.asText().strip());
+        }
+        return null;
     }
 
     private JsonNode read(String body) {

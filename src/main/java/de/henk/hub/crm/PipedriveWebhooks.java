@@ -78,8 +78,7 @@ public class PipedriveWebhooks {
             throw ApiException.badRequest("invalid_webhook", "meta.id (at most 100 characters), meta.entity and"
                     + " meta.action (at most 30) must be short one-line texts");
         }
-        Long entityId = meta.path("entity_id").canConvertToLong() || meta.path("entity_id").isTextual()
-                ? parseLong(meta.path("entity_id").asText()) : null;
+        Long entityId = entityId(event);
         try {
             db.sql("""
                     insert into crm_webhook_event (id, entity, action, entity_id, payload, status, received_at)
@@ -113,10 +112,11 @@ public class PipedriveWebhooks {
      * (Pipedrive's v2 webhooks carry no signature, and the Basic credentials are one static secret).
      */
     public String truthPath(String eventId) {
-        JsonNode meta = storedEvent(eventId).path("meta");
-        Long id = parseLong(meta.path("entity_id").asText(""));
-        String entity = meta.path("entity").asText();
-        String action = meta.path("action").asText();
+        JsonNode event = storedEvent(eventId);
+        JsonNode meta = event.path("meta");
+        Long id = entityId(event);
+        String entity = meta.path("entity").asText().toLowerCase(java.util.Locale.ROOT);
+        String action = meta.path("action").asText().toLowerCase(java.util.Locale.ROOT);
         if (id == null || id <= 0) {
             return null;
         }
@@ -133,13 +133,13 @@ public class PipedriveWebhooks {
      */
     @Transactional
     public void applyFromPipedrive(String eventId, String answer) {
-        JsonNode meta = storedEvent(eventId).path("meta");
-        String entity = meta.path("entity").asText();
+        JsonNode event = storedEvent(eventId);
+        String entity = event.path("meta").path("entity").asText().toLowerCase(java.util.Locale.ROOT);
         Optional<DealMirror.MirrorChange> change = Optional.empty();
         if (answer == null) {
-            if ("deal".equals(entity)) {
-                change = mirror.apply(json.createObjectNode().put("id", parseLong(meta.path("entity_id").asText())),
-                        true);
+            Long id = entityId(event);
+            if ("deal".equals(entity) && id != null) {
+                change = mirror.apply(json.createObjectNode().put("id", id), true);
             }
         } else {
             JsonNode data = read(answer).path("data");
@@ -203,11 +203,19 @@ public class PipedriveWebhooks {
         }
     }
 
-    private static Long parseLong(String value) {
-        try {
-            return Long.valueOf(value);
-        } catch (NumberFormatException e) {
-            return null;
+    /**
+     * The id of the deal or person the event is about: meta.entity_id (a number or, as Pipedrive sends it, its digits
+     * as text); an event without it names its entity in data.id, or - when it was deleted and data is null -
+     * previous.id. Null when none of them is an id.
+     */
+    private static Long entityId(JsonNode event) {
+        for (JsonNode candidate : List.of(event.path("meta").path("entity_id"), event.path("data").path("id"),
+                event.path("previous").path("id"))) {
+            Long id = PipedriveResponses.number(candidate);
+            if (id != null) {
+                return id;
+            }
         }
+        return null;
     }
 }

@@ -105,6 +105,24 @@ public final class PipedriveSimulator implements AutoCloseable {
 
     private enum FaultKind { FAIL, RATE_LIMIT, SLOW, HANG, RESET }
 
+    /**
+     * Answers a Pipedrive may give that differ from this simulator's default, each valid by Pipedrive's published
+     * description of API v2 (the official {@code pipedrive} npm package's models); {@link #answerAs} switches them on,
+     * {@link #reset()} off.
+     */
+    public enum Shape {
+        /** "Add a deal" (AddDealRequest) does not list origin_id: 400 "Unknown field(s): origin_id". */
+        REJECTS_ORIGIN_ID,
+        /** origin_id is accepted but not kept (the Deal model calls it system-generated): the deal has none. */
+        DROPS_ORIGIN_ID,
+        /** Person search items list only id, type and name (emails and phones are optional in the model). */
+        SEARCH_ITEMS_WITHOUT_CONTACTS,
+        /** 429 with its headers spelled in capitals (RETRY-AFTER, X-RATELIMIT-RESET) and the reset only. */
+        RATE_LIMIT_HEADERS_IN_CAPITALS,
+        /** A deleted deal or activity is 410 Gone (to GET and DELETE), not 200 with is_deleted / 404. */
+        GONE_AS_410
+    }
+
     private record Fault(FaultKind kind, int status, int retryAfterSeconds, Duration delay) {
     }
 
@@ -173,6 +191,7 @@ public final class PipedriveSimulator implements AutoCloseable {
     private final AtomicInteger rateLimitedCount = new AtomicInteger();
     private final ConcurrentLinkedQueue<Runnable> dealCreatedHooks = new ConcurrentLinkedQueue<>();
     private volatile boolean down;
+    private final Set<Shape> shapes = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private PipedriveSimulator(String apiToken) {
         this.apiToken = Objects.requireNonNull(apiToken, "apiToken");
@@ -221,6 +240,7 @@ public final class PipedriveSimulator implements AutoCloseable {
             rateLimitedCount.set(0);
             dealCreatedHooks.clear();
             down = false;
+            shapes.clear();
             seedStages();
         }
         server.releaseHeld();
@@ -398,6 +418,11 @@ public final class PipedriveSimulator implements AutoCloseable {
         dealCreatedHooks.add(Objects.requireNonNull(hook));
     }
 
+    /** Answers as a Pipedrive with these (valid) differences would, until {@link #reset()}. */
+    public void answerAs(Shape... differences) {
+        shapes.addAll(List.of(differences));
+    }
+
     /** Connections accepted so far (for keep-alive assertions). */
     public long connectionsAccepted() {
         return server.connectionsAccepted();
@@ -533,6 +558,10 @@ public final class PipedriveSimulator implements AutoCloseable {
         body.putNull("data");
         body.putNull("additional_data");
         String seconds = Integer.toString(retryAfterSeconds);
+        if (shapes.contains(Shape.RATE_LIMIT_HEADERS_IN_CAPITALS)) {
+            return new Resp(429, body).header("X-RATELIMIT-LIMIT", Integer.toString(limit))
+                    .header("X-RATELIMIT-REMAINING", "0").header("X-RATELIMIT-RESET", seconds);
+        }
         return new Resp(429, body)
                 .header("x-ratelimit-limit", Integer.toString(limit))
                 .header("x-ratelimit-remaining", "0")
@@ -1086,7 +1115,11 @@ public final class PipedriveSimulator implements AutoCloseable {
                 if (score > 0) {
                     ObjectNode hit = NODES.objectNode();
                     hit.put("result_score", score);
-                    hit.set("item", searchItem(p));
+                    ObjectNode item = searchItem(p);
+                    if (shapes.contains(Shape.SEARCH_ITEMS_WITHOUT_CONTACTS)) {
+                        item.remove(List.of("emails", "phones"));
+                    }
+                    hit.set("item", item);
                     items.add(hit);
                 }
             }
@@ -1263,6 +1296,12 @@ public final class PipedriveSimulator implements AutoCloseable {
 
     private Resp createDeal(Call call) {
         ObjectNode body = jsonBody(call);
+        if (shapes.contains(Shape.REJECTS_ORIGIN_ID) && body.has("origin_id")) {
+            throw ApiError.validation("Unknown field(s): origin_id");
+        }
+        if (shapes.contains(Shape.DROPS_ORIGIN_ID)) {
+            body.remove("origin_id");
+        }
         DEAL_ADD.validate("", body);
         String status = body.path("status").asText("open");
         checkStatusBoundFields(body, status);
@@ -1411,6 +1450,9 @@ public final class PipedriveSimulator implements AutoCloseable {
             ObjectNode d = deals.get(id);
             if (d == null) {
                 throw ApiError.notFound("Deal not found");
+            }
+            if (shapes.contains(Shape.GONE_AS_410) && isDeleted(d)) {
+                return error(410, "Deal has been deleted", null);
             }
             return ok(d.deepCopy());
         }
@@ -1619,6 +1661,9 @@ public final class PipedriveSimulator implements AutoCloseable {
     private Resp deleteActivity(long id) {
         synchronized (lock) {
             ObjectNode a = activities.get(id);
+            if (a != null && isDeleted(a) && shapes.contains(Shape.GONE_AS_410)) {
+                return error(410, "Activity has been deleted", null);
+            }
             if (a == null || isDeleted(a)) {
                 throw ApiError.notFound("Activity not found");
             }
