@@ -2,6 +2,7 @@ package de.henk.hub.crm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.henk.hub.config.HenkProperties;
 import java.net.URLEncoder;
@@ -44,11 +45,15 @@ public class PipedriveRequests {
         return write(body);
     }
 
-    /** True unless GET /v1/webhooks lists one with the hub's subscription URL. */
+    /**
+     * True unless GET /v1/webhooks lists an active one with the hub's subscription URL in the v2 format the hub
+     * reads: one Pipedrive deactivated (after failed deliveries) or one made by hand in the v1 format delivers
+     * nothing the hub can use, so the hub registers its own beside it.
+     */
     public boolean webhookMissing(String body) {
         try {
             for (var existing : json.readTree(body).path("data")) {
-                if (webhookUrl().equals(existing.path("subscription_url").asText())) {
+                if (deliversToHub(existing, webhookUrl())) {
                     return false;
                 }
             }
@@ -56,6 +61,13 @@ public class PipedriveRequests {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** A listed webhook that sends every event, in the v2 format, to the hub's URL. */
+    static boolean deliversToHub(JsonNode webhook, String hubUrl) {
+        return hubUrl.equals(webhook.path("subscription_url").asText())
+                && webhook.path("is_active").asInt(1) != 0
+                && webhook.path("version").asText("2.0").startsWith("2");
     }
 
     private String webhookUrl() {

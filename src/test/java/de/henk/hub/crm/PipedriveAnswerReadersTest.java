@@ -13,6 +13,25 @@ class PipedriveAnswerReadersTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     @Test
+    void onlyAnActiveV2WebhookToTheHubCountsAsRegistered() throws Exception {
+        String url = "https://hub.example.com/api/crm/webhooks/pipedrive";
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(PipedriveRequests.deliversToHub(json.readTree(
+                "{\"subscription_url\":\"" + url + "\",\"is_active\":1,\"version\":\"2.0\"}"), url)).isTrue();
+        assertThat(PipedriveRequests.deliversToHub(json.readTree("{\"subscription_url\":\"" + url + "\"}"), url))
+                .isTrue();
+        // deactivated by Pipedrive after failed deliveries, or made by hand in the v1 format: the hub adds its own
+        assertThat(PipedriveRequests.deliversToHub(json.readTree(
+                "{\"subscription_url\":\"" + url + "\",\"is_active\":0,\"version\":\"2.0\"}"), url)).isFalse();
+        assertThat(PipedriveRequests.deliversToHub(json.readTree(
+                "{\"subscription_url\":\"" + url + "\",\"is_active\":false}"), url)).isFalse();
+        assertThat(PipedriveRequests.deliversToHub(json.readTree(
+                "{\"subscription_url\":\"" + url + "\",\"is_active\":1,\"version\":\"1.0\"}"), url)).isFalse();
+        assertThat(PipedriveRequests.deliversToHub(json.readTree(
+                "{\"subscription_url\":\"https://elsewhere.example.com/hook\",\"is_active\":1}"), url)).isFalse();
+    }
+
+    @Test
     void retryAfterIsReadWhateverTheCaseOfItsName() {
         PipedriveFailures failures = new PipedriveFailures();
         assertThat(failures.retryAfterMs(tooManyRequests(Map.of("RETRY-AFTER", "7")))).isEqualTo(7000L);
