@@ -39,7 +39,7 @@ public class PhaseStep {
         return switch (asked) {
             case OCCASION -> now.occasion() == null;
             case TIMING -> !now.knowsTiming();
-            case BUDGET -> now.budgetEur() == null;
+            case BUDGET -> !now.knowsBudget();
             case STYLE -> !now.knowsLook();
             default -> false;
         };
@@ -49,6 +49,6 @@ public class PhaseStep {
         return !learned.colours().isEmpty() || !learned.avoidColours().isEmpty() || !learned.patterns().isEmpty()
                 || !learned.avoidPatterns().isEmpty() || !learned.fabricWishes().isEmpty() || learned.style() != null
                 || !learned.avoidFabrics().isEmpty()
-                || learned.budgetEur() != null || learned.garment() != null || learned.season() != null;
+                || learned.knowsBudget() || learned.garment() != null || learned.season() != null;
     }
 }

@@ -79,6 +79,9 @@ public class ProfileExtractor {
         TimingRules.timing(text, LocalDate.now(clock), profile);
         Integer[] budget = BudgetRules.budget(text, expecting == Phase.BUDGET);
         profile.budget(budget[0], budget[1]);
+        if (budget[0] == null && BudgetRules.open(text, expecting == Phase.BUDGET)) {
+            profile.openBudget(true);
+        }
         WishRules.read(text, profile);
         profile.contact(ContactRules.name(message), ContactRules.email(message),
                 phones.isEmpty() ? null : phones.get(0).written());
