@@ -21,6 +21,8 @@ final class ConciergeNames {
             "business", new String[] {"das Büro und Geschäftstermine", "business and the office"},
             "gala", new String[] {"eine Gala", "a black-tie evening"},
             "christening", new String[] {"eine Taufe", "a christening"},
+            "mourning", new String[] {"eine Trauerfeier", "a funeral"},
+            "celebration", new String[] {"eine Feier", "a celebration"},
             "prom", new String[] {"einen Abschlussball", "a prom"},
             "everyday", new String[] {"den Alltag", "everyday wear"});
 

@@ -48,7 +48,12 @@ final class ConciergeRecap {
             String garment = ConciergeNames.garmentOrSuit(turn.profile().garment(), de);
             String article = de ? ("Hose".equals(garment) || "Weste".equals(garment) ? "eine " : "ein ")
                     : (garment.startsWith("a") ? "an " : "a ");
-            sentences.add(de
+            boolean sombre = "mourning".equals(learned.occasion());
+            sentences.add(sombre ? (de ? "Verstehe – " + article + garment + " für "
+                    + ConciergeNames.occasion(learned.occasion(), true) + ". Mein herzliches Beileid."
+                    : "I understand – " + article + garment + " for " + ConciergeNames.occasion(learned.occasion(), false)
+                    + ". My sincere condolences.")
+                    : de
                     ? "Wunderbar – " + article + garment + " für " + ConciergeNames.occasion(learned.occasion(), true)
                     + "!"
                     : "Wonderful – " + article + garment + " for " + ConciergeNames.occasion(learned.occasion(), false)

@@ -29,7 +29,7 @@ public class LeadQualifier {
 
     private static final Map<String, String> OCCASION_TITLES = Map.of(
             "wedding", "Hochzeits-", "business", "Business-", "gala", "Gala-", "christening", "Tauf-",
-            "prom", "Abiball-", "everyday", "Alltags-");
+            "prom", "Abiball-", "everyday", "Alltags-", "mourning", "Trauer-", "celebration", "Fest-");
     private static final Map<String, String> GARMENT_TITLES = Map.of(
             "suit", "Anzug", "three-piece", "Dreiteiler", "tuxedo", "Smoking", "jacket", "Sakko",
             "trousers", "Hose", "vest", "Weste", "coat", "Mantel", "shirt", "Hemd");
