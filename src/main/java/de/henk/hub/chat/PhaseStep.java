@@ -23,7 +23,14 @@ public class PhaseStep {
             // asked and passed over: HENK does not ask the same thing again
             state = state.skipping(previous);
         }
+        // asked twice in a row and answered with other things ("Beerdigung" before it was known, the date, the
+        // budget): not a third time; the question of what is needed is the occasion's
+        Phase asked = previous == Phase.NEEDS ? Phase.OCCASION : previous;
+        if (asked != null && state.askedAgain() >= 1 && !learned.hasNoFacts() && stillMissing(asked, now)) {
+            state = state.skipping(asked);
+        }
         Phase phase = Phase.next(now, state);
+        state = state.asking(previous != null && phase == previous ? state.askedAgain() + 1 : 0);
         boolean wantsFabrics = !now.declined() && (phase == Phase.FABRIC || state.proposed()
                 && (changesTheCloth(learned) || ChatUnderstanding.ASKS_FOR_FABRICS.matcher(turn.message()).find()));
         return turn.with(state).with(new ChatTurn.Progress(phase, wantsFabrics, List.of()));
