@@ -31,7 +31,7 @@ final class Umlauts {
                 // when
                 "frueh", "maerz", "naechst", "spaet", "waehrend", "taeglich", "woechentlich", "kuerz", "zurueck",
                 "moeglich", "uebermorgen", "ueber", "fuer", "fuenf", "zwoelf", "dreissig", "haelfte", "jaehrig",
-                "kuenftig", "demnaechst", "laeng", "rueck",
+                "kuenftig", "demnaechst", "laeng", "rueck", "jaenner", "hoechst", "ungefaehr", "spaetest",
                 // who wants what
                 "moecht", "moeg", "koenn", "muess", "wuensch", "waer", "haett", "wuerd", "duerf", "gefaell", "faellt",
                 "schoen", "gruess", "hoeflich", "persoenlich", "natuerlich", "groess", "grosse", "grossen",
@@ -43,11 +43,11 @@ final class Umlauts {
                 "massnehm", "massschneid", "massarbeit", "masshemd", "massatelier", "massmode", "massband",
                 // occasions and the shop
                 "jubilaeum", "gespraech", "vorstellungsgespraech", "geschaeft", "guenstig", "gebuehr", "pruef",
-                "muench", "koeln", "duesseldorf", "nuernberg")) {
+                "muench", "koeln", "duesseldorf", "nuernberg", "gaest", "begraebnis", "verloebnis", "praesentation")) {
             STEMS.put(stem, written(stem));
         }
         for (String stem : List.of("anzueg", "maentel", "jubilaeum", "gespraech", "geschaeft", "groess", "maerz",
-                "frueh", "gruen", "buero", "strass", "massanzug", "massgeschneid", "gaeste", "feiertaeg")) {
+                "frueh", "gruen", "buero", "strass", "massanzug", "massgeschneid", "gaeste", "feiertaeg", "naechst")) {
             INNER.put(stem, written(stem));
         }
     }
@@ -89,7 +89,10 @@ final class Umlauts {
         for (int length = word.length(); length >= 3; length--) {
             String stem = STEMS.get(word.substring(0, length));
             if (stem != null) {
-                return stem + word.substring(length);
+                // "uebernaechste": the rest may hold a stem of its own
+                String rest = word.substring(length);
+                String restored = rest.length() >= 3 && TYPED.matcher(rest).find() ? restored(rest) : null;
+                return stem + (restored != null ? restored : rest);
             }
         }
         for (Map.Entry<String, String> inner : INNER.entrySet()) {

@@ -25,7 +25,9 @@ class UmlautsTest {
             "Ich moechte einen Anzug fuer das Buero | Ich möchte einen Anzug für das Büro",
             "Wir wohnen in der Hauptstrasse, lieber laessig | Wir wohnen in der Hauptstraße, lieber lässig",
             "zwei Hochzeitsanzuege, ein Mantel, Budget 3000 | zwei Hochzeitsanzüge, ein Mantel, Budget 3000",
-            "Hochzeit Anfang Maerz, eher duenn und leicht | Hochzeit Anfang März, eher dünn und leicht"})
+            "Hochzeit Anfang Maerz, eher duenn und leicht | Hochzeit Anfang März, eher dünn und leicht",
+            "uebernaechste Woche, hoechstens 2000 Euro | übernächste Woche, höchstens 2000 Euro",
+            "Hochzeit im Juni, 120 Gaeste, ungefaehr 2500 | Hochzeit im Juni, 120 Gäste, ungefähr 2500"})
     void typedWithoutUmlautsReadsAsWrittenWithThem(String typed, String written) {
         assertThat(extractor.extract(typed)).isEqualTo(extractor.extract(written));
         assertThat(Umlauts.restore(typed.toLowerCase(java.util.Locale.GERMAN)))
