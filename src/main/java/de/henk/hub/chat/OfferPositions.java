@@ -25,9 +25,14 @@ final class OfferPositions {
             + "|(?<![\\p{L}\\d])(?:die|den|der|the|termin|time|slot) ([1-5])(?=[!?,]|\\.(?!\\d)|$| (?:one|bitte|please"
             + "|passt|gerne|nehme|ist|is|works|klingt|sounds))"
             + "|(?<![\\p{L}\\d.])([1-5])\\)", FLAGS);
+    /** "Nummer zwei", "number two", "option three". */
+    private static final Pattern NUMBERED_WORD = Pattern.compile("(?<![\\p{L}\\d])(?:nummer|nr\\.?|number|no\\.|option|variante)"
+            + " (eins|one|zwei|two|drei|three|vier|four|fünf|five)(?![\\p{L}\\d])", FLAGS);
+    private static final List<String> NUMBER_WORDS = List.of("eins one", "zwei two", "drei three", "vier four",
+            "fünf five");
     /** An ordinal in front of an appointment's kind ("erste Anprobe") names that kind, not a place. */
     private static final Pattern KIND_AFTER = Pattern.compile("\\G\\s+(?:anprobe\\p{L}*|fitting)", FLAGS);
-    private static final Pattern LAST = place("letzte[nmrs]?", "letztere[nmrs]?", "last", "latter");
+    private static final Pattern LAST = place("letzte[nmrs]?", "letztere[nmrs]?", "last", "latter", "final one");
     private static final Pattern MIDDLE = place("mittlere[nmrs]?", "middle", "mittleren");
     private static final Pattern EARLIER = place("frühere[nmrs]?", "früheste[nmrs]?", "the earlier", "earlier one",
             "earliest");
@@ -63,6 +68,14 @@ final class OfferPositions {
             int i = digit.charAt(0) - '1';
             if (i < offered) {
                 return i;
+            }
+        }
+        var word = NUMBERED_WORD.matcher(text);
+        while (word.find()) {
+            for (int i = 0; i < Math.min(NUMBER_WORDS.size(), offered); i++) {
+                if ((" " + NUMBER_WORDS.get(i) + " ").contains(" " + word.group(1) + " ")) {
+                    return i;
+                }
             }
         }
         if (LAST.matcher(text).find() || times && LATER.matcher(text).find()) {

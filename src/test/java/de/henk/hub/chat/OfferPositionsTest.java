@@ -31,7 +31,7 @@ class OfferPositionsTest {
             "den 1sten | 0", "den 2ten | 1", "the last one | 2", "der letzte passt | 2", "lieber den späteren | 2",
             "lieber den spaeteren | 2", "the later one | 2", "the earlier one please | 0", "den früheren | 0",
             "the middle one | 1", "die mittlere Zeit | 1", "3rd | 2", "option 3 | 2", "ersteres | 0",
-            "the latter | 2"})
+            "the latter | 2", "Nummer zwei bitte | 1", "number three | 2", "option one | 0"})
     void aTimeIsPickedByItsPlace(String message, int place) {
         OfferedSlot picked = choice(message, THREE);
         assertThat(picked).as(message).isEqualTo(place < 0 ? null : THREE.get(place));
