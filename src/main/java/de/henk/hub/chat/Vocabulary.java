@@ -26,7 +26,7 @@ final class Vocabulary {
 
     static {
         OCCASIONS.put("wedding", words("\\p{L}*hochzeit\\p{L}*", "heirat\\p{L}*", "trauung", "standesamt\\p{L}*",
-                "wedding", "bräutigam", "groom", "trauzeuge\\p{L}*", "best man", "getting married", "marry"));
+                "wedding", "bräutigam", "groom", "trauzeuge\\p{L}*", "best man", "getting married", "marry", "polterabend"));
         OCCASIONS.put("mourning", words("beerdigung\\p{L}*", "trauerfeier\\p{L}*", "begräbnis\\p{L}*", "bestattung\\p{L}*",
                 "beisetzung\\p{L}*", "trauerfall", "trauergottesdienst", "trauer", "funeral\\p{L}*", "memorial service",
                 "burial"));
@@ -39,12 +39,12 @@ final class Vocabulary {
                 "opernball", "ball", "oper",
                 "premiere", "abendveranstaltung"));
         OCCASIONS.put("business", words("business", "büro", "office", "geschäft\\p{L}*", "job", "arbeit", "meeting\\p{L}*",
-                "bewerbung\\p{L}*", "vorstellungsgespräch", "interview", "kanzlei", "bank", "beruf\\p{L}*", "for work"));
+                "bewerbung\\p{L}*", "vorstellungsgespräch", "interview", "konferenz\\p{L}*", "conference", "kongress\\p{L}*", "kanzlei", "bank", "beruf\\p{L}*", "for work"));
         // a celebration in a suit that is none of the above: a birthday, an anniversary, the Oktoberfest, a party
         OCCASIONS.put("celebration", words("\\p{L}*geburtstag\\p{L}*", "birthday\\p{L}*", "\\p{L}*jubiläum\\p{L}*",
                 "anniversary", "jahrestag\\p{L}*", "oktoberfest\\p{L}*", "wiesn\\p{L}*", "volksfest\\p{L}*", "trachten\\p{L}*",
                 "tracht", "lederhose\\p{L}*", "feier", "\\p{L}+feier", "party", "\\p{L}+party", "celebration",
-                "sommerfest", "jubilee"));
+                "sommerfest", "jubilee", "verlobung\\p{L}*", "engagement party", "junggesellenabschied"));
         OCCASIONS.put("everyday", words("alltag\\p{L}*", "everyday", "freizeit", "wochenende", "weekend"));
 
         STYLES.put("classic", words("klassisch\\p{L}*", "classic\\p{L}*", "zeitlos\\p{L}*", "timeless", "traditionell\\p{L}*",

@@ -24,7 +24,8 @@ class OccasionsTest {
             "fürs Oktoberfest | celebration", "für die Weihnachtsfeier | celebration", "Geburtstagsparty | celebration",
             "Taufe meiner Tochter | christening", "christening | christening", "Erstkommunion | christening",
             "Konfirmation im Mai | christening", "zur Hochzeitsfeier | wedding", "Abschlussfeier | prom",
-            "Tauffeier | christening"})
+            "Tauffeier | christening", "zu unserer Verlobung | celebration", "für den Polterabend | wedding",
+            "für eine Konferenz in Wien | business"})
     void theOccasionIsKnown(String message, String occasion) {
         assertThat(extractor.extract(message).occasion()).as(message).isEqualTo(occasion);
     }
