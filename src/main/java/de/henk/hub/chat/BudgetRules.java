@@ -57,8 +57,10 @@ final class BudgetRules {
             + "(?:\\s*(?:rum|herum|oder so|or so|ish))?\\W*$");
     /** "Geld spielt keine Rolle", "Budget ist offen", "no budget limit", "price doesn't matter": no ceiling. */
     private static final Pattern OPEN = words("(geld|der preis|preis|budget|kosten) spiel(t|en) (da |dabei |hier )?keine rolle",
-            "spielt (preislich|beim budget|beim preis) keine rolle", "(das )?(geld|der preis|preis|budget|die kosten|kosten) "
-                    + "(ist|sind) (mir )?(egal|nebensache|zweitrangig|offen|kein thema|nach oben offen|unbegrenzt)",
+            "spielt (preislich|beim budget|beim preis) keine rolle", "(das )?(geld|der preis|preis|budget|die kosten|kosten):? "
+                    + "((ist|sind) )?(mir )?(egal|nebensache|zweitrangig|offen|kein thema|kein problem|nach oben offen|"
+                    + "unbegrenzt|flexibel)", "beim (budget|preis) (bin ich )?(flexibel|offen)",
+            "(money|price|cost|budget)('s| is) not (a|an) (problem|issue)", "(flexible|flexibel) budget",
             "budget (nach oben )?offen", "offene[ns]? budget", "nach oben (hin )?offen", "kein(e[nm]?)? (festes |bestimmtes )?"
                     + "(budgetlimit|preislimit|limit|budgetgrenze|preisgrenze|obergrenze|grenze)",
             "kein festes budget", "kein bestimmtes budget", "ohne (preis|budget)?limit", "egal,? was es kostet",

@@ -21,7 +21,8 @@ class OpenBudgetTest {
             "ich habe keine Obergrenze", "Geld spielt da keine Rolle", "no budget limit", "price doesn't matter",
             "Money is no object, I want the best", "the price does not matter to me", "open budget",
             "Budget ist egal", "egal was es kostet", "Preis spielt keine Rolle", "prices don't matter",
-            "Geld spielt keine rolle"})
+            "Geld spielt keine rolle", "Preis egal", "Budget: unbegrenzt", "beim Budget bin ich flexibel",
+            "money's not an issue", "the budget is flexible", "Geld ist kein Problem"})
     void noCeilingIsAnOpenBudget(String message) {
         ConversationProfile profile = extractor.extract(message);
         assertThat(profile.openBudget()).as(message).isTrue();
