@@ -120,14 +120,24 @@ final class ConciergeNames {
         return WISH_NAMES.get(material)[de ? 0 : 1];
     }
 
+    /** "der Maßanzug", "die Hose", "das Sakko". */
     static String articleDe(ConversationProfile p) {
         String garment = garmentOrSuit(p.garment(), true);
-        return ("Hose".equals(garment) || "Weste".equals(garment) ? "die " : "der ") + garment;
+        return article(garment, "der ") + garment;
     }
 
+    /** "den Maßanzug", "die Hose", "das Sakko". */
     static String articleAccusativeDe(ConversationProfile p) {
         String garment = garmentOrSuit(p.garment(), true);
-        return ("Hose".equals(garment) || "Weste".equals(garment) ? "die " : "den ") + garment;
+        return article(garment, "den ") + garment;
+    }
+
+    private static String article(String garment, String masculine) {
+        return switch (garment) {
+            case "Hose", "Weste" -> "die ";
+            case "Sakko", "Maßhemd" -> "das ";
+            default -> masculine;
+        };
     }
 
     static List<String> capitalised(List<String> words) {
