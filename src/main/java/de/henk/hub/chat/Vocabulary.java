@@ -44,7 +44,8 @@ final class Vocabulary {
         OCCASIONS.put("celebration", words("\\p{L}*geburtstag\\p{L}*", "birthday\\p{L}*", "\\p{L}*jubiläum\\p{L}*",
                 "anniversary", "jahrestag\\p{L}*", "oktoberfest\\p{L}*", "wiesn\\p{L}*", "volksfest\\p{L}*", "trachten\\p{L}*",
                 "tracht", "lederhose\\p{L}*", "feier", "\\p{L}+feier", "party", "\\p{L}+party", "celebration",
-                "sommerfest", "jubilee", "verlobung\\p{L}*", "engagement party", "junggesellenabschied"));
+                "sommerfest", "jubilee", "verlobung\\p{L}*", "engagement party", "junggesellenabschied",
+                "empfang", "\\p{L}+empfang", "reception"));
         OCCASIONS.put("everyday", words("alltag\\p{L}*", "everyday", "freizeit", "wochenende", "weekend"));
 
         STYLES.put("classic", words("klassisch\\p{L}*", "classic\\p{L}*", "zeitlos\\p{L}*", "timeless", "traditionell\\p{L}*",

@@ -25,7 +25,9 @@ class OccasionsTest {
             "Taufe meiner Tochter | christening", "christening | christening", "Erstkommunion | christening",
             "Konfirmation im Mai | christening", "zur Hochzeitsfeier | wedding", "Abschlussfeier | prom",
             "Tauffeier | christening", "zu unserer Verlobung | celebration", "für den Polterabend | wedding",
-            "für eine Konferenz in Wien | business"})
+            "für eine Konferenz in Wien | business",
+            "Für den Empfang beim Bürgermeister | celebration", "zum Neujahrsempfang | celebration",
+            "wedding reception | wedding"})
     void theOccasionIsKnown(String message, String occasion) {
         assertThat(extractor.extract(message).occasion()).as(message).isEqualTo(occasion);
     }
