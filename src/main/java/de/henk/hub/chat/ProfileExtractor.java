@@ -74,8 +74,8 @@ public class ProfileExtractor {
         ConversationProfile.Builder profile = ConversationProfile.builder()
                 .language(LanguageRules.language(text))
                 .occasion(Vocabulary.first(Vocabulary.OCCASIONS, text))
-                .garment(Vocabulary.first(Vocabulary.GARMENTS, text))
-                .style(Vocabulary.first(Vocabulary.STYLES, text));
+                .garment(Vocabulary.firstNotNegated(Vocabulary.GARMENTS, text))
+                .style(Vocabulary.firstNotNegated(Vocabulary.STYLES, text));
         TimingRules.timing(text, LocalDate.now(clock), profile);
         Integer[] budget = BudgetRules.budget(text, expecting == Phase.BUDGET);
         profile.budget(budget[0], budget[1]);

@@ -49,7 +49,8 @@ final class Vocabulary {
         OCCASIONS.put("everyday", words("alltag\\p{L}*", "everyday", "freizeit", "wochenende", "weekend"));
 
         STYLES.put("classic", words("klassisch\\p{L}*", "classic\\p{L}*", "zeitlos\\p{L}*", "timeless", "traditionell\\p{L}*",
-                "konservativ\\p{L}*", "elegant\\p{L}*", "seriös\\p{L}*"));
+                "konservativ\\p{L}*", "elegant\\p{L}*", "seriös\\p{L}*",
+                "dezent\\p{L}*", "unauffällig\\p{L}*", "understated", "subtle"));
         STYLES.put("modern", words("modern\\p{L}*", "slim", "schmal\\p{L}*", "tailliert\\p{L}*", "figurbetont\\p{L}*",
                 "fitted", "sleek"));
         STYLES.put("casual", words("lässig\\p{L}*", "leger\\p{L}*", "relaxed", "locker\\p{L}*", "entspannt\\p{L}*"));
@@ -134,6 +135,26 @@ final class Vocabulary {
             default -> throw new IllegalArgumentException(field);
         };
         return java.util.List.copyOf(words.keySet());
+    }
+
+    /** "nicht zu auffällig", "ohne Weste", "not too slim": the word right after it is ruled out, not wished. */
+    private static final Pattern NEGATED = Pattern.compile("(?:^|[^\\p{L}])(?:nichts?|nix|kein\\p{L}*|ohne|not|no|without|never|"
+            + "nie)(?: (?:zu|so|allzu|besonders|übertrieben|too|overly|very|a|an|the|eine?n?))? ?$");
+
+    /** The first word of the table the text names and does not rule out ("bloß nicht zu auffällig"); or null. */
+    static String firstNotNegated(Map<String, Pattern> candidates, String text) {
+        for (var entry : candidates.entrySet()) {
+            if (!mayMatch(entry.getValue(), text)) {
+                continue;
+            }
+            var m = entry.getValue().matcher(text);
+            while (m.find()) {
+                if (!NEGATED.matcher(text.substring(Math.max(0, m.start() - 24), m.start())).find()) {
+                    return entry.getKey();
+                }
+            }
+        }
+        return null;
     }
 
     /** The first word of the table whose pattern the (lower-case) text names; null when it names none. */
