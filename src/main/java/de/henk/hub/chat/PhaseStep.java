@@ -18,8 +18,10 @@ public class PhaseStep {
         ConversationProfile now = understood.profile();
         Phase previous = turn.opened().previous();
         ConversationState state = turn.state();
+        // times on offer: HENK's last reply offered them instead of asking, and "der zweite" passes nothing over
         if (previous != null && understood.facts().isEmpty() && understood.smalltalk().isEmpty()
-                && !learned.declined() && learned.hasNoFacts() && stillMissing(previous, now)) {
+                && !learned.declined() && learned.hasNoFacts() && stillMissing(previous, now)
+                && state.offeredSlots().isEmpty()) {
             // asked and passed over: HENK does not ask the same thing again
             state = state.skipping(previous);
         }
