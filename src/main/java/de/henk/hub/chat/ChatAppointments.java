@@ -29,14 +29,8 @@ import org.springframework.stereotype.Component;
 public class ChatAppointments {
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-    private static final Pattern[] ORDINALS = {
-            Pattern.compile("(?<!\\p{L})(erste[nmrs]?(?! anprobe)|first|nummer 1|nr\\.? ?1|option 1|1\\))(?!\\p{L})", FLAGS),
-            Pattern.compile("(?<!\\p{L})(zweite[nmrs]?(?! anprobe)|second|nummer 2|nr\\.? ?2|option 2|2\\))(?!\\p{L})", FLAGS),
-            Pattern.compile("(?<!\\p{L})(dritte[nmrs]?|third|nummer 3|nr\\.? ?3|option 3|3\\))(?!\\p{L})", FLAGS)};
-    /** "Der erste Stoff gefällt mir" picks a cloth, not a time. */
     private static final Pattern FABRIC_WORDS = Pattern.compile("(?<!\\p{L})(stoff\\p{L}*|fabric\\p{L}*|cloth)(?!\\p{L})",
             FLAGS);
-    private static final Pattern LAST = Pattern.compile("(?<!\\p{L})(letzte[nmrs]?|last)(?!\\p{L})", FLAGS);
     private static final Pattern YES = Pattern.compile(
             "^\\W*(ja|jawohl|gern|gerne|sehr gern|klar|okay|ok|yes|yeah|yep|sure|perfekt|perfect|passt|buchen sie|"
                     + "bitte buchen|book it|please book)(?!\\p{L})", FLAGS);
@@ -158,14 +152,11 @@ public class ChatAppointments {
 
     /** Which of the offered times the customer took: by position, by day and/or time, or "ja" to a single one. */
     static OfferedSlot choice(String message, SlotWish wish, List<OfferedSlot> offered) {
-        boolean aboutCloth = FABRIC_WORDS.matcher(message).find();
-        for (int i = 0; i < Math.min(ORDINALS.length, offered.size()); i++) {
-            if (!aboutCloth && ORDINALS[i].matcher(message).find()) {
-                return offered.get(i);
+        if (!FABRIC_WORDS.matcher(message).find()) {
+            int place = OfferPositions.picked(Umlauts.restore(message.toLowerCase(Locale.GERMAN)), offered.size(), true);
+            if (place >= 0) {
+                return offered.get(place);
             }
-        }
-        if (!aboutCloth && LAST.matcher(message).find()) {
-            return offered.get(offered.size() - 1);
         }
         if (wish.date() != null || wish.time() != null) {
             List<OfferedSlot> fitting = offered.stream().filter(s -> wish.fits(s.day(), s.start())).toList();

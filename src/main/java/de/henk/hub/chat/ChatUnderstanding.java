@@ -75,23 +75,12 @@ public class ChatUnderstanding {
         return new ChatTurn.Understood(learned, turn.opened().before().mergedWith(learned), facts, smalltalk);
     }
 
-    /** "the first", "der zweite", "Nr. 3": the cloth at that place in the proposal. */
-    private static final List<Pattern> ORDINALS = List.of(ordinal("erste[nmrs]?", "first", "nummer 1", "nr\\.? ?1", "1\\)"),
-            ordinal("zweite[nmrs]?", "second", "nummer 2", "nr\\.? ?2", "2\\)"),
-            ordinal("dritte[nmrs]?", "third", "nummer 3", "nr\\.? ?3", "3\\)"));
-    /** "der letzte", "the last one": the last cloth proposed, however many there were. */
-    private static final Pattern LAST = ordinal("letzte[nmrs]?", "last");
-
-    private static Pattern ordinal(String... words) {
-        return Pattern.compile("(?<!\\p{L})(" + String.join("|", words) + ")(?!\\p{L})", Pattern.UNICODE_CASE);
-    }
-
     /** "Der zweite gefällt mir", "the first one", "VBC-2311": a cloth from the last proposal. */
     static String chosenFabric(String message, List<String> proposed, boolean timesOnOffer) {
         if (proposed.isEmpty()) {
             return null;
         }
-        String text = message.toLowerCase(Locale.GERMAN);
+        String text = Umlauts.restore(message.toLowerCase(Locale.GERMAN));
         for (String code : proposed) {
             if (text.contains(code.toLowerCase(Locale.ROOT))) {
                 return code;
@@ -100,14 +89,7 @@ public class ChatUnderstanding {
         if (timesOnOffer && !ASKS_FOR_FABRICS.matcher(message).find()) {
             return null;
         }
-        for (int i = 0; i < Math.min(ORDINALS.size(), proposed.size()); i++) {
-            if (ORDINALS.get(i).matcher(text).find()) {
-                return proposed.get(i);
-            }
-        }
-        if (LAST.matcher(text).find()) {
-            return proposed.get(proposed.size() - 1);
-        }
-        return null;
+        int place = OfferPositions.picked(text, proposed.size(), false);
+        return place >= 0 ? proposed.get(place) : null;
     }
 }

@@ -21,6 +21,8 @@ final class ConciergeNames {
             "business", new String[] {"das Büro und Geschäftstermine", "business and the office"},
             "gala", new String[] {"eine Gala", "a black-tie evening"},
             "christening", new String[] {"eine Taufe", "a christening"},
+            "mourning", new String[] {"eine Trauerfeier", "a funeral"},
+            "celebration", new String[] {"eine Feier", "a celebration"},
             "prom", new String[] {"einen Abschlussball", "a prom"},
             "everyday", new String[] {"den Alltag", "everyday wear"});
 
@@ -118,14 +120,24 @@ final class ConciergeNames {
         return WISH_NAMES.get(material)[de ? 0 : 1];
     }
 
+    /** "der Maßanzug", "die Hose", "das Sakko". */
     static String articleDe(ConversationProfile p) {
         String garment = garmentOrSuit(p.garment(), true);
-        return ("Hose".equals(garment) || "Weste".equals(garment) ? "die " : "der ") + garment;
+        return article(garment, "der ") + garment;
     }
 
+    /** "den Maßanzug", "die Hose", "das Sakko". */
     static String articleAccusativeDe(ConversationProfile p) {
         String garment = garmentOrSuit(p.garment(), true);
-        return ("Hose".equals(garment) || "Weste".equals(garment) ? "die " : "den ") + garment;
+        return article(garment, "den ") + garment;
+    }
+
+    private static String article(String garment, String masculine) {
+        return switch (garment) {
+            case "Hose", "Weste" -> "die ";
+            case "Sakko", "Maßhemd" -> "das ";
+            default -> masculine;
+        };
     }
 
     static List<String> capitalised(List<String> words) {

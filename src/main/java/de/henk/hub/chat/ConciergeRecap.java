@@ -24,6 +24,8 @@ final class ConciergeRecap {
         }
         if (p.budgetEur() != null) {
             facts.add((de ? "Budget etwa " : "a budget of about ") + ConciergeNames.euros(p.budgetEur(), de));
+        } else if (p.knowsBudget()) {
+            facts.add(de ? "Budget offen" : "an open budget");
         }
         if (p.style() != null) {
             facts.add(de ? "Stil " + ConciergeNames.styleDe(p.style()) : p.style() + " style");
@@ -46,7 +48,12 @@ final class ConciergeRecap {
             String garment = ConciergeNames.garmentOrSuit(turn.profile().garment(), de);
             String article = de ? ("Hose".equals(garment) || "Weste".equals(garment) ? "eine " : "ein ")
                     : (garment.startsWith("a") ? "an " : "a ");
-            sentences.add(de
+            boolean sombre = "mourning".equals(learned.occasion());
+            sentences.add(sombre ? (de ? "Verstehe – " + article + garment + " für "
+                    + ConciergeNames.occasion(learned.occasion(), true) + ". Mein herzliches Beileid."
+                    : "I understand – " + article + garment + " for " + ConciergeNames.occasion(learned.occasion(), false)
+                    + ". My sincere condolences.")
+                    : de
                     ? "Wunderbar – " + article + garment + " für " + ConciergeNames.occasion(learned.occasion(), true)
                     + "!"
                     : "Wonderful – " + article + garment + " for " + ConciergeNames.occasion(learned.occasion(), false)
@@ -63,6 +70,8 @@ final class ConciergeRecap {
                 facts.add(de ? "ein Budget von etwa " + ConciergeNames.euros(learned.budgetEur(), true)
                         : "a budget of about " + ConciergeNames.euros(learned.budgetEur(), false));
             }
+        } else if (learned.knowsBudget() && !before.knowsBudget()) {
+            facts.add(de ? "beim Budget keine Obergrenze" : "no upper limit on the budget");
         }
         if (learned.eventDate() != null) {
             facts.add((de ? "der Termin am " : "the date on ") + ConciergeNames.day(learned.eventDate(), de));

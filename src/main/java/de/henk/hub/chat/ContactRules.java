@@ -125,7 +125,7 @@ final class ContactRules {
                 // "ich heiße AAAA…" with hundreds of letters is no one's name (and no lead's either)
                 return false;
             }
-            String w = word.toLowerCase(Locale.GERMAN);
+            String w = Umlauts.restore(word.toLowerCase(Locale.GERMAN));
             if (w.equals("von") || w.equals("van") || w.equals("de")) {
                 continue;
             }

@@ -14,7 +14,8 @@ import java.util.Set;
  * 2000, with {@code budget_min_eur} 1500). Colours are German catalogue words ("schwarz", "marineblau"), patterns
  * the catalogue's names ("Nadelstreifen"); fabric wishes are ids ({@code light}, {@code linen},
  * {@code crease-resistant}, …). {@code chosen_fabric} is the article code of a proposed cloth the customer picked ("der
- * zweite gefällt mir"). {@code avoid_fabrics} are materials ruled out ("keine Wolle": {@code wool}). {@code wants_callback}: the customer asked to be called or written to ("bitte ruft mich an"). {@code intent} is {@code interested} ("ich suche…"), {@code buying} (wants to go ahead), {@code browsing}, {@code declined}, or {@code not_a_customer} (spam, a job application, a competitor, a joke).
+ * zweite gefällt mir"). {@code avoid_fabrics} are materials ruled out ("keine Wolle": {@code wool}). {@code wants_callback}: the customer asked to be called or written to ("bitte ruft mich an"). {@code intent} is {@code interested} ("ich suche…"), {@code buying} (wants to go ahead), {@code browsing}, {@code declined}, or {@code not_a_customer} (spam, a job application, a competitor, a joke). {@code open_budget}: the customer set no ceiling ("Geld spielt
+ * keine Rolle", "no budget limit"); an amount named later replaces it, and it replaces an earlier amount.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ConversationProfile(String language, String occasion, String eventDate, String eventMonth,
@@ -23,7 +24,7 @@ public record ConversationProfile(String language, String occasion, String event
                                   List<String> colours, List<String> avoidColours, List<String> patterns,
                                   List<String> avoidPatterns, List<String> fabricWishes, String name, String email,
                                   String phone, String intent, Boolean wantsAppointment, String chosenFabric,
-                                  List<String> avoidFabrics, Boolean wantsCallback) {
+                                  List<String> avoidFabrics, Boolean wantsCallback, Boolean openBudget) {
 
     public ConversationProfile {
         colours = list(colours);
@@ -55,6 +56,11 @@ public record ConversationProfile(String language, String occasion, String event
         if (newer.budgetEur != null) {
             merged.budgetEur = newer.budgetEur;
             merged.budgetMinEur = newer.budgetMinEur;
+            merged.openBudget = null;
+        } else if (Boolean.TRUE.equals(newer.openBudget)) {
+            merged.budgetEur = null;
+            merged.budgetMinEur = null;
+            merged.openBudget = true;
         }
         if (newer.garment != null) merged.garment = newer.garment;
         if (newer.style != null) merged.style = newer.style;
@@ -105,6 +111,11 @@ public record ConversationProfile(String language, String occasion, String event
         return eventDate != null || eventMonth != null;
     }
 
+    /** An amount, or no ceiling at all: nothing left to ask about the budget. */
+    public boolean knowsBudget() {
+        return budgetEur != null || Boolean.TRUE.equals(openBudget);
+    }
+
     public boolean knowsLook() {
         return style != null || !colours.isEmpty() || !patterns.isEmpty() || !avoidColours.isEmpty()
                 || !avoidPatterns.isEmpty();
@@ -138,7 +149,7 @@ public record ConversationProfile(String language, String occasion, String event
         boolean passed = dateTo != null && dateTo.compareTo(today) < 0;
         Builder kept = toBuilder().intent(null).wantsAppointment(null).wantsCallback(null);
         if (passed) {
-            kept.occasion(null).timing(null, null, null, null, null, null).budget(null, null);
+            kept.occasion(null).timing(null, null, null, null, null, null).budget(null, null).openBudget(null);
         }
         return kept.build();
     }
@@ -167,6 +178,7 @@ public record ConversationProfile(String language, String occasion, String event
         b.chosenFabric = chosenFabric;
         b.avoidFabrics = avoidFabrics;
         b.wantsCallback = wantsCallback;
+        b.openBudget = openBudget;
         return b;
     }
 
@@ -185,7 +197,7 @@ public record ConversationProfile(String language, String occasion, String event
         private String name, email, phone, intent;
         private Boolean wantsAppointment;
         private String chosenFabric;
-        private Boolean wantsCallback;
+        private Boolean wantsCallback, openBudget;
 
         public Builder language(String v) { language = v; return this; }
         public Builder occasion(String v) { occasion = v; return this; }
@@ -206,6 +218,7 @@ public record ConversationProfile(String language, String occasion, String event
         public Builder fabricWishes(List<String> v) { fabricWishes = v; return this; }
         public Builder avoidFabrics(List<String> v) { avoidFabrics = v; return this; }
         public Builder wantsCallback(Boolean v) { wantsCallback = v; return this; }
+        public Builder openBudget(Boolean v) { openBudget = v; return this; }
         public Builder contact(String name, String email, String phone) {
             this.name = name; this.email = email; this.phone = phone; return this;
         }
@@ -217,7 +230,7 @@ public record ConversationProfile(String language, String occasion, String event
             return new ConversationProfile(language, occasion, eventDate, eventMonth, season, dateFrom, dateTo,
                     flexibleDate, budgetEur, budgetMinEur, garment, style, colours, avoidColours, patterns,
                     avoidPatterns, fabricWishes, name, email, phone, intent, wantsAppointment, chosenFabric,
-                    avoidFabrics, wantsCallback);
+                    avoidFabrics, wantsCallback, openBudget);
         }
     }
 }

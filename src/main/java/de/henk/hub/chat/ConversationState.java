@@ -7,11 +7,13 @@ import java.util.Set;
 /**
  * What the dialogue itself has done, beside what the customer said: the questions passed over (never asked
  * again), whether fabrics were proposed (and which, in the order shown), the deal a qualified lead became, how many turns
- * there were, and the free times offered (and the one an anonymous customer chose).
+ * there were, the free times offered (and the one an anonymous customer chose), and how often in a row the last
+ * question was asked again ({@code askedAgain}: 0 when it was new).
  * Stored with the session.
  */
 public record ConversationState(Set<Phase> skipped, boolean proposed, Long leadDealId, int turns,
-                                List<String> proposedCodes, List<OfferedSlot> offeredSlots, OfferedSlot heldSlot) {
+                                List<String> proposedCodes, List<OfferedSlot> offeredSlots, OfferedSlot heldSlot,
+                                int askedAgain) {
 
     public ConversationState {
         skipped = skipped == null || skipped.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(skipped));
@@ -20,7 +22,7 @@ public record ConversationState(Set<Phase> skipped, boolean proposed, Long leadD
     }
 
     public static ConversationState initial() {
-        return new ConversationState(Set.of(), false, null, 0, List.of(), List.of(), null);
+        return new ConversationState(Set.of(), false, null, 0, List.of(), List.of(), null, 0);
     }
 
     public boolean started() {
@@ -30,7 +32,7 @@ public record ConversationState(Set<Phase> skipped, boolean proposed, Long leadD
     public ConversationState skipping(Phase phase) {
         Set<Phase> more = skipped.isEmpty() ? EnumSet.noneOf(Phase.class) : EnumSet.copyOf(skipped);
         more.add(phase);
-        return new ConversationState(more, proposed, leadDealId, turns, proposedCodes, offeredSlots, heldSlot);
+        return new ConversationState(more, proposed, leadDealId, turns, proposedCodes, offeredSlots, heldSlot, askedAgain);
     }
 
     /**
@@ -38,19 +40,25 @@ public record ConversationState(Set<Phase> skipped, boolean proposed, Long leadD
      * offered earlier are no longer what "der zweite" means).
      */
     public ConversationState withProposal(List<String> codes) {
-        return new ConversationState(skipped, true, leadDealId, turns, codes, List.of(), heldSlot);
+        return new ConversationState(skipped, true, leadDealId, turns, codes, List.of(), heldSlot, askedAgain);
     }
 
     public ConversationState withLead(long dealId) {
-        return new ConversationState(skipped, proposed, dealId, turns, proposedCodes, offeredSlots, heldSlot);
+        return new ConversationState(skipped, proposed, dealId, turns, proposedCodes, offeredSlots, heldSlot, askedAgain);
     }
 
     public ConversationState nextTurn() {
-        return new ConversationState(skipped, proposed, leadDealId, turns + 1, proposedCodes, offeredSlots, heldSlot);
+        return new ConversationState(skipped, proposed, leadDealId, turns + 1, proposedCodes, offeredSlots, heldSlot,
+                askedAgain);
+    }
+
+    /** The phase's question is asked again ({@code again}: the times in a row it was asked before), or a new one (0). */
+    public ConversationState asking(int again) {
+        return new ConversationState(skipped, proposed, leadDealId, turns, proposedCodes, offeredSlots, heldSlot, again);
     }
 
     /** Free times offered, in the order shown; a time an anonymous customer chose is kept until they sign in. */
     public ConversationState withSlots(List<OfferedSlot> offered, OfferedSlot held) {
-        return new ConversationState(skipped, proposed, leadDealId, turns, proposedCodes, offered, held);
+        return new ConversationState(skipped, proposed, leadDealId, turns, proposedCodes, offered, held, askedAgain);
     }
 }

@@ -85,7 +85,7 @@ public class FabricAdvisor {
      */
     public Advice advise(ConversationProfile profile, String extraText, int limit) {
         Style style = style(profile.style());
-        List<String> colours = profile.colours().stream().limit(3).toList();
+        List<String> colours = colours(profile);
         List<String> materials = materials(profile);
         // 1 = style, 2 = material, 4 = colour: the subsets of the asked-for wishes, most important kept first
         int asked = (style != null ? 1 : 0) | (materials.isEmpty() ? 0 : 2) | (colours.isEmpty() ? 0 : 4);
@@ -261,8 +261,23 @@ public class FabricAdvisor {
         return season == null ? null : Season.of(season);
     }
 
+    /**
+     * The catalogue's occasion for the profile's: a funeral wants the sober cloth of the office (and dark colours,
+     * {@link #colours}); a celebration (a birthday, an anniversary, the Oktoberfest) limits no cloth.
+     */
     static Occasion occasion(String occasion) {
-        return occasion == null ? null : Occasion.of(occasion);
+        if (occasion == null || occasion.equals("celebration")) {
+            return null;
+        }
+        return occasion.equals("mourning") ? Occasion.BUSINESS : Occasion.of(occasion);
+    }
+
+    /** The colours to look for: the customer's, else for a funeral the dark ones. */
+    private static List<String> colours(ConversationProfile profile) {
+        if (profile.colours().isEmpty() && "mourning".equals(profile.occasion())) {
+            return List.of("schwarz", "anthrazit", "mitternachtsblau");
+        }
+        return profile.colours().stream().limit(3).toList();
     }
 
     static Style style(String style) {

@@ -22,8 +22,9 @@ final class IntentRules {
             "brauche (ihn|es|keinen) (doch )?nicht mehr", "not anymore", "nein,? danke", "nein danke", "no,? thanks?",
             "no thank you", "not interested", "nicht interessiert", "bitte nicht kontaktieren", "keine kontaktaufnahme",
             "nicht anrufen", "don'?t (call|contact)", "do not (call|contact)", "(möchte|will|brauche) keinen termin",
-            "no appointment", "lieber nicht", "rather not", "vielleicht später", "maybe later",
-            "hat sich erledigt", "never mind", "doch nicht");
+            "no appointment", "vielleicht später", "maybe later", "hat sich erledigt", "never mind",
+            // "lieber nicht zu auffällig", "doch nicht so dunkel" are wishes: a refusal ends there
+            "(lieber|doch|eher) nicht(?= *(?:$|[.,;!?)]|danke|thanks))", "rather not(?= *(?:$|[.,;!?)]|thanks))");
     /** Asked to be called or written to: buying intent, a lead at once once a budget or date is known. */
     private static final Pattern CALLBACK = words("(ruft|ruf|rufen sie|rufen se|könnt ihr|können sie|kannst du) (mich )?"
             + "(bitte |mal |gern |gerne |doch )*(zurück|an|anrufen|zurückrufen)", "rückruf\\p{L}*", "zurückrufen",

@@ -29,7 +29,7 @@ public class LeadQualifier {
 
     private static final Map<String, String> OCCASION_TITLES = Map.of(
             "wedding", "Hochzeits-", "business", "Business-", "gala", "Gala-", "christening", "Tauf-",
-            "prom", "Abiball-", "everyday", "Alltags-");
+            "prom", "Abiball-", "everyday", "Alltags-", "mourning", "Trauer-", "celebration", "Fest-");
     private static final Map<String, String> GARMENT_TITLES = Map.of(
             "suit", "Anzug", "three-piece", "Dreiteiler", "tuxedo", "Smoking", "jacket", "Sakko",
             "trousers", "Hose", "vest", "Weste", "coat", "Mantel", "shirt", "Hemd");
@@ -60,7 +60,7 @@ public class LeadQualifier {
         // "ich suche" is interest; a lead needs the wish to go ahead: an appointment, an order, or contact data
         // the customer left when HENK offered the appointment
         boolean concreteNeed = (p.occasion() != null || p.garment() != null)
-                && (p.budgetEur() != null || p.knowsEventDate());
+                && (p.knowsBudget() || p.knowsEventDate());
         boolean volunteered = leftContact && concreteNeed && !"browsing".equals(p.intent());
         boolean intent = "buying".equals(p.intent()) || Boolean.TRUE.equals(p.wantsAppointment())
                 || Boolean.TRUE.equals(p.wantsCallback()) || volunteered
@@ -110,6 +110,10 @@ public class LeadQualifier {
                 score += 5;
                 reasons.add("Budget passt zu einem Maßanzug");
             }
+        } else if (p.knowsBudget()) {
+            // no ceiling: as good a sign as a budget that fits a made-to-measure suit
+            score += 20;
+            reasons.add("Budget offen (keine Obergrenze)");
         }
         if (p.garment() != null || p.knowsLook() || !p.fabricWishes().isEmpty()) {
             score += 5;
@@ -137,7 +141,7 @@ public class LeadQualifier {
         }
         score = Math.min(100, score);
         String email = caller.authenticated() && caller.email() != null ? caller.email() : p.email();
-        boolean qualified = intent && (p.budgetEur() != null || p.knowsEventDate()) && reachable
+        boolean qualified = intent && (p.knowsBudget() || p.knowsEventDate()) && reachable
                 && score >= QUALIFYING_SCORE && !"browsing".equals(p.intent());
         return new Assessment(qualified, score, List.copyOf(reasons), email);
     }

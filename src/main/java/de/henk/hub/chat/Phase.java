@@ -23,7 +23,7 @@ public enum Phase {
         if (!profile.knowsTiming() && !skipped.contains(TIMING)) {
             return TIMING;
         }
-        if (profile.budgetEur() == null && !skipped.contains(BUDGET)) {
+        if (!profile.knowsBudget() && !skipped.contains(BUDGET)) {
             return BUDGET;
         }
         if (!profile.knowsLook() && !skipped.contains(STYLE)) {

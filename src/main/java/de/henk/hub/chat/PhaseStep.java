@@ -18,12 +18,21 @@ public class PhaseStep {
         ConversationProfile now = understood.profile();
         Phase previous = turn.opened().previous();
         ConversationState state = turn.state();
+        // times on offer: HENK's last reply offered them instead of asking, and "der zweite" passes nothing over
         if (previous != null && understood.facts().isEmpty() && understood.smalltalk().isEmpty()
-                && !learned.declined() && learned.hasNoFacts() && stillMissing(previous, now)) {
+                && !learned.declined() && learned.hasNoFacts() && stillMissing(previous, now)
+                && state.offeredSlots().isEmpty()) {
             // asked and passed over: HENK does not ask the same thing again
             state = state.skipping(previous);
         }
+        // asked twice in a row and answered with other things ("Beerdigung" before it was known, the date, the
+        // budget): not a third time; the question of what is needed is the occasion's
+        Phase asked = previous == Phase.NEEDS ? Phase.OCCASION : previous;
+        if (asked != null && state.askedAgain() >= 1 && !learned.hasNoFacts() && stillMissing(asked, now)) {
+            state = state.skipping(asked);
+        }
         Phase phase = Phase.next(now, state);
+        state = state.asking(previous != null && phase == previous ? state.askedAgain() + 1 : 0);
         boolean wantsFabrics = !now.declined() && (phase == Phase.FABRIC || state.proposed()
                 && (changesTheCloth(learned) || ChatUnderstanding.ASKS_FOR_FABRICS.matcher(turn.message()).find()));
         return turn.with(state).with(new ChatTurn.Progress(phase, wantsFabrics, List.of()));
@@ -39,7 +48,7 @@ public class PhaseStep {
         return switch (asked) {
             case OCCASION -> now.occasion() == null;
             case TIMING -> !now.knowsTiming();
-            case BUDGET -> now.budgetEur() == null;
+            case BUDGET -> !now.knowsBudget();
             case STYLE -> !now.knowsLook();
             default -> false;
         };
@@ -49,6 +58,6 @@ public class PhaseStep {
         return !learned.colours().isEmpty() || !learned.avoidColours().isEmpty() || !learned.patterns().isEmpty()
                 || !learned.avoidPatterns().isEmpty() || !learned.fabricWishes().isEmpty() || learned.style() != null
                 || !learned.avoidFabrics().isEmpty()
-                || learned.budgetEur() != null || learned.garment() != null || learned.season() != null;
+                || learned.knowsBudget() || learned.garment() != null || learned.season() != null;
     }
 }

@@ -28,7 +28,7 @@ public class ProfileExtractor {
         // The rules compile their patterns as their classes load, and WordPatterns records each one's required text
         // in one table: loading them all here, on the one thread that loads this class (others wait for it), fills
         // that table before any message is read, and it is never written while one is
-        for (Class<?> rules : List.of(WordPatterns.class, Vocabulary.class, DateRules.class, HolidayRules.class,
+        for (Class<?> rules : List.of(WordPatterns.class, Umlauts.class, Vocabulary.class, DateRules.class, HolidayRules.class,
                 TimingRules.class, BudgetRules.class, WishRules.class, ContactRules.class, IntentRules.class,
                 LanguageRules.class)) {
             try {
@@ -62,22 +62,26 @@ public class ProfileExtractor {
     /** What one message says; {@code expecting} is the phase HENK asked about last (null on the first turn). */
     public ConversationProfile extract(String message, Phase expecting) {
         // contact data is read from the message as written; everything else from the rest ("sommer.gast@…" is no
-        // season, "0170 1234567" no budget); numbers written as words are read as digits ("zweitausend" → 2000)
+        // season, "0170 1234567" no budget); numbers written as words are read as digits ("zweitausend" → 2000),
+        // German typed without umlauts as written with them ("naechste" → "nächste", Umlauts)
         String withoutEmails = ContactRules.withoutEmails(message);
         List<PhoneNumbers.Found> phones = phoneNumbers.find(withoutEmails);
         StringBuilder rest = new StringBuilder(withoutEmails);
         for (int i = phones.size() - 1; i >= 0; i--) {
             rest.replace(phones.get(i).start(), phones.get(i).end(), " ");
         }
-        String text = NumberWords.digits(rest.toString().toLowerCase(Locale.GERMAN).replace('’', '\''));
+        String text = NumberWords.digits(Umlauts.restore(rest.toString().toLowerCase(Locale.GERMAN).replace('’', '\'')));
         ConversationProfile.Builder profile = ConversationProfile.builder()
                 .language(LanguageRules.language(text))
                 .occasion(Vocabulary.first(Vocabulary.OCCASIONS, text))
-                .garment(Vocabulary.first(Vocabulary.GARMENTS, text))
-                .style(Vocabulary.first(Vocabulary.STYLES, text));
+                .garment(Vocabulary.firstNotNegated(Vocabulary.GARMENTS, text))
+                .style(Vocabulary.firstNotNegated(Vocabulary.STYLES, text));
         TimingRules.timing(text, LocalDate.now(clock), profile);
         Integer[] budget = BudgetRules.budget(text, expecting == Phase.BUDGET);
         profile.budget(budget[0], budget[1]);
+        if (budget[0] == null && BudgetRules.open(text, expecting == Phase.BUDGET)) {
+            profile.openBudget(true);
+        }
         WishRules.read(text, profile);
         profile.contact(ContactRules.name(message), ContactRules.email(message),
                 phones.isEmpty() ? null : phones.get(0).written());

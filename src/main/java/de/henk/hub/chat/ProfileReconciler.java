@@ -43,6 +43,10 @@ public final class ProfileReconciler {
             disagreements.add("budget");
         }
         one.budget(numbers.budgetEur(), numbers.budgetMinEur());
+        if (numbers.budgetEur() == null && (Boolean.TRUE.equals(rules.openBudget())
+                || Boolean.TRUE.equals(model.openBudget()))) {
+            one.openBudget(true);
+        }
         ConversationProfile when = rules.knowsTiming() ? rules : model;
         if (rules.knowsTiming() && model.knowsTiming() && !sameTiming(rules, model)) {
             disagreements.add("timing");

@@ -77,14 +77,14 @@ public class ShopKnowledge {
 
     /** The facts a message asks for (at most two), in the order of the knowledge base. */
     public List<Entry> answering(String message) {
-        String text = message.toLowerCase(java.util.Locale.GERMAN);
+        String text = Umlauts.restore(message.toLowerCase(java.util.Locale.GERMAN));
         boolean question = QUESTION.matcher(text).find();
         return facts.stream().filter(e -> (question || e.anytime()) && e.askedBy(text)).limit(2).toList();
     }
 
     /** Small talk the message is (a joke, thanks), if any — only short messages are small talk. */
     public List<Entry> smalltalk(String message) {
-        String text = message.toLowerCase(java.util.Locale.GERMAN);
+        String text = Umlauts.restore(message.toLowerCase(java.util.Locale.GERMAN));
         if (WHITESPACE.split(text).length > 8) {
             return List.of();
         }

@@ -111,7 +111,7 @@ public record SlotWish(LocalDate date, LocalTime time, PartOfDay partOfDay, Appo
     }
 
     public static SlotWish read(String message, LocalDate today) {
-        String text = message.toLowerCase(Locale.GERMAN);
+        String text = Umlauts.restore(message.toLowerCase(Locale.GERMAN));
         return new SlotWish(date(text, today), time(text), partOfDay(text), type(text));
     }
 

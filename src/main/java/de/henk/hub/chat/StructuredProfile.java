@@ -39,6 +39,8 @@ public final class StructuredProfile {
                 .addEnumProperty("season", SEASONS, "Jahreszeit des Anlasses, wenn kein Monat genannt ist")
                 .addIntegerProperty("budget_eur", "Obergrenze des Budgets in Euro")
                 .addIntegerProperty("budget_min_eur", "Untergrenze, nur bei einer Spanne")
+                .addBooleanProperty("open_budget", "true nur, wenn der Kunde ausdrücklich keine Obergrenze setzt "
+                        + "(Geld spielt keine Rolle, no budget limit)")
                 .addEnumProperty("garment", ProfileExtractor.vocabulary("garment"), "gewünschtes Kleidungsstück")
                 .addEnumProperty("style", ProfileExtractor.vocabulary("style"), "Stil")
                 .addProperty("colours", words("colour", "gewünschte Farben"))
@@ -76,6 +78,9 @@ public final class StructuredProfile {
             if (max != null) {
                 profile.budget(max, min != null && min < max ? min : null);
             }
+        }
+        if (answer.path("open_budget").asBoolean(false) && !answer.path("budget_eur").isNumber()) {
+            profile.openBudget(true);
         }
         timing(answer, today, profile);
         List<String> avoidColours = all(answer, "avoid_colours", "colour");

@@ -26,8 +26,12 @@ final class Vocabulary {
 
     static {
         OCCASIONS.put("wedding", words("\\p{L}*hochzeit\\p{L}*", "heirat\\p{L}*", "trauung", "standesamt\\p{L}*",
-                "wedding", "bräutigam", "groom", "trauzeuge\\p{L}*", "best man", "getting married", "marry"));
-        OCCASIONS.put("christening", words("taufe", "tauffeier", "christening", "baptism", "kommunion", "konfirmation"));
+                "wedding", "bräutigam", "groom", "trauzeuge\\p{L}*", "best man", "getting married", "marry", "polterabend"));
+        OCCASIONS.put("mourning", words("beerdigung\\p{L}*", "trauerfeier\\p{L}*", "begräbnis\\p{L}*", "bestattung\\p{L}*",
+                "beisetzung\\p{L}*", "trauerfall", "trauergottesdienst", "trauer", "funeral\\p{L}*", "memorial service",
+                "burial"));
+        OCCASIONS.put("christening", words("taufe", "tauf\\p{L}+", "christening", "baptism", "\\p{L}*kommunion",
+                "konfirmation\\p{L}*", "firmung", "first communion", "bar mitzvah", "bat mitzvah"));
         OCCASIONS.put("prom", words("abschlussball", "abiball", "abschlussfeier", "prom", "graduation", "abschluss",
                 "abi", "abi-?\\p{L}+", "abitur\\p{L}*", "matura\\p{L}*", "abschluss\\p{L}+", "schulabschluss\\p{L}*",
                 "tanzschulball", "graduation \\p{L}+"));
@@ -35,11 +39,18 @@ final class Vocabulary {
                 "opernball", "ball", "oper",
                 "premiere", "abendveranstaltung"));
         OCCASIONS.put("business", words("business", "büro", "office", "geschäft\\p{L}*", "job", "arbeit", "meeting\\p{L}*",
-                "bewerbung\\p{L}*", "vorstellungsgespräch", "interview", "kanzlei", "bank", "beruf\\p{L}*", "for work"));
+                "bewerbung\\p{L}*", "vorstellungsgespräch", "interview", "konferenz\\p{L}*", "conference", "kongress\\p{L}*", "kanzlei", "bank", "beruf\\p{L}*", "for work"));
+        // a celebration in a suit that is none of the above: a birthday, an anniversary, the Oktoberfest, a party
+        OCCASIONS.put("celebration", words("\\p{L}*geburtstag\\p{L}*", "birthday\\p{L}*", "\\p{L}*jubiläum\\p{L}*",
+                "anniversary", "jahrestag\\p{L}*", "oktoberfest\\p{L}*", "wiesn\\p{L}*", "volksfest\\p{L}*", "trachten\\p{L}*",
+                "tracht", "lederhose\\p{L}*", "feier", "\\p{L}+feier", "party", "\\p{L}+party", "celebration",
+                "sommerfest", "jubilee", "verlobung\\p{L}*", "engagement party", "junggesellenabschied",
+                "empfang", "\\p{L}+empfang", "reception"));
         OCCASIONS.put("everyday", words("alltag\\p{L}*", "everyday", "freizeit", "wochenende", "weekend"));
 
         STYLES.put("classic", words("klassisch\\p{L}*", "classic\\p{L}*", "zeitlos\\p{L}*", "timeless", "traditionell\\p{L}*",
-                "konservativ\\p{L}*", "elegant\\p{L}*", "seriös\\p{L}*"));
+                "konservativ\\p{L}*", "elegant\\p{L}*", "seriös\\p{L}*",
+                "dezent\\p{L}*", "unauffällig\\p{L}*", "understated", "subtle"));
         STYLES.put("modern", words("modern\\p{L}*", "slim", "schmal\\p{L}*", "tailliert\\p{L}*", "figurbetont\\p{L}*",
                 "fitted", "sleek"));
         STYLES.put("casual", words("lässig\\p{L}*", "leger\\p{L}*", "relaxed", "locker\\p{L}*", "entspannt\\p{L}*"));
@@ -124,6 +135,26 @@ final class Vocabulary {
             default -> throw new IllegalArgumentException(field);
         };
         return java.util.List.copyOf(words.keySet());
+    }
+
+    /** "nicht zu auffällig", "ohne Weste", "not too slim": the word right after it is ruled out, not wished. */
+    private static final Pattern NEGATED = Pattern.compile("(?:^|[^\\p{L}])(?:nichts?|nix|kein\\p{L}*|ohne|not|no|without|never|"
+            + "nie)(?: (?:zu|so|allzu|besonders|übertrieben|too|overly|very|a|an|the|eine?n?))? ?$");
+
+    /** The first word of the table the text names and does not rule out ("bloß nicht zu auffällig"); or null. */
+    static String firstNotNegated(Map<String, Pattern> candidates, String text) {
+        for (var entry : candidates.entrySet()) {
+            if (!mayMatch(entry.getValue(), text)) {
+                continue;
+            }
+            var m = entry.getValue().matcher(text);
+            while (m.find()) {
+                if (!NEGATED.matcher(text.substring(Math.max(0, m.start() - 24), m.start())).find()) {
+                    return entry.getKey();
+                }
+            }
+        }
+        return null;
     }
 
     /** The first word of the table whose pattern the (lower-case) text names; null when it names none. */
