@@ -1,13 +1,8 @@
 package de.henk.hub.chat;
 
-import java.util.regex.Pattern;
-import de.henk.hub.catalog.Fabric;
 import de.henk.hub.catalog.FabricHit;
 import de.henk.hub.catalog.FabricQuery;
 import de.henk.hub.catalog.FabricSearch;
-import de.henk.hub.catalog.Garment;
-import de.henk.hub.catalog.Occasion;
-import de.henk.hub.catalog.Season;
 import de.henk.hub.catalog.Style;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,24 +22,6 @@ import org.springframework.stereotype.Component;
 public class FabricAdvisor {
 
     static final int PROPOSALS = 3;
-
-    /** Catalogue colours by family, to honour "kein Schwarz" / "no blue" on a whole family. */
-    private static final Pattern WOOL = Pattern.compile("(?<!baum)wolle|merino|kammgarn");
-    private static final Map<String, Set<String>> FAMILIES = Map.of(
-            "blau", Set.of("blau", "marineblau", "mitternachtsblau", "hellblau"),
-            "grau", Set.of("anthrazit", "mittelgrau", "hellgrau", "taupe"),
-            "schwarz", Set.of("schwarz"),
-            "braun", Set.of("braun", "tabak", "camel", "taupe"),
-            "beige", Set.of("beige", "sand", "camel", "creme"),
-            "grün", Set.of("grün", "oliv", "salbei"),
-            "rot", Set.of("bordeaux"),
-            "weiß", Set.of("weiß", "creme"),
-            "dunkelblau", Set.of("marineblau", "mitternachtsblau"));
-
-    private static final Map<String, Set<String>> PATTERN_FAMILIES = Map.of(
-            "Streifen", Set.of("Streifen", "Nadelstreifen", "Kreidestreifen"),
-            "Karo", Set.of("Karo", "Glencheck", "Windowpane", "Pepita", "Hahnentritt"),
-            "Pepita", Set.of("Pepita", "Hahnentritt"));
 
     private static final Map<String, String> WISH_WORDS = Map.ofEntries(
             Map.entry("light", "leicht"), Map.entry("linen", "Leinen"), Map.entry("crease-resistant", "knitterarm"),
@@ -84,7 +61,7 @@ public class FabricAdvisor {
      * mixed with cloths that are not.
      */
     public Advice advise(ConversationProfile profile, String extraText, int limit) {
-        Style style = style(profile.style());
+        Style style = FabricFit.style(profile.style());
         List<String> colours = colours(profile);
         List<String> materials = materials(profile);
         // 1 = style, 2 = material, 4 = colour: the subsets of the asked-for wishes, most important kept first
@@ -99,7 +76,7 @@ public class FabricAdvisor {
             java.util.LinkedHashMap<String, FabricHit> found = new java.util.LinkedHashMap<>();
             for (String colour : withColours) {
                 for (FabricHit hit : search(profile, extraText, withStyle, colour, withMaterial ? limit * 4 : limit)) {
-                    if (!withMaterial || materials.stream().anyMatch(m -> madeOf(hit.fabric(), m))) {
+                    if (!withMaterial || materials.stream().anyMatch(m -> FabricFit.madeOf(hit.fabric(), m))) {
                         found.putIfAbsent(hit.fabric().code(), hit);
                     }
                 }
@@ -124,16 +101,17 @@ public class FabricAdvisor {
         if (hits.isEmpty()) {
             return unmet;
         }
-        Style style = style(profile.style());
+        Style style = FabricFit.style(profile.style());
         if (style != null && hits.stream().noneMatch(h -> h.fabric().hasStyle(style))) {
             unmet.add("style");
         }
         if (!profile.colours().isEmpty() && hits.stream().noneMatch(h -> profile.colours().stream()
-                .anyMatch(c -> FAMILIES.getOrDefault(c, Set.of(c)).contains(h.fabric().colour())))) {
+                .anyMatch(c -> FabricFit.inColour(h.fabric(), c)))) {
             unmet.add("colour");
         }
         List<String> materials = materials(profile);
-        if (!materials.isEmpty() && hits.stream().noneMatch(h -> materials.stream().anyMatch(m -> madeOf(h.fabric(), m)))) {
+        if (!materials.isEmpty() && hits.stream()
+                .noneMatch(h -> materials.stream().anyMatch(m -> FabricFit.madeOf(h.fabric(), m)))) {
             unmet.add("material");
         }
         return unmet;
@@ -144,34 +122,16 @@ public class FabricAdvisor {
                 .filter(m -> !profile.avoidFabrics().contains(m)).toList();
     }
 
-    /** Whether the cloth is of the material ("Schurwolle" is wool, "Baumwolle" is not). */
-    static boolean madeOf(Fabric fabric, String material) {
-        String composition = fabric.composition().toLowerCase(java.util.Locale.GERMAN);
-        String all = (composition + " " + fabric.weave() + " " + fabric.name() + " " + fabric.descriptionDe())
-                .toLowerCase(java.util.Locale.GERMAN);
-        return switch (material) {
-            case "wool" -> WOOL.matcher(composition).find();
-            case "cotton" -> composition.contains("baumwolle");
-            case "linen" -> composition.contains("leinen");
-            case "cashmere" -> composition.contains("kaschmir");
-            case "silk" -> composition.contains("seide");
-            case "mohair" -> composition.contains("mohair");
-            case "flannel" -> all.contains("flanell");
-            case "tweed" -> all.contains("tweed");
-            default -> false;
-        };
-    }
-
     private List<FabricHit> search(ConversationProfile profile, String extraText, Style style, String colour,
                                    int limit) {
         FabricQuery.Builder query = FabricQuery.builder()
                 .text(text(profile, extraText))
-                .garment(garment(profile.garment()))
-                .season(season(profile.season()))
-                .occasion(occasion(profile.occasion()))
+                .garment(FabricFit.garment(profile.garment()))
+                .season(FabricFit.season(profile.season()))
+                .occasion(FabricFit.occasion(profile.occasion()))
                 .style(style)
                 .colour(colour)
-                .maxPriceEur(price(profile))
+                .maxPriceEur(FabricFit.price(profile))
                 .limit(Math.min(FabricQuery.MAX_LIMIT, limit * 8));
         if (profile.fabricWishes().contains("light")) {
             query.maxWeight(290);
@@ -180,7 +140,7 @@ public class FabricAdvisor {
         }
         List<FabricHit> hits = new ArrayList<>();
         for (FabricHit hit : search.recommend(query.build()).fabrics()) {
-            if (!avoided(hit.fabric(), profile)) {
+            if (!FabricFit.avoided(hit.fabric(), profile)) {
                 hits.add(hit);
             }
             if (hits.size() == limit) {
@@ -188,37 +148,6 @@ public class FabricAdvisor {
             }
         }
         return hits;
-    }
-
-    /** Whether the fabric has a colour, pattern or material the customer ruled out. */
-    static boolean avoided(Fabric fabric, ConversationProfile profile) {
-        for (String material : profile.avoidFabrics()) {
-            if (madeOf(fabric, material)) {
-                return true;
-            }
-        }
-        for (String colour : profile.avoidColours()) {
-            if (FAMILIES.getOrDefault(colour, Set.of(colour)).contains(fabric.colour())) {
-                return true;
-            }
-        }
-        for (String pattern : profile.avoidPatterns()) {
-            if (PATTERN_FAMILIES.getOrDefault(pattern, Set.of(pattern)).contains(fabric.pattern())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether the fabric respects what the customer asked for — used by tests and the LLM tool alike. */
-    public static boolean fits(Fabric fabric, ConversationProfile profile) {
-        Season season = season(profile.season());
-        Occasion occasion = occasion(profile.occasion());
-        return !avoided(fabric, profile)
-                && (season == null || fabric.wornIn(season) || fabric.wornIn(Season.ALL_SEASON))
-                && (occasion == null || fabric.suits(occasion))
-                && (price(profile) == null || fabric.suitPriceEur() <= price(profile))
-                && fabric.makes(garment(profile.garment()));
     }
 
     private static String text(ConversationProfile profile, String extraText) {
@@ -234,53 +163,11 @@ public class FabricAdvisor {
         return text.length() > FabricQuery.MAX_TEXT_LENGTH ? text.substring(0, FabricQuery.MAX_TEXT_LENGTH) : text;
     }
 
-    /** The budget is for the whole garment; a waistcoat (about 290 €) comes out of it for a three-piece. */
-    static Integer price(ConversationProfile profile) {
-        if (profile.budgetEur() == null) {
-            return null;
-        }
-        return "three-piece".equals(profile.garment()) ? profile.budgetEur() - 290 : profile.budgetEur();
-    }
-
-    static Garment garment(String garment) {
-        if (garment == null) {
-            return Garment.SUIT;
-        }
-        return switch (garment) {
-            case "tuxedo" -> Garment.TUXEDO;
-            case "jacket" -> Garment.JACKET;
-            case "trousers" -> Garment.TROUSERS;
-            case "vest" -> Garment.VEST;
-            case "coat" -> Garment.COAT;
-            case "shirt" -> Garment.SHIRT;
-            default -> Garment.SUIT;
-        };
-    }
-
-    static Season season(String season) {
-        return season == null ? null : Season.of(season);
-    }
-
-    /**
-     * The catalogue's occasion for the profile's: a funeral wants the sober cloth of the office (and dark colours,
-     * {@link #colours}); a celebration (a birthday, an anniversary, the Oktoberfest) limits no cloth.
-     */
-    static Occasion occasion(String occasion) {
-        if (occasion == null || occasion.equals("celebration")) {
-            return null;
-        }
-        return occasion.equals("mourning") ? Occasion.BUSINESS : Occasion.of(occasion);
-    }
-
     /** The colours to look for: the customer's, else for a funeral the dark ones. */
     private static List<String> colours(ConversationProfile profile) {
         if (profile.colours().isEmpty() && "mourning".equals(profile.occasion())) {
             return List.of("schwarz", "anthrazit", "mitternachtsblau");
         }
         return profile.colours().stream().limit(3).toList();
-    }
-
-    static Style style(String style) {
-        return style == null ? null : Style.of(style);
     }
 }

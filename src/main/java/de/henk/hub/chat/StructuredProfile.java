@@ -1,12 +1,14 @@
 package de.henk.hub.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.request.json.JsonArraySchema;
 import dev.langchain4j.model.chat.request.json.JsonEnumSchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -66,6 +68,33 @@ public final class StructuredProfile {
     }
 
     /** What the model's answer says that is well-formed; everything else is left out. */
+    /** The reading's system message: today's date and what HENK asked last ("2500" then answers it). */
+    public static String instructions(LocalDate today, String asked) {
+        return EXTRACTION_PROMPT.replace("{{today}}", today.toString())
+                .replace("{{asked}}", asked == null ? "noch nichts" : asked);
+    }
+
+    /** The model's answer text (bare JSON, or JSON in a Markdown fence) as a profile; fails when it is none. */
+    public static ConversationProfile read(String modelText, String message, LocalDate today) throws IOException {
+        if (modelText == null || modelText.isBlank()) {
+            throw new IllegalStateException("empty extraction");
+        }
+        return read(JSON.readTree(FENCE.matcher(modelText).replaceAll("").strip()), message, today);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern FENCE = Pattern.compile("(?s)^\\s*```(json)?|```\\s*$");
+
+    private static final String EXTRACTION_PROMPT = """
+            Du liest die Nachricht eines Kunden an eine Maßschneiderei und füllst das JSON-Schema
+            conversation_profile aus: nur was die Nachricht eindeutig sagt, sonst das Feld weglassen. Nichts erfinden.
+            Heute ist {{today}}. Daten relativ dazu auflösen: "im Juni" ist der nächste Juni (event_month YYYY-MM),
+            ein genannter Tag ist event_date (YYYY-MM-DD). Beträge in ganzen Euro ("bis 3k" = 3000, "zwischen 1500
+            und 2000": budget_min_eur 1500, budget_eur 2000). Farben und Muster nur aus den erlaubten Werten;
+            ausgeschlossene ("bloß kein Schwarz") gehören in avoid_colours bzw. avoid_patterns.
+            HENK hat zuletzt gefragt nach: {{asked}} (eine nackte Zahl ist dann die Antwort darauf).
+            Keine Namen, E-Mail-Adressen oder Telefonnummern.""";
+
     public static ConversationProfile read(JsonNode answer, String message, LocalDate today) {
         ConversationProfile.Builder profile = ConversationProfile.builder();
         profile.language(oneOf(answer, "language", List.of("de", "en")));

@@ -104,7 +104,7 @@ class DialogueScriptsTest extends HubTest {
             }
             String where = name + " / turn " + n + " \"" + turn.path("say").asText() + "\" → " + last;
             for (FabricHit hit : response.recommendations()) {
-                assertThat(FabricAdvisor.fits(hit.fabric(), response.profile()))
+                assertThat(FabricFit.fits(hit.fabric(), response.profile()))
                         .as(where + "\n  does not fit: " + hit.fabric().code()).isTrue();
             }
             adviceFits(response, catalogue, where, true);
@@ -126,10 +126,10 @@ class DialogueScriptsTest extends HubTest {
         List<String> materials = p.fabricWishes().stream().filter(ProfileExtractor.MATERIALS::contains).toList();
         java.util.function.Predicate<de.henk.hub.catalog.Fabric> all = f -> meetsStyle(f, p) && meetsColour(f, p)
                 && meetsPattern(f, p)
-                && (materials.isEmpty() || materials.stream().anyMatch(m -> FabricAdvisor.madeOf(f, m)));
+                && (materials.isEmpty() || materials.stream().anyMatch(m -> FabricFit.madeOf(f, m)));
         // wishes read as words by the catalogue search ("knitterarm", "Stretch") are beyond this oracle
         boolean modelled = p.fabricWishes().stream().noneMatch(w -> w.equals("crease-resistant") || w.equals("stretch"));
-        boolean possible = modelled && catalogue.all().stream().anyMatch(f -> FabricAdvisor.fits(f, p)
+        boolean possible = modelled && catalogue.all().stream().anyMatch(f -> FabricFit.fits(f, p)
                 && weightFits(f, p) && all.test(f));
         if (possible) {
             for (FabricHit hit : hits) {

@@ -104,7 +104,7 @@ class DialogueScriptsWithModelTest extends HubTest {
             String where = "[model] " + name + " / turn " + n + " \"" + turn.path("say").asText() + "\" → " + last;
             assertThat(response.concierge()).as(where).isEqualTo("openai");
             for (FabricHit hit : response.recommendations()) {
-                assertThat(FabricAdvisor.fits(hit.fabric(), response.profile()))
+                assertThat(FabricFit.fits(hit.fabric(), response.profile()))
                         .as(where + "\n  does not fit: " + hit.fabric().code()).isTrue();
             }
             DialogueScriptsTest.adviceFits(response, catalogue, where, false);

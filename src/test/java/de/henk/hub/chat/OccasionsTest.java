@@ -45,7 +45,7 @@ class OccasionsTest {
         assertThat(ConciergeNames.occasion(occasion, true)).isNotBlank();
         assertThat(ConciergeNames.occasion(occasion, false)).isNotBlank();
         // the catalogue knows no such occasion: a funeral's cloth is the office's, a celebration limits none
-        assertThat(FabricAdvisor.occasion(occasion))
+        assertThat(FabricFit.occasion(occasion))
                 .isEqualTo(occasion.equals("mourning") ? de.henk.hub.catalog.Occasion.BUSINESS : null);
         assertThat(ProfileExtractor.vocabulary("occasion")).contains(occasion);
     }

@@ -182,17 +182,10 @@ public class LlmConcierge {
         }
         long start = System.nanoTime();
         try {
-            String context = EXTRACTION_PROMPT.replace("{{today}}", today.toString())
-                    .replace("{{asked}}", asked == null ? "noch nichts" : asked);
             ChatResponse response = extractionModel.chat(ChatRequest.builder()
-                    .messages(SystemMessage.from(context), UserMessage.from(message))
+                    .messages(SystemMessage.from(StructuredProfile.instructions(today, asked)), UserMessage.from(message))
                     .responseFormat(StructuredProfile.responseFormat()).build());
-            String text = response.aiMessage().text();
-            if (text == null || text.isBlank()) {
-                throw new IllegalStateException("empty extraction");
-            }
-            ConversationProfile read = StructuredProfile.read(JSON.readTree(
-                    text.replaceAll("(?s)^\\s*```(json)?|```\\s*$", "").strip()), message, today);
+            ConversationProfile read = StructuredProfile.read(response.aiMessage().text(), message, today);
             extractionBreaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return Optional.of(read);
         } catch (Exception e) {
@@ -211,18 +204,6 @@ public class LlmConcierge {
     public CircuitBreaker extractionCircuitBreaker() {
         return extractionBreaker;
     }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
-    private static final String EXTRACTION_PROMPT = """
-            Du liest die Nachricht eines Kunden an eine Maßschneiderei und füllst das JSON-Schema
-            conversation_profile aus: nur was die Nachricht eindeutig sagt, sonst das Feld weglassen. Nichts erfinden.
-            Heute ist {{today}}. Daten relativ dazu auflösen: "im Juni" ist der nächste Juni (event_month YYYY-MM),
-            ein genannter Tag ist event_date (YYYY-MM-DD). Beträge in ganzen Euro ("bis 3k" = 3000, "zwischen 1500
-            und 2000": budget_min_eur 1500, budget_eur 2000). Farben und Muster nur aus den erlaubten Werten;
-            ausgeschlossene ("bloß kein Schwarz") gehören in avoid_colours bzw. avoid_patterns.
-            HENK hat zuletzt gefragt nach: {{asked}} (eine nackte Zahl ist dann die Antwort darauf).
-            Keine Namen, E-Mail-Adressen oder Telefonnummern.""";
 
     private String converse(Turn turn, String sessionId, String offlineReply, long start) throws TimeoutException {
         List<ChatMessage> messages = messages(turn, sessionId, offlineReply);

@@ -1,0 +1,134 @@
+package de.henk.hub.chat;
+
+import de.henk.hub.catalog.Fabric;
+import de.henk.hub.catalog.Garment;
+import de.henk.hub.catalog.Occasion;
+import de.henk.hub.catalog.Season;
+import de.henk.hub.catalog.Style;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a cloth fits what the customer said, and the profile in the catalogue's terms: the hard limits (season,
+ * occasion, budget, garment) and what was ruled out (colours by family, patterns by family, materials). Used by
+ * {@link FabricAdvisor}, the LLM's fabric tool and the dialogue tests alike.
+ */
+final class FabricFit {
+
+    /** Catalogue colours by family, to honour "kein Schwarz" / "no blue" on a whole family. */
+    private static final Pattern WOOL = Pattern.compile("(?<!baum)wolle|merino|kammgarn");
+    private static final Map<String, Set<String>> FAMILIES = Map.of(
+            "blau", Set.of("blau", "marineblau", "mitternachtsblau", "hellblau"),
+            "grau", Set.of("anthrazit", "mittelgrau", "hellgrau", "taupe"),
+            "schwarz", Set.of("schwarz"),
+            "braun", Set.of("braun", "tabak", "camel", "taupe"),
+            "beige", Set.of("beige", "sand", "camel", "creme"),
+            "grün", Set.of("grün", "oliv", "salbei"),
+            "rot", Set.of("bordeaux"),
+            "weiß", Set.of("weiß", "creme"),
+            "dunkelblau", Set.of("marineblau", "mitternachtsblau"));
+
+    private static final Map<String, Set<String>> PATTERN_FAMILIES = Map.of(
+            "Streifen", Set.of("Streifen", "Nadelstreifen", "Kreidestreifen"),
+            "Karo", Set.of("Karo", "Glencheck", "Windowpane", "Pepita", "Hahnentritt"),
+            "Pepita", Set.of("Pepita", "Hahnentritt"));
+
+    private FabricFit() { }
+
+    /** Whether the cloth is of the colour or its family ("blau" holds marineblau and mitternachtsblau). */
+    static boolean inColour(Fabric fabric, String colour) {
+        return FAMILIES.getOrDefault(colour, Set.of(colour)).contains(fabric.colour());
+    }
+
+    /** Whether the fabric has a colour, pattern or material the customer ruled out. */
+    static boolean avoided(Fabric fabric, ConversationProfile profile) {
+        for (String material : profile.avoidFabrics()) {
+            if (madeOf(fabric, material)) {
+                return true;
+            }
+        }
+        for (String colour : profile.avoidColours()) {
+            if (inColour(fabric, colour)) {
+                return true;
+            }
+        }
+        for (String pattern : profile.avoidPatterns()) {
+            if (PATTERN_FAMILIES.getOrDefault(pattern, Set.of(pattern)).contains(fabric.pattern())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the fabric respects what the customer asked for — used by tests and the LLM tool alike. */
+    public static boolean fits(Fabric fabric, ConversationProfile profile) {
+        Season season = season(profile.season());
+        Occasion occasion = occasion(profile.occasion());
+        return !avoided(fabric, profile)
+                && (season == null || fabric.wornIn(season) || fabric.wornIn(Season.ALL_SEASON))
+                && (occasion == null || fabric.suits(occasion))
+                && (price(profile) == null || fabric.suitPriceEur() <= price(profile))
+                && fabric.makes(garment(profile.garment()));
+    }
+
+    /** Whether the cloth is of the material ("Schurwolle" is wool, "Baumwolle" is not). */
+    static boolean madeOf(Fabric fabric, String material) {
+        String composition = fabric.composition().toLowerCase(java.util.Locale.GERMAN);
+        String all = (composition + " " + fabric.weave() + " " + fabric.name() + " " + fabric.descriptionDe())
+                .toLowerCase(java.util.Locale.GERMAN);
+        return switch (material) {
+            case "wool" -> WOOL.matcher(composition).find();
+            case "cotton" -> composition.contains("baumwolle");
+            case "linen" -> composition.contains("leinen");
+            case "cashmere" -> composition.contains("kaschmir");
+            case "silk" -> composition.contains("seide");
+            case "mohair" -> composition.contains("mohair");
+            case "flannel" -> all.contains("flanell");
+            case "tweed" -> all.contains("tweed");
+            default -> false;
+        };
+    }
+
+    /** The budget is for the whole garment; a waistcoat (about 290 €) comes out of it for a three-piece. */
+    static Integer price(ConversationProfile profile) {
+        if (profile.budgetEur() == null) {
+            return null;
+        }
+        return "three-piece".equals(profile.garment()) ? profile.budgetEur() - 290 : profile.budgetEur();
+    }
+
+    static Garment garment(String garment) {
+        if (garment == null) {
+            return Garment.SUIT;
+        }
+        return switch (garment) {
+            case "tuxedo" -> Garment.TUXEDO;
+            case "jacket" -> Garment.JACKET;
+            case "trousers" -> Garment.TROUSERS;
+            case "vest" -> Garment.VEST;
+            case "coat" -> Garment.COAT;
+            case "shirt" -> Garment.SHIRT;
+            default -> Garment.SUIT;
+        };
+    }
+
+    static Season season(String season) {
+        return season == null ? null : Season.of(season);
+    }
+
+    /**
+     * The catalogue's occasion for the profile's: a funeral wants the sober cloth of the office (and dark colours,
+     * {@link FabricAdvisor}); a celebration (a birthday, an anniversary, the Oktoberfest) limits no cloth.
+     */
+    static Occasion occasion(String occasion) {
+        if (occasion == null || occasion.equals("celebration")) {
+            return null;
+        }
+        return occasion.equals("mourning") ? Occasion.BUSINESS : Occasion.of(occasion);
+    }
+
+    static Style style(String style) {
+        return style == null ? null : Style.of(style);
+    }
+}
