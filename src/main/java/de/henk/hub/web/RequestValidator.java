@@ -43,11 +43,8 @@ public class RequestValidator {
      * record; each of its texts (and lists of texts) is checked, whatever the field.
      */
     private static List<ApiException.FieldError> nulCharacters(Object request) {
-        if (!request.getClass().isRecord()) {
-            return List.of();
-        }
         List<ApiException.FieldError> errors = new ArrayList<>();
-        for (RecordComponent component : request.getClass().getRecordComponents()) {
+        for (RecordComponent component : COMPONENTS.get(request.getClass())) {
             if (hasNul(value(component, request))) {
                 errors.add(new ApiException.FieldError(snake(component.getName()),
                         "must not contain the NUL character (U+0000)"));
@@ -56,11 +53,24 @@ public class RequestValidator {
         return errors;
     }
 
+    /** A record's components, looked up once per class (Class.getRecordComponents copies them on every call). */
+    private static final ClassValue<List<RecordComponent>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<RecordComponent> computeValue(Class<?> type) {
+            if (!type.isRecord()) {
+                return List.of();
+            }
+            RecordComponent[] components = type.getRecordComponents();
+            for (RecordComponent component : components) {
+                component.getAccessor().trySetAccessible();
+            }
+            return List.of(components);
+        }
+    };
+
     private static Object value(RecordComponent component, Object record) {
         try {
-            var accessor = component.getAccessor();
-            accessor.trySetAccessible();
-            return accessor.invoke(record);
+            return component.getAccessor().invoke(record);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot read " + component, e);
         }
