@@ -2,6 +2,7 @@ package de.henk.hub.orders;
 
 import de.henk.hub.auth.Caller;
 import de.henk.hub.auth.Role;
+import de.henk.hub.auth.UserRepository;
 import de.henk.hub.events.DomainEvents;
 import de.henk.hub.system.Page;
 import de.henk.hub.system.Timestamps;
@@ -27,11 +28,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrderBook {
 
     private final JdbcClient db;
+    private final UserRepository users;
     private final DomainEvents events;
     private final Clock clock;
 
-    public OrderBook(JdbcClient db, DomainEvents events, Clock clock) {
+    public OrderBook(JdbcClient db, UserRepository users, DomainEvents events, Clock clock) {
         this.db = db;
+        this.users = users;
         this.events = events;
         this.clock = clock;
     }
@@ -74,8 +77,7 @@ public class OrderBook {
             throw ApiException.notFound("customer_not_found", "No orders for this customer");
         }
         // the sales team asks about anyone: an id that is no account is a mistake, not a customer without orders
-        if (!customerId.equals(caller.userId()) && db.sql("select count(*) from app_user where id = :u")
-                .param("u", customerId).query(Long.class).single() == 0) {
+        if (!customerId.equals(caller.userId()) && users.findById(customerId).isEmpty()) {
             throw ApiException.notFound("customer_not_found", "No customer with this id");
         }
         List<OrderView> orders = db.sql("select * from tailoring_order where user_id = :u order by created_at desc")
