@@ -1,7 +1,7 @@
 package de.henk.hub.auth;
 
+import de.henk.hub.web.EmailAddress;
 import de.henk.hub.web.SingleLine;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
@@ -13,7 +13,7 @@ public final class AuthRequests {
     private AuthRequests() { }
 
     public record Register(
-            @NotBlank @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email,
+            @NotBlank @EmailAddress String email,
             @NotBlank @Size(max = 100) @SingleLine String username,
             @NotBlank @Size(max = 200) String password,
             @Size(max = 64) String sessionId) { }

@@ -105,23 +105,6 @@ public class AuthService {
         return email.strip().toLowerCase(Locale.ROOT);
     }
 
-    /**
-     * An {@code ?email=} filter: null when not given, normalised when it is an email address, else 400
-     * {@code invalid_parameter} (a search for "abc" is a mistake, not an empty result).
-     */
-    public static String emailParameter(String email) {
-        if (email == null || email.isBlank()) {
-            return null;
-        }
-        if (email.length() > 254 || !EMAIL_PARAMETER.matcher(email.strip()).matches()) {
-            throw ApiException.badRequest("invalid_parameter", "email must be an email address");
-        }
-        return normalizeEmail(email);
-    }
-
-    private static final java.util.regex.Pattern EMAIL_PARAMETER =
-            java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-
     private static ApiException emailTaken() {
         return ApiException.conflict("email_taken", "An account with this email already exists");
     }

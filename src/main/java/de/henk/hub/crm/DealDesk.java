@@ -3,12 +3,12 @@ package de.henk.hub.crm;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import de.henk.hub.auth.AuthService;
 import de.henk.hub.auth.Caller;
 import de.henk.hub.auth.Role;
 import de.henk.hub.system.Page;
 import de.henk.hub.system.Timestamps;
 import de.henk.hub.web.ApiException;
+import de.henk.hub.web.RequestValidator;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -27,10 +27,12 @@ public class DealDesk {
     private final PipedriveStages stages;
     private final ObjectMapper json;
     private final DealEvents dealEvents;
+    private final RequestValidator requests;
     private final Clock clock;
 
     public DealDesk(CrmStore store, CrmOutbox outbox, PipedriveStages stages, ObjectMapper json, DealEvents dealEvents,
-                    Clock clock) {
+                    RequestValidator requests, Clock clock) {
+        this.requests = requests;
         this.dealEvents = dealEvents;
         this.store = store;
         this.outbox = outbox;
@@ -41,7 +43,7 @@ public class DealDesk {
 
     public DealList list(String email, String status, String stageId, String page, String size) {
         Page.Request request = Page.request(page, size);
-        CrmStore.DealFilter filter = new CrmStore.DealFilter(AuthService.emailParameter(email), status(status),
+        CrmStore.DealFilter filter = new CrmStore.DealFilter(requests.emailParameter(email), status(status),
                 stage(stageId));
         List<DealView> deals = store.listDeals(filter, request.offset(), request.size()).stream().map(DealView::of)
                 .toList();

@@ -1,10 +1,10 @@
 package de.henk.hub.crm;
 
+import de.henk.hub.web.EmailAddress;
 import de.henk.hub.web.SingleLine;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,7 +17,7 @@ import java.math.BigDecimal;
  */
 public record LeadRequest(
         @NotBlank @Size(max = 200) @SingleLine String name,
-        @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email,
+        @EmailAddress String email,
         @Size(max = 40) @Pattern(regexp = "^\\+?[0-9 ()/.-]{5,39}$", message = "must be a phone number") String phone,
         @NotBlank @Size(max = 255) @SingleLine String dealTitle,
         @NotNull @DecimalMin("0") @DecimalMax("10000000") @Digits(integer = 8, fraction = 2) BigDecimal dealValue,

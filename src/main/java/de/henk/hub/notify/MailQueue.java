@@ -4,6 +4,7 @@ import de.henk.hub.config.HenkProperties;
 import de.henk.hub.system.BusinessMetrics;
 import de.henk.hub.system.Page;
 import de.henk.hub.system.Timestamps;
+import de.henk.hub.web.RequestValidator;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -48,9 +49,11 @@ public class MailQueue {
     private final HenkProperties properties;
     private final Clock clock;
     private final BusinessMetrics metrics;
+    private final RequestValidator requests;
 
     public MailQueue(JdbcClient db, TransactionTemplate tx, HenkProperties properties, Clock clock,
-                     BusinessMetrics metrics) {
+                     BusinessMetrics metrics, RequestValidator requests) {
+        this.requests = requests;
         this.metrics = metrics;
         this.db = db;
         this.tx = tx;
@@ -241,7 +244,7 @@ public class MailQueue {
     /** Support view: what a customer was sent (or is about to be), newest first. */
     public SentMail sentTo(String email, String page, String size) {
         Page.Request request = Page.request(page, size);
-        String recipient = de.henk.hub.auth.AuthService.emailParameter(email);
+        String recipient = requests.emailParameter(email);
         if (recipient == null) {
             throw de.henk.hub.web.ApiException.badRequest("invalid_parameter", "email is required");
         }

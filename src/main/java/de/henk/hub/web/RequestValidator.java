@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /** Bean Validation for request bodies; a violation becomes a 400 {@code validation_failed} listing each field. */
@@ -85,6 +86,24 @@ public class RequestValidator {
         }
         return false;
     }
+
+    /**
+     * An {@code ?email=} filter: null when not given; else the same rule as an email in a body ({@link EmailAddress})
+     * after stripping the ends, and normalised as accounts store it (lower case), or 400 {@code invalid_parameter}
+     * (a search for "abc" is a mistake, not an empty result).
+     */
+    public String emailParameter(String email) {
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        String address = email.strip();
+        if (!validator.validate(new EmailParameter(address)).isEmpty()) {
+            throw ApiException.badRequest("invalid_parameter", "email must be an email address");
+        }
+        return address.toLowerCase(Locale.ROOT);
+    }
+
+    private record EmailParameter(@EmailAddress String email) { }
 
     /** Whether the request came with a body at all (some endpoints accept none). */
     public boolean hasBody(String body) {
