@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.henk.hub.config.HenkProperties;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.stereotype.Component;
 
 /** Bodies and query strings of the Pipedrive API v2 calls the pipedrive routes make. */
@@ -18,17 +17,14 @@ public class PipedriveRequests {
     private final HenkProperties.Pipedrive.Webhook webhook;
     private final CrmStore store;
     private final PhoneNumbers phones;
-    /**
-     * Set when Pipedrive refused origin_id on "add a deal" (400 naming the field): not every description of API v2
-     * lists it for POST /api/v2/deals (the npm package's AddDealRequest does not), so from then on deals go without
-     * it and a retry finds its earlier deal as {@link PipedriveResponses#dealWithOrigin} describes.
-     */
-    private volatile boolean originIdRefused;
+    private final PipedriveOriginId originIds;
 
-    public PipedriveRequests(ObjectMapper json, HenkProperties properties, CrmStore store, PhoneNumbers phones) {
+    public PipedriveRequests(ObjectMapper json, HenkProperties properties, CrmStore store, PhoneNumbers phones,
+                             PipedriveOriginId originIds) {
         this.json = json;
         this.store = store;
         this.phones = phones;
+        this.originIds = originIds;
         this.webhook = properties.pipedrive().webhook();
     }
 
@@ -115,7 +111,10 @@ public class PipedriveRequests {
         return write(person);
     }
 
-    /** POST /api/v2/deals — origin_id is the idempotency key that lets a retry find a deal created before a crash. */
+    /**
+     * POST /api/v2/deals — origin_id is the idempotency key that lets a retry find a deal created before a crash
+     * (left out where this Pipedrive refused it: {@link PipedriveOriginId}).
+     */
     public String newDeal(Deal deal, Long personId, Integer stageId) {
         ObjectNode body = json.createObjectNode();
         body.put("title", deal.title());
@@ -123,7 +122,7 @@ public class PipedriveRequests {
         body.put("currency", deal.currency());
         body.put("person_id", personId);
         body.put("stage_id", stageId);
-        if (!originIdRefused) {
+        if (originIds.sent()) {
             body.put("origin_id", originId(deal));
         }
         java.time.LocalDate close = store.expectedCloseDate(deal.id());
@@ -131,23 +130,6 @@ public class PipedriveRequests {
             body.put("expected_close_date", close.toString());
         }
         return write(body);
-    }
-
-    /** True when Pipedrive refused a new deal because of its origin_id (a 400 or 422 whose answer names the field). */
-    public boolean refusesOriginId(Exception failure) {
-        HttpOperationFailedException http = PipedriveGuard.httpFailure(failure);
-        return !originIdRefused && http != null && (http.getStatusCode() == 400 || http.getStatusCode() == 422)
-                && http.getResponseBody() != null && http.getResponseBody().contains("origin_id");
-    }
-
-    /** New deals go without origin_id from now on (this Pipedrive does not take it). */
-    public void stopSendingOriginId() {
-        originIdRefused = true;
-    }
-
-    /** For tests: deals carry origin_id again, as on a fresh start. */
-    void sendOriginIdAgain() {
-        originIdRefused = false;
     }
 
     /** PATCH /api/v2/deals/{id} — exactly the fields the sales team changed. */

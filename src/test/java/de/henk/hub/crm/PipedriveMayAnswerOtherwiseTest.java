@@ -29,14 +29,14 @@ class PipedriveMayAnswerOtherwiseTest extends HubTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
-    PipedriveRequests requests;
+    PipedriveOriginId originIds;
 
     @Autowired
     PipedriveGuard guard;
 
     @AfterEach
     void freshHub() {
-        requests.sendOriginIdAgain();
+        originIds.forget();
     }
 
     @Test

@@ -1,0 +1,50 @@
+package de.henk.hub.crm;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether new deals go to Pipedrive with origin_id: the one thing about the Pipedrive it talks to that the hub learns
+ * while it runs. origin_id is the idempotency key by which a retry finds a deal created before a crash, but not every
+ * description of API v2 lists it for POST /api/v2/deals (the npm package's AddDealRequest does not), and a strict
+ * Pipedrive refuses it with a 400 or 422 naming the field. After the first such answer (route pipedrive-create-deal,
+ * step origin-id-refused) deals go without it, and a retry finds its earlier deal as
+ * {@link PipedriveResponses#dealWithOrigin} describes.
+ * <p>
+ * Kept in memory only, by each hub instance for itself: every start begins by sending origin_id again, so a
+ * Pipedrive that has learnt to take it is used fully after a restart, at the price of one refused call (one per deal
+ * already on its way) where it still does not. Nothing else turns it back on. Outbox workers and customers' inline
+ * syncs read and set it at the same time, hence the atomic flag.
+ */
+@Component("pipedriveOriginId")
+public class PipedriveOriginId {
+
+    private final AtomicBoolean refused = new AtomicBoolean();
+
+    /** Whether a new deal carries origin_id. */
+    public boolean sent() {
+        return !refused.get();
+    }
+
+    /**
+     * Whether Pipedrive refused a new deal because of its origin_id (a 400 or 422 whose answer names the field).
+     * Asked of the answer alone, not of what is known already: a deal posted with origin_id just before another's
+     * refusal was learnt is refused too, and goes again without it like the first.
+     */
+    public boolean refusedIn(Exception failure) {
+        HttpOperationFailedException http = PipedriveGuard.httpFailure(failure);
+        return http != null && (http.getStatusCode() == 400 || http.getStatusCode() == 422)
+                && http.getResponseBody() != null && http.getResponseBody().contains("origin_id");
+    }
+
+    /** This Pipedrive does not take origin_id: new deals go without it until the hub restarts. */
+    public void refused() {
+        refused.set(true);
+    }
+
+    /** For tests: deals carry origin_id again, as after a restart. */
+    void forget() {
+        refused.set(false);
+    }
+}
