@@ -3,10 +3,14 @@ package de.henk.hub.web;
 import jakarta.validation.Validator;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** Bean Validation for request bodies; a violation becomes a 400 {@code validation_failed} listing each field. */
@@ -41,17 +45,43 @@ public class RequestValidator {
     /**
      * No text of a request may carry U+0000: it means nothing in a name, a message or an id, and PostgreSQL cannot
      * store it (nor compare it in a query), so it would fail the request there with a 500. Every request body is a
-     * record; each of its texts (and lists of texts) is checked, whatever the field.
+     * record; each of its texts is checked, whatever the field and however deep: in nested records, lists, arrays
+     * and maps (keys too). A text, or texts in a list or map, are named by their field ({@code roles}); a nested
+     * record's field by its path, as Bean Validation names it ({@code address.street}, {@code items[2].name}).
+     * Each field is named once.
      */
     private static List<ApiException.FieldError> nulCharacters(Object request) {
-        List<ApiException.FieldError> errors = new ArrayList<>();
-        for (RecordComponent component : COMPONENTS.get(request.getClass())) {
-            if (hasNul(value(component, request))) {
-                errors.add(new ApiException.FieldError(snake(component.getName()),
-                        "must not contain the NUL character (U+0000)"));
+        Set<String> fields = new LinkedHashSet<>();
+        collectNul("", request, fields);
+        return fields.stream().map(field -> new ApiException.FieldError(field,
+                "must not contain the NUL character (U+0000)")).toList();
+    }
+
+    private static void collectNul(String path, Object value, Set<String> fields) {
+        if (value instanceof CharSequence text) {
+            if (text.chars().anyMatch(c -> c == 0)) {
+                fields.add(path);
+            }
+        } else if (value instanceof Record record) {
+            for (RecordComponent component : COMPONENTS.get(record.getClass())) {
+                String name = snake(component.getName());
+                collectNul(path.isEmpty() ? name : path + "." + name, value(component, record), fields);
+            }
+        } else if (value instanceof Collection<?> values) {
+            int index = 0;
+            for (Object element : values) {
+                collectNul(element instanceof Record ? path + "[" + index + "]" : path, element, fields);
+                index++;
+            }
+        } else if (value instanceof Object[] values) {
+            collectNul(path, Arrays.asList(values), fields);
+        } else if (value instanceof Map<?, ?> entries) {
+            for (Map.Entry<?, ?> entry : entries.entrySet()) {
+                collectNul(path, entry.getKey(), fields);
+                collectNul(entry.getValue() instanceof Record ? path + "[" + entry.getKey() + "]" : path,
+                        entry.getValue(), fields);
             }
         }
-        return errors;
     }
 
     /** A record's components, looked up once per class (Class.getRecordComponents copies them on every call). */
@@ -75,16 +105,6 @@ public class RequestValidator {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot read " + component, e);
         }
-    }
-
-    private static boolean hasNul(Object value) {
-        if (value instanceof CharSequence text) {
-            return text.chars().anyMatch(c -> c == 0);
-        }
-        if (value instanceof Collection<?> values) {
-            return values.stream().anyMatch(RequestValidator::hasNul);
-        }
-        return false;
     }
 
     /**
