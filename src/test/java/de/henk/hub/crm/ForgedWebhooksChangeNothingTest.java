@@ -1,14 +1,11 @@
 package de.henk.hub.crm;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.henk.hub.support.Api;
 import de.henk.hub.support.HubTest;
-import java.nio.charset.StandardCharsets;
+import de.henk.hub.support.PipedriveSimulator;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +20,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ForgedWebhooksChangeNothingTest extends HubTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, Object> OPEN = Map.of("status", "open");
 
     @Autowired
     private JdbcClient db;
@@ -39,11 +36,11 @@ class ForgedWebhooksChangeNothingTest extends HubTest {
 
         ObjectNode forged = PIPEDRIVE.deal(pipedriveId).orElseThrow().deepCopy();
         forged.put("status", "won").put("value", 99999).put("title", "forged");
-        String change = webhook("change", "deal", pipedriveId, forged);
+        String change = PipedriveSimulator.webhookEvent("change", "deal", pipedriveId, forged, OPEN);
         long callsBefore = PIPEDRIVE.count("GET", "/api/v2/deals/" + pipedriveId);
-        assertThat(deliver(change).status()).isEqualTo(200);
-        String delete = webhook("delete", "deal", pipedriveId, JSON.createObjectNode());
-        assertThat(deliver(delete).status()).isEqualTo(200);
+        assertThat(deliverWebhook(change).status()).isEqualTo(200);
+        String delete = PipedriveSimulator.webhookEvent("delete", "deal", pipedriveId, Map.of(), OPEN);
+        assertThat(deliverWebhook(delete).status()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> db.sql(
                 "select count(*) from crm_webhook_event where entity_id = :id and status = 'done'")
@@ -56,21 +53,5 @@ class ForgedWebhooksChangeNothingTest extends HubTest {
         assertThat(deal.path("title").asText()).isEqualTo("Anzug");
         assertThat(db.sql("select count(*) from tailoring_order where deal_id = :d").param("d", hubDealId)
                 .query(Long.class).single()).isZero();
-    }
-
-    private String webhook(String action, String entity, long id, Object data) throws Exception {
-        ObjectNode event = JSON.createObjectNode();
-        event.putObject("meta").put("id", UUID.randomUUID().toString()).put("action", action).put("entity", entity)
-                .put("entity_id", String.valueOf(id)).put("version", "2.0")
-                .put("timestamp", System.currentTimeMillis() / 1000);
-        event.set("data", JSON.valueToTree(data));
-        event.set("previous", JSON.valueToTree(Map.of("status", "open")));
-        return JSON.writeValueAsString(event);
-    }
-
-    private Api.Response deliver(String body) {
-        String basic = "Basic " + Base64.getEncoder().encodeToString((WEBHOOK_USER + ":" + WEBHOOK_PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-        return api.send("POST", "/api/crm/webhooks/pipedrive", body, Map.of("Authorization", basic));
     }
 }

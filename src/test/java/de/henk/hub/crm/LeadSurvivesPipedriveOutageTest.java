@@ -149,12 +149,4 @@ class LeadSurvivesPipedriveOutageTest extends HubTest {
     private static Map<String, Object> lead(String email, String title, int value) {
         return leadBody("Anna Schmidt", email, title, value);
     }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -1,18 +1,14 @@
 package de.henk.hub.crm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.henk.hub.support.Api;
 import de.henk.hub.support.HubTest;
+import de.henk.hub.support.PipedriveSimulator;
 import de.henk.hub.support.SecondHub;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,8 +19,6 @@ import static org.awaitility.Awaitility.await;
 
 /** Changes made in Pipedrive itself reach the hub: by webhook (once, even if delivered twice) and by reconciliation. */
 class PipedriveChangesComeBackTest extends HubTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     JdbcClient db;
@@ -42,10 +36,12 @@ class PipedriveChangesComeBackTest extends HubTest {
         long pipedriveId = lead.json().path("deal").path("pipedrive_deal_id").asLong();
 
         // someone wins the deal in Pipedrive's own UI
-        JsonNode won = changeInPipedrive(pipedriveId, Map.of("status", "won", "value", 3100));
-        String webhook = webhook("change", won, Map.of("status", "open"));
-        Api.Response first = deliver(webhook, basic(WEBHOOK_USER, WEBHOOK_PASSWORD));
-        Api.Response again = deliver(webhook, basic(WEBHOOK_USER, WEBHOOK_PASSWORD));
+        JsonNode won = PIPEDRIVE.asTheSalesTeam("PATCH", "/api/v2/deals/" + pipedriveId,
+                Map.of("status", "won", "value", 3100));
+        String webhook = PipedriveSimulator.webhookEvent("change", "deal", pipedriveId, won,
+                Map.of("status", "open"));
+        Api.Response first = deliverWebhook(webhook);
+        Api.Response again = deliverWebhook(webhook);
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(first.json().path("duplicate").asBoolean()).isFalse();
         assertThat(again.status()).isEqualTo(200);
@@ -68,15 +64,11 @@ class PipedriveChangesComeBackTest extends HubTest {
         long hubDealId = lead.json().path("deal").path("id").asLong();
         long personId = PIPEDRIVE.persons().get(0).path("id").asLong();
         // renamed in Pipedrive itself: the webhook only tells the hub to look (it reads the person from Pipedrive)
-        ObjectNode person = (ObjectNode) changeInPipedrive("/api/v2/persons/" + personId, Map.of(
+        JsonNode person = PIPEDRIVE.asTheSalesTeam("PATCH", "/api/v2/persons/" + personId, Map.of(
                 "name", "Paul Richter-Brandt",
                 "phones", List.of(Map.of("value", "+49 171 7654321", "primary", true, "label", "mobile"))));
-        ObjectNode event = JSON.createObjectNode();
-        event.putObject("meta").put("id", UUID.randomUUID().toString()).put("action", "change")
-                .put("entity", "person").put("entity_id", String.valueOf(personId)).put("version", "2.0");
-        event.set("data", person);
-        assertThat(deliver(JSON.writeValueAsString(event), basic(WEBHOOK_USER, WEBHOOK_PASSWORD)).status())
-                .isEqualTo(200);
+        assertThat(deliverWebhook(PipedriveSimulator.webhookEvent("change", "person", personId, person, null))
+                .status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode deal = api.get("/api/crm/deal/" + hubDealId, sales.accessToken()).json();
             assertThat(deal.path("person_name").asText()).isEqualTo("Paul Richter-Brandt");
@@ -90,13 +82,14 @@ class PipedriveChangesComeBackTest extends HubTest {
         Api.Response none = api.send("POST", "/api/crm/webhooks/pipedrive", body, Map.of());
         assertThat(none.status()).isEqualTo(401);
         assertThat(none.header("WWW-Authenticate")).startsWith("Basic");
-        Api.Response wrong = deliver(body, basic(WEBHOOK_USER, "guess"));
+        Api.Response wrong = api.send("POST", "/api/crm/webhooks/pipedrive", body,
+                Map.of("Authorization", webhookAuthorization(WEBHOOK_USER, "guess")));
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.json().path("code").asText()).isEqualTo("invalid_webhook_credentials");
         Api.Response bearer = api.send("POST", "/api/crm/webhooks/pipedrive", body,
                 Map.of("Authorization", "Bearer " + register(uniqueEmail("kunde")).accessToken()));
         assertThat(bearer.status()).isEqualTo(401);
-        Api.Response malformed = deliver("{\"meta\":{}}", basic(WEBHOOK_USER, WEBHOOK_PASSWORD));
+        Api.Response malformed = deliverWebhook("{\"meta\":{}}");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(db.sql("select count(*) from crm_webhook_event where id = 'x1'").query(Long.class).single()).isZero();
     }
@@ -108,7 +101,8 @@ class PipedriveChangesComeBackTest extends HubTest {
         long hubDealId = lead.json().path("deal").path("id").asLong();
         long pipedriveId = lead.json().path("deal").path("pipedrive_deal_id").asLong();
         Thread.sleep(1100); // Pipedrive's update_time has whole seconds
-        changeInPipedrive(pipedriveId, Map.of("status", "lost", "lost_reason", "Zu teuer"));
+        PIPEDRIVE.asTheSalesTeam("PATCH", "/api/v2/deals/" + pipedriveId,
+                Map.of("status", "lost", "lost_reason", "Zu teuer"));
 
         camel.sendBody("direct:pipedrive-reconcile", null);
 
@@ -135,51 +129,7 @@ class PipedriveChangesComeBackTest extends HubTest {
         }
     }
 
-    private JsonNode changeInPipedrive(long dealId, Map<String, Object> change) throws Exception {
-        return changeInPipedrive("/api/v2/deals/" + dealId, change);
-    }
-
-    private JsonNode changeInPipedrive(String path, Map<String, Object> change) throws Exception {
-        var client = java.net.http.HttpClient.newHttpClient();
-        var request = java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(PIPEDRIVE.baseUrl() + path))
-                .header("x-api-token", PIPEDRIVE.apiToken()).header("Content-Type", "application/json")
-                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(change)))
-                .build();
-        var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).path("data");
-    }
-
-    private static String webhook(String action, JsonNode data, Map<String, Object> previous) throws Exception {
-        ObjectNode event = JSON.createObjectNode();
-        ObjectNode meta = event.putObject("meta");
-        meta.put("id", UUID.randomUUID().toString());
-        meta.put("action", action);
-        meta.put("entity", "deal");
-        meta.put("entity_id", data.path("id").asText());
-        meta.put("version", "2.0");
-        meta.put("timestamp", System.currentTimeMillis() / 1000);
-        meta.put("attempt", 1);
-        event.set("data", data);
-        event.set("previous", JSON.valueToTree(previous));
-        return JSON.writeValueAsString(event);
-    }
-
-    private Api.Response deliver(String body, String authorization) {
-        return api.send("POST", "/api/crm/webhooks/pipedrive", body, Map.of("Authorization", authorization));
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
     private static Map<String, Object> lead(String email) {
-        Map<String, Object> lead = new LinkedHashMap<>();
-        lead.put("name", "Paul Richter");
-        lead.put("email", email);
-        lead.put("deal_title", "Business-Anzug");
-        lead.put("deal_value", 1900);
-        return lead;
+        return leadBody("Paul Richter", email, "Business-Anzug", 1900);
     }
 }

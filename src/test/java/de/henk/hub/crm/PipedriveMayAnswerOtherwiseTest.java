@@ -1,17 +1,13 @@
 package de.henk.hub.crm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.henk.hub.support.Api;
 import de.henk.hub.support.HubTest;
+import de.henk.hub.support.PipedriveSimulator;
 import de.henk.hub.support.PipedriveSimulator.Shape;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,8 +21,6 @@ import static org.awaitility.Awaitility.await;
  * returning customer, waits as long as a 429 says, and applies webhooks.
  */
 class PipedriveMayAnswerOtherwiseTest extends HubTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     PipedriveOriginId originIds;
@@ -77,7 +71,7 @@ class PipedriveMayAnswerOtherwiseTest extends HubTest {
         assertThat(listed.json().path("deals").get(0).path("pipedrive_deal_id").asLong()).isEqualTo(pipedriveDealId);
 
         // a second hub deal of the same customer and title later is a deal of its own, not the first one again
-        changeInPipedrive("/api/v2/deals/" + pipedriveDealId, Map.of("status", "won"));
+        PIPEDRIVE.asTheSalesTeam("PATCH", "/api/v2/deals/" + pipedriveDealId, Map.of("status", "won"));
         long hubDealId = listed.json().path("deals").get(0).path("id").asLong();
         api.put("/api/crm/deal/" + hubDealId, Map.of("status", "won"), sales.accessToken());
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
@@ -97,7 +91,7 @@ class PipedriveMayAnswerOtherwiseTest extends HubTest {
     void aReturningCustomerIsFoundWhenSearchItemsCarryNoEmails() {
         PIPEDRIVE.answerAs(Shape.SEARCH_ITEMS_WITHOUT_CONTACTS);
         String email = uniqueEmail("stammkunde");
-        JsonNode person = inPipedrive("POST", "/api/v2/persons", Map.of("name", "Clara Stamm",
+        JsonNode person = PIPEDRIVE.asTheSalesTeam("POST", "/api/v2/persons", Map.of("name", "Clara Stamm",
                 "emails", List.of(Map.of("value", email, "primary", true, "label", "work"))));
         Account sales = salesPerson();
         Api.Response lead = api.post("/api/crm/lead", leadBody("Clara Stamm", email, "Kostüm", 1800),
@@ -130,16 +124,11 @@ class PipedriveMayAnswerOtherwiseTest extends HubTest {
         assertThat(lead.status()).isEqualTo(201);
         long hubDealId = lead.json().path("deal").path("id").asLong();
         long pipedriveId = lead.json().path("deal").path("pipedrive_deal_id").asLong();
-        JsonNode won = changeInPipedrive("/api/v2/deals/" + pipedriveId, Map.of("status", "won", "value", 2750.5));
+        JsonNode won = PIPEDRIVE.asTheSalesTeam("PATCH", "/api/v2/deals/" + pipedriveId,
+                Map.of("status", "won", "value", 2750.5));
 
-        ObjectNode event = JSON.createObjectNode();
-        event.putObject("meta").put("id", UUID.randomUUID().toString()).put("action", "change").put("entity", "deal")
-                .put("version", "2.0");
-        event.set("data", won);
-        event.putObject("previous").put("status", "open");
-        Api.Response delivered = api.send("POST", "/api/crm/webhooks/pipedrive", JSON.writeValueAsString(event),
-                Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (WEBHOOK_USER + ":" + WEBHOOK_PASSWORD).getBytes(StandardCharsets.UTF_8))));
+        Api.Response delivered = deliverWebhook(PipedriveSimulator.webhookEvent("change", "deal", null, won,
+                Map.of("status", "open")));
         assertThat(delivered.status()).as(delivered.toString()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode deal = api.get("/api/crm/deal/" + hubDealId, sales.accessToken()).json();
@@ -157,46 +146,13 @@ class PipedriveMayAnswerOtherwiseTest extends HubTest {
         assertThat(lead.status()).isEqualTo(201);
         long hubDealId = lead.json().path("deal").path("id").asLong();
         long pipedriveId = lead.json().path("deal").path("pipedrive_deal_id").asLong();
-        inPipedrive("DELETE", "/api/v2/deals/" + pipedriveId, null);
+        PIPEDRIVE.asTheSalesTeam("DELETE", "/api/v2/deals/" + pipedriveId, null);
 
-        ObjectNode event = JSON.createObjectNode();
-        event.putObject("meta").put("id", UUID.randomUUID().toString()).put("action", "delete").put("entity", "deal")
-                .put("entity_id", String.valueOf(pipedriveId)).put("version", "2.0");
-        event.putNull("data");
-        event.putObject("previous").put("id", pipedriveId);
-        Api.Response delivered = api.send("POST", "/api/crm/webhooks/pipedrive", JSON.writeValueAsString(event),
-                Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (WEBHOOK_USER + ":" + WEBHOOK_PASSWORD).getBytes(StandardCharsets.UTF_8))));
+        Api.Response delivered = deliverWebhook(PipedriveSimulator.webhookEvent("delete", "deal", pipedriveId, null,
+                Map.of("id", pipedriveId)));
         assertThat(delivered.status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 api.get("/api/crm/deal/" + hubDealId, sales.accessToken()).json().path("status").asText())
                 .isEqualTo("deleted"));
-    }
-
-    private static JsonNode changeInPipedrive(String path, Map<String, Object> change) {
-        return inPipedrive("PATCH", path, change);
-    }
-
-    private static JsonNode inPipedrive(String method, String path, Map<String, Object> body) {
-        try {
-            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create(PIPEDRIVE.baseUrl() + path))
-                    .header("x-api-token", PIPEDRIVE.apiToken()).header("Content-Type", "application/json")
-                    .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                            : java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
-            return JSON.readTree(response.body()).path("data");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -100,12 +100,4 @@ class SeveralHubInstancesTest extends HubTest {
     private static Map<String, Object> lead(String email, String title, int value) {
         return leadBody("Clara Weber", email, title, value);
     }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

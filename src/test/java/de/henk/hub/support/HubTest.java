@@ -124,6 +124,26 @@ public abstract class HubTest {
         return login(email, PASSWORD, true);
     }
 
+    /** Delivers a Pipedrive webhook event to the hub with Pipedrive's credentials (henk.pipedrive.webhook.*). */
+    protected Api.Response deliverWebhook(String event) {
+        return api.send("POST", "/api/crm/webhooks/pipedrive", event,
+                Map.of("Authorization", webhookAuthorization(WEBHOOK_USER, WEBHOOK_PASSWORD)));
+    }
+
+    /** The Authorization header of a webhook sent with these credentials (HTTP Basic, as Pipedrive sends them). */
+    protected static String webhookAuthorization(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    protected static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** A {@code POST /api/crm/lead} body (no phone). */
     protected static Map<String, Object> leadBody(String name, String email, String title, int value) {
         Map<String, Object> lead = new java.util.LinkedHashMap<>();

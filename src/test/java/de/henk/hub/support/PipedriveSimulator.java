@@ -428,6 +428,61 @@ public final class PipedriveSimulator implements AutoCloseable {
         return server.connectionsAccepted();
     }
 
+    // ========================================================================== the other side of a test
+
+    /**
+     * The sales team working in Pipedrive's own UI: the same API call the hub would make, with the token, so it is
+     * validated, stamped and recorded like the hub's calls. Returns the answer's {@code data}; an answer other than
+     * 200 or 201 fails the test.
+     */
+    public JsonNode asTheSalesTeam(String method, String path, Object body) {
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(baseUrl() + path))
+                    .header("x-api-token", apiToken).header("Content-Type", "application/json")
+                    .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                            : java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 && response.statusCode() != 201) {
+                throw new AssertionError(method + " " + path + " in Pipedrive answered " + response.statusCode()
+                        + ": " + response.body());
+            }
+            return JSON.readTree(response.body()).path("data");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A webhook event as Pipedrive sends it (format 2.0): meta with a fresh id, the action, the entity and (unless
+     * {@code entityId} is null) its id, then {@code data} and, unless null, {@code previous}.
+     */
+    public static String webhookEvent(String action, String entity, Object entityId, Object data, Object previous) {
+        ObjectNode event = JSON.createObjectNode();
+        ObjectNode meta = event.putObject("meta");
+        meta.put("id", java.util.UUID.randomUUID().toString());
+        meta.put("action", action);
+        meta.put("entity", entity);
+        if (entityId != null) {
+            meta.put("entity_id", String.valueOf(entityId));
+        }
+        meta.put("version", "2.0");
+        meta.put("timestamp", System.currentTimeMillis() / 1000);
+        meta.put("attempt", 1);
+        event.set("data", JSON.valueToTree(data));
+        if (previous != null) {
+            event.set("previous", JSON.valueToTree(previous));
+        }
+        try {
+            return JSON.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     // ================================================================================== request handling
 
     private SimHttpServer.Outcome handle(SimHttpServer.Request http) {

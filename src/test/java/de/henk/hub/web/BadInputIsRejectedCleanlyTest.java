@@ -324,8 +324,7 @@ class BadInputIsRejectedCleanlyTest extends HubTest {
 
     @Test
     void aWebhookWhoseMetaDoesNotFitItsColumnsIsRefused() {
-        String basic = "Basic " + Base64.getEncoder().encodeToString((WEBHOOK_USER + ":" + WEBHOOK_PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
+        String basic = webhookAuthorization(WEBHOOK_USER, WEBHOOK_PASSWORD);
         long before = db.sql("select count(*) from crm_webhook_event").query(Long.class).single();
         // an entity or action longer than its column answered 500; one with a NUL or a line break was stored
         for (Map<String, Object> meta : List.<Map<String, Object>>of(

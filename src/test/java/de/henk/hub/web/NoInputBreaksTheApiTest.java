@@ -233,8 +233,7 @@ class NoInputBreaksTheApiTest extends HubTest {
             case 3 -> "Bearer " + tokens.expired();
             case 4 -> "Bearer " + tokens.forged();
             case 5 -> "Bearer " + tokens.unsigned();
-            case 6 -> "Basic " + Base64.getEncoder().encodeToString((WEBHOOK_USER + ":" + WEBHOOK_PASSWORD)
-                    .getBytes(StandardCharsets.UTF_8));
+            case 6 -> webhookAuthorization(WEBHOOK_USER, WEBHOOK_PASSWORD);
             // the sales team's token only reads: the sweep must not move deals other tests made
             case 7 -> method.equals("GET") ? "Bearer " + tokens.sales() : "Bearer " + tokens.customer();
             default -> "Bearer " + tokens.customer();
