@@ -36,7 +36,15 @@ class SharedPipedriveBudgetTest {
     private static final int LIMIT = 40;
     private static final Duration WINDOW = Duration.ofSeconds(1);
     private static final int LEADS = 200;
-    private static final int MAX_429 = 5;
+    /**
+     * 429s allowed, as a share of all calls. A permit is stamped busy for the window plus a twentieth of it from the
+     * moment it is taken, so a call that reaches Pipedrive more than that margin (50 ms) later than the call before it
+     * on the same permit can still meet a full window: on an idle machine the burst sees none, a CI run with both
+     * cores saturated saw 6 of ~600. Without sharing (henk.pipedrive.limits.shared false, measured 2026-12-06 on an
+     * idle machine) the same burst met 46 of 712 calls, 6.5 %: the bound tells the two apart with room for a loaded
+     * machine's delays.
+     */
+    private static final double MAX_429_SHARE = 0.02;
 
     @Test
     void aBurstSpreadOverTwoInstancesStaysWithinPipedrivesLimit() throws Exception {
@@ -81,7 +89,8 @@ class SharedPipedriveBudgetTest {
                 assertThat(new HashSet<>(pipedrive.deals().stream().map(d -> d.path("origin_id").asText()).toList()))
                         .hasSize(LEADS);
                 assertThat(pipedrive.persons()).hasSize(LEADS);
-                assertThat(pipedrive.rateLimited()).as("429s from Pipedrive").isLessThanOrEqualTo(MAX_429);
+                assertThat(pipedrive.rateLimited()).as("429s from Pipedrive of %d calls", pipedrive.requests().size())
+                        .isLessThanOrEqualTo((int) (pipedrive.requests().size() * MAX_429_SHARE));
             }
         }
     }
