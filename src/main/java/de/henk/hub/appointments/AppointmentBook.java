@@ -10,6 +10,7 @@ import de.henk.hub.events.DomainEvents;
 import de.henk.hub.system.Page;
 import de.henk.hub.system.Timestamps;
 import de.henk.hub.web.ApiException;
+import de.henk.hub.web.PathIds;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -24,6 +25,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -195,12 +197,12 @@ public class AppointmentBook {
     }
 
     private Optional<AppointmentView> find(String idText) {
-        try {
-            return db.sql("select * from appointment where id = :id").param("id", Long.parseLong(idText))
-                    .query(this::map).optional();
-        } catch (NumberFormatException e) {
+        OptionalLong number = PathIds.numeric(idText);
+        if (number.isEmpty()) {
             return Optional.empty();
         }
+        return db.sql("select * from appointment where id = :id").param("id", number.getAsLong())
+                .query(this::map).optional();
     }
 
     private AppointmentView view(long id) {

@@ -3,6 +3,7 @@ package de.henk.hub.crm;
 import de.henk.hub.config.HenkProperties;
 import de.henk.hub.events.DomainEvents;
 import de.henk.hub.system.Timestamps;
+import de.henk.hub.web.PathIds;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -236,12 +237,8 @@ public class CrmOutbox {
     /** Admin: give a dead (or waiting) entry a fresh set of attempts, due now. */
     @Transactional
     public OutboxView retry(String id) {
-        long entryId;
-        try {
-            entryId = Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw de.henk.hub.web.ApiException.notFound("outbox_entry_not_found", "No outbox entry with this id");
-        }
+        long entryId = PathIds.numeric(id).orElseThrow(() ->
+                de.henk.hub.web.ApiException.notFound("outbox_entry_not_found", "No outbox entry with this id"));
         OffsetDateTime now = Timestamps.now(clock);
         int updated = db.sql("""
                 update crm_outbox set status = 'pending', attempts = 0, next_attempt_at = :now, claimed_by = null,

@@ -8,6 +8,7 @@ import de.henk.hub.auth.Role;
 import de.henk.hub.system.Page;
 import de.henk.hub.system.Timestamps;
 import de.henk.hub.web.ApiException;
+import de.henk.hub.web.PathIds;
 import de.henk.hub.web.RequestValidator;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -109,15 +110,7 @@ public class DealDesk {
     }
 
     private static long dealId(String id) {
-        try {
-            long value = Long.parseLong(id);
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // fall through
-        }
-        throw notFound();
+        return PathIds.numeric(id).orElseThrow(DealDesk::notFound);
     }
 
     private static String status(String status) {

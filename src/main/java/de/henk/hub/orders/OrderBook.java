@@ -7,6 +7,7 @@ import de.henk.hub.events.DomainEvents;
 import de.henk.hub.system.Page;
 import de.henk.hub.system.Timestamps;
 import de.henk.hub.web.ApiException;
+import de.henk.hub.web.PathIds;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -131,12 +133,12 @@ public class OrderBook {
     }
 
     private Optional<OrderView> find(String id) {
-        try {
-            return db.sql("select * from tailoring_order where id = :id").param("id", Long.parseLong(id))
-                    .query(this::map).optional();
-        } catch (NumberFormatException e) {
+        OptionalLong number = PathIds.numeric(id);
+        if (number.isEmpty()) {
             return Optional.empty();
         }
+        return db.sql("select * from tailoring_order where id = :id").param("id", number.getAsLong())
+                .query(this::map).optional();
     }
 
     private OrderView map(ResultSet rs, int row) throws SQLException {
