@@ -191,6 +191,12 @@ public final class PipedriveSimulator implements AutoCloseable {
     private final AtomicInteger rateLimitedCount = new AtomicInteger();
     private final ConcurrentLinkedQueue<Runnable> dealCreatedHooks = new ConcurrentLinkedQueue<>();
     private volatile boolean down;
+    /** The hub's token no longer works (revoked, regenerated, its user deactivated): 401 as for any wrong one. */
+    private volatile boolean tokenRevoked;
+    /** The company's account is not open (trial over, payment missing): 402 to every authenticated request. */
+    private volatile boolean accountClosed;
+    /** POST/PUT/PATCH requests left today (x-daily-requests-left), or null: no such budget reported. */
+    private Integer dailyRequestsLeft;
     private final Set<Shape> shapes = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private PipedriveSimulator(String apiToken) {
@@ -221,8 +227,8 @@ public final class PipedriveSimulator implements AutoCloseable {
     }
 
     /**
-     * Forgets all persons, deals, notes, activities, webhooks, the request log, queued faults, the down flag,
-     * the rate limit, the 429 counter and pending hooks; re-seeds the stages; releases hanging connections.
+     * Forgets all persons, deals, notes, activities, webhooks, the request log, queued faults, the down flag, the
+     * revoked token, the closed account, the daily budget, the rate limit, the 429 counter and pending hooks; re-seeds the stages; releases hanging connections.
      * Id counters keep counting.
      */
     public void reset() {
@@ -240,6 +246,9 @@ public final class PipedriveSimulator implements AutoCloseable {
             rateLimitedCount.set(0);
             dealCreatedHooks.clear();
             down = false;
+            tokenRevoked = false;
+            accountClosed = false;
+            dailyRequestsLeft = null;
             shapes.clear();
             seedStages();
         }
@@ -380,6 +389,38 @@ public final class PipedriveSimulator implements AutoCloseable {
     /** While down, every request gets 503. */
     public void setDown(boolean down) {
         this.down = down;
+    }
+
+    /**
+     * While revoked, the API token the simulator was started with is refused like any wrong one (someone regenerated
+     * it in Pipedrive, or its user was deactivated): every API request gets 401 with Pipedrive's error body.
+     */
+    public void setTokenRevoked(boolean revoked) {
+        this.tokenRevoked = revoked;
+    }
+
+    /**
+     * While closed, the company's Pipedrive account is not open (Pipedrive's HTTP status codes page: 402 "Company
+     * account is not open (possible reason: trial expired, payment details not entered)"): every authenticated API
+     * request gets 402 with Pipedrive's error body.
+     */
+    public void setAccountClosed(boolean closed) {
+        this.accountClosed = closed;
+    }
+
+    /**
+     * Reports a daily budget of {@code left} more POST/PUT requests (PATCH, API v2's update, counted alike) in the
+     * x-daily-requests-left header of every API answer, as Pipedrive's rate-limiting page describes it for api_token
+     * requests; each write spends one. Once it is 0, a write gets 429 (x-daily-requests-left: 0, no Retry-After);
+     * reads still go through.
+     */
+    public void setDailyRequestsLeft(int left) {
+        if (left < 0) {
+            throw new IllegalArgumentException("left must be >= 0");
+        }
+        synchronized (lock) {
+            dailyRequestsLeft = left;
+        }
     }
 
     /**
@@ -567,12 +608,48 @@ public final class PipedriveSimulator implements AutoCloseable {
         }
         Resp resp;
         try {
-            resp = authenticated(call) ? route(call) : unauthorized();
+            if (!authenticated(call)) {
+                resp = unauthorized();
+            } else if (accountClosed) {
+                resp = error(402, "Company account is not open", null);
+            } else {
+                resp = takeDailyRequest(call, rateHeaders) ? route(call) : dailyBudgetSpent();
+            }
         } catch (ApiError e) {
             resp = error(e.status, e.getMessage(), e.code);
         }
         resp.headers.putAll(rateHeaders);
         return resp;
+    }
+
+    /** False when the request is a write and the day's budget is spent; fills x-daily-requests-left when reported. */
+    private boolean takeDailyRequest(Call call, Map<String, String> headers) {
+        synchronized (lock) {
+            if (dailyRequestsLeft == null) {
+                return true;
+            }
+            boolean write = Set.of("POST", "PUT", "PATCH").contains(call.method());
+            if (write && dailyRequestsLeft == 0) {
+                return false;
+            }
+            if (write) {
+                dailyRequestsLeft--;
+            }
+            headers.put("x-daily-requests-left", Integer.toString(dailyRequestsLeft));
+            return true;
+        }
+    }
+
+    private Resp dailyBudgetSpent() {
+        rateLimitedCount.incrementAndGet();
+        ObjectNode body = NODES.objectNode();
+        body.put("success", false);
+        body.put("error", "Request over limit");
+        body.put("errorCode", 429);
+        body.put("error_info", ERROR_INFO);
+        body.putNull("data");
+        body.putNull("additional_data");
+        return new Resp(429, body).header("x-daily-requests-left", "0");
     }
 
     /** Returns null and fills the headers if the request fits the budget, else the retry-after seconds. */
@@ -629,15 +706,18 @@ public final class PipedriveSimulator implements AutoCloseable {
         if (token == null) {
             token = call.q("api_token");
         }
-        return apiToken.equals(token);
+        return !tokenRevoked && apiToken.equals(token);
     }
 
+    /** Pipedrive's 401: its error body (with data and additional_data null, as every error response has them). */
     private static Resp unauthorized() {
         ObjectNode body = NODES.objectNode();
         body.put("success", false);
         body.put("error", "unauthorized access");
         body.put("errorCode", 401);
         body.put("error_info", ERROR_INFO);
+        body.putNull("data");
+        body.putNull("additional_data");
         return new Resp(401, body);
     }
 

@@ -170,6 +170,36 @@ class PipedriveSimulatorTest {
         }
 
         @Test
+        void aRevokedTokenIs401WithPipedrivesErrorBodyUntilItWorksAgain() {
+            sim.setTokenRevoked(true);
+            JsonNode b = error(get("/api/v2/deals"), 401);
+            assertThat(b.path("error").asText()).isEqualTo("unauthorized access");
+            assertThat(b.path("error_info").asText()).isEqualTo("Please check developers.pipedrive.com");
+            assertThat(b.has("data")).isTrue();
+            assertThat(b.path("data").isNull()).isTrue();
+            assertThat(b.path("additional_data").isNull()).isTrue();
+            assertThat(call("POST", "/api/v2/deals", "{\"title\":\"x\"}").statusCode()).isEqualTo(401);
+            assertThat(sim.deals()).isEmpty();
+            sim.setTokenRevoked(false);
+            ok(get("/api/v2/deals"));
+        }
+
+        @Test
+        void aClosedAccountIs402ToEveryAuthenticatedRequest() {
+            sim.setAccountClosed(true);
+            JsonNode b = error(get("/api/v2/stages"), 402);
+            assertThat(b.path("error").asText()).isEqualTo("Company account is not open");
+            assertThat(b.path("data").isNull()).isTrue();
+            assertThat(call("POST", "/api/v2/deals", "{\"title\":\"x\"}").statusCode()).isEqualTo(402);
+            assertThat(sim.deals()).isEmpty();
+            HttpResponse<String> stranger = send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/api/v2/deals"))
+                    .header("x-api-token", "nope").GET().build());
+            error(stranger, 401);
+            sim.reset();
+            ok(get("/api/v2/stages"));
+        }
+
+        @Test
         void queryTokenWorksButIsRecorded() {
             HttpResponse<String> r = send(HttpRequest.newBuilder(
                     URI.create(sim.baseUrl() + "/api/v2/stages?api_token=" + TOKEN)).GET().build());
@@ -564,6 +594,29 @@ class PipedriveSimulatorTest {
         assertThat(next.headers().firstValue("x-ratelimit-limit")).isPresent();
         assertThat(next.headers().firstValue("x-ratelimit-remaining")).isPresent();
         assertThat(next.headers().firstValue("x-ratelimit-reset")).isPresent();
+    }
+
+    @Test
+    void theDailyBudgetOfWritesIsReportedAndSpentWritesAre429() {
+        assertThat(get("/api/v2/deals").headers().firstValue("x-daily-requests-left")).as("none reported").isEmpty();
+        sim.setDailyRequestsLeft(2);
+        HttpResponse<String> read = get("/api/v2/deals");
+        ok(read);
+        assertThat(read.headers().firstValue("x-daily-requests-left")).as("a read spends none").hasValue("2");
+        HttpResponse<String> first = call("POST", "/api/v2/deals", "{\"title\":\"Eins\"}");
+        ok(first);
+        assertThat(first.headers().firstValue("x-daily-requests-left")).hasValue("1");
+        HttpResponse<String> last = call("PATCH", "/api/v2/deals/" + body(first).path("data").path("id").asLong(),
+                "{\"title\":\"Zwei\"}");
+        ok(last);
+        assertThat(last.headers().firstValue("x-daily-requests-left")).hasValue("0");
+        HttpResponse<String> refused = call("POST", "/api/v2/deals", "{\"title\":\"Drei\"}");
+        error(refused, 429);
+        assertThat(refused.headers().firstValue("x-daily-requests-left")).hasValue("0");
+        assertThat(refused.headers().firstValue("retry-after")).isEmpty();
+        assertThat(sim.deals()).hasSize(1);
+        assertThat(sim.rateLimited()).isEqualTo(1);
+        ok(get("/api/v2/deals"));
     }
 
     @Test
