@@ -14,6 +14,7 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,9 +23,11 @@ import org.springframework.transaction.TransactionException;
 
 /**
  * Keeps the hub a good Pipedrive citizen: a client-side limiter under the configured burst budget, and a pause when
- * Pipedrive says the budget is spent (x-ratelimit-remaining: 0, 429 with Retry-After/x-ratelimit-reset). The
- * pipedrive-call route asks {@link #admit} before and reports {@link #answered(Map)} after every call; the outbox
- * reports failures via {@link #failed(Exception)}. The circuit breaker is the route's ({@code circuitBreaker} step
+ * Pipedrive says the budget is spent (x-ratelimit-remaining: 0, 429 with Retry-After/x-ratelimit-reset), the day's
+ * budget is spent (x-daily-requests-left: 0) or it refuses the hub's API token or account (401, 402) -
+ * {@link PipedrivePause} knows why and until when. The pipedrive-call route asks {@link #admit} before and reports
+ * {@link #answered(Map)} or {@link #accountRefused} after every call; the outbox reports failures via
+ * {@link #failed(Exception)}. The circuit breaker is the route's ({@code circuitBreaker} step
  * {@value #CIRCUIT_BREAKER} in routes/pipedrive.camel.yaml, its numbers {@code henk.pipedrive.circuit-breaker.*});
  * this bean only reads its state, for health and before spending budget.
  *
@@ -55,7 +58,8 @@ public class PipedriveGuard {
     /** Where the route's circuitBreaker step keeps its breaker (by step id). */
     private final CircuitBreakerRegistry breakers;
     private final Clock clock;
-    private volatile Instant pausedUntil = Instant.EPOCH;
+    /** Why and until when calls pause (this instance and, shared, all). */
+    private final PipedrivePause pause;
 
     /** Without the routes: no circuit breaker (always closed) - the budget and the pauses alone. */
     public PipedriveGuard(HenkProperties properties, Clock clock, JdbcClient db,
@@ -74,6 +78,7 @@ public class PipedriveGuard {
                 + java.util.UUID.randomUUID().toString().substring(0, 8));
         this.maxWaitForPermit = limits.maxWaitForPermit();
         this.breakers = breakers;
+        this.pause = new PipedrivePause(shared, clock, this::countingAlone);
     }
 
     /** The route's breaker, once pipedrive-call has started. */
@@ -103,18 +108,20 @@ public class PipedriveGuard {
     /**
      * Before a call: the outbox takes a slot of the burst budget, waiting briefly for one; a customer's request
      * (inline sync) reserved its slots before it started ({@code inline}, null for every other call). Defers the
-     * call when Pipedrive is paused, the route's circuit is open (no budget is spent on a call it would refuse), or
-     * a pause revoked the reservation. The
+     * call when Pipedrive is paused (the outbox waits out a short pause of the burst limit instead), the route's
+     * circuit is open (no budget is spent on a call it would refuse), or a pause revoked the reservation. The
      * {@code pipedrive-action} kamelet hands over its {@code inline} parameter as it is: the reservation of
      * {@code crm-sync-now}, or anything else (null, "false") for a call that takes its own slot.
      */
     public void admit(Object inlineParameter) {
         Reservation inline = inlineParameter instanceof Reservation reservation ? reservation : null;
-        Instant now = clock.instant();
-        if (now.isBefore(pausedUntil)) {
-            Duration pause = Duration.between(now, pausedUntil);
-            if (inline != null || pause.compareTo(maxWaitForPermit) > 0) {
-                throw new PipedriveDeferredException("Pipedrive rate limit: paused until " + pausedUntil, pause);
+        PipedrivePause.Pause paused = this.pause.now();
+        if (paused != null) {
+            Duration pause = Duration.between(clock.instant(), paused.until());
+            if (inline != null || pause.compareTo(maxWaitForPermit) > 0
+                    || !PipedrivePause.RATE_LIMITED.equals(paused.reason())) {
+                throw new PipedriveDeferredException("Pipedrive calls paused (" + paused.reason() + ") until "
+                        + paused.until(), pause);
             }
             // a short pause: the outbox waits it out rather than abandon a lead half-way
             try {
@@ -153,7 +160,7 @@ public class PipedriveGuard {
      * lead right now (or Pipedrive is paused, or the circuit open): then the outbox does it.
      */
     public Reservation reserveForInline() {
-        if (clock.instant().isBefore(pausedUntil)
+        if (pause.now() != null
                 || breaker().map(breaker -> breaker.getState() == CircuitBreaker.State.OPEN).orElse(false)) {
             return null;
         }
@@ -237,89 +244,69 @@ public class PipedriveGuard {
         }
     }
 
-    /** After a 2xx answer: an exhausted budget pauses further calls until reset. */
+    /**
+     * After a 2xx answer: Pipedrive took the call, so a refusal of the token or account is over; an exhausted burst
+     * budget pauses further calls until x-ratelimit-reset, an exhausted daily budget (x-daily-requests-left 0) until
+     * Pipedrive's daily reset.
+     */
     public void answered(Map<String, Object> headers) {
-        Object remaining = header(headers, "x-ratelimit-remaining");
-        if (remaining != null && "0".equals(remaining.toString().trim())) {
-            pauseFor(seconds(header(headers, "x-ratelimit-reset")).orElse(2L));
-        }
+        pause.accepted();
+        pause.answered(headers);
     }
 
     /**
-     * A failed push: 429 pauses every call until Pipedrive's reset. (What counts towards opening the circuit the
-     * route's circuit breaker has counted already, at the call.)
+     * A failed push: 429 pauses every call until Pipedrive's reset - or, with x-daily-requests-left 0, until its daily
+     * reset. (What counts towards opening the circuit the route's circuit breaker has counted already, at the call.)
      */
     public void failed(Exception failure) {
         HttpOperationFailedException http = httpFailure(failure);
         if (http != null && http.getStatusCode() == 429) {
-            Map<String, String> headers = http.getResponseHeaders();
-            long wait = seconds(PipedriveFailures.header(headers, "Retry-After"))
-                    .or(() -> seconds(PipedriveFailures.header(headers, "x-ratelimit-reset"))).orElse(2L);
-            pauseFor(wait);
+            pause.rateLimited(http.getResponseHeaders());
         }
     }
 
     /**
-     * rate_limited while this instance or (shared budget) any instance pauses, else the route's breaker's state
-     * (closed before the route has made it).
+     * Pipedrive refused the hub's API token (401) or the company's account (402), as the {@code refusal} says (any
+     * other answer changes nothing): every call pauses for {@code pause} ("5m", henk.pipedrive.account-pause), and the
+     * refusal stands - health DOWN - until a call goes through again.
+     */
+    public void accountRefused(Exception refusal, String pause) {
+        HttpOperationFailedException http = httpFailure(refusal);
+        String reason = http == null ? null : switch (http.getStatusCode()) {
+            case 401 -> PipedrivePause.UNAUTHORIZED;
+            case 402 -> PipedrivePause.PAYMENT_REQUIRED;
+            default -> null;
+        };
+        if (reason != null) {
+            this.pause.refused(reason, DurationStyle.detectAndParse(pause.strip()));
+        }
+    }
+
+    /** How long this instance still pauses its calls, in ms (at least 1 s): when a deferred entry is due again. */
+    public long pausedForMs() {
+        PipedrivePause.Pause paused = pause.now();
+        long left = paused == null ? 0 : Duration.between(clock.instant(), paused.until()).toMillis();
+        return Math.max(1000, left);
+    }
+
+    /**
+     * Why calls pause or cannot succeed: unauthorized or payment_required while Pipedrive's refusal stands,
+     * daily_budget_spent or rate_limited while this instance or (shared budget) any instance pauses; else the route's
+     * breaker's state (closed before the route has made it).
      */
     public String state() {
-        Instant now = clock.instant();
-        if (now.isBefore(pausedUntil) || sharedPauseAfter(now)) {
-            return "rate_limited";
+        String paused = pause.state();
+        if (paused != null) {
+            return paused;
         }
         return breaker().map(breaker -> breaker.getState().name().toLowerCase()).orElse("closed");
     }
 
-    private boolean sharedPauseAfter(Instant now) {
-        if (shared == null) {
-            return false;
-        }
-        try {
-            return shared.pausedUntil() > now.toEpochMilli();
-        } catch (DataAccessException | TransactionException e) {
-            countingAlone(e);
-            return false;
-        }
+    /** Until when this instance pauses its calls, or null. */
+    public Instant pausedUntil() {
+        return pause.until();
     }
 
-    /** This instance pauses, and (shared budget) so do all others: Pipedrive's budget is the token's. */
-    private void pauseFor(long seconds) {
-        Instant until = clock.instant().plusSeconds(Math.max(1, Math.min(seconds, 600)));
-        if (!until.isAfter(pausedUntil)) {
-            return;
-        }
-        pausedUntil = until;
-        log.warn("Pipedrive rate limit reached: pausing calls for {} s", seconds);
-        if (shared != null) {
-            try {
-                shared.pauseUntil(until.toEpochMilli());
-            } catch (DataAccessException | TransactionException e) {
-                countingAlone(e);
-            }
-        }
-    }
-
-
-    private static Object header(Map<String, Object> headers, String name) {
-        for (var entry : headers.entrySet()) {
-            if (entry.getKey().equalsIgnoreCase(name)) {
-                return entry.getValue();
-            }
-        }
-        return null;
-    }
-
-    private static java.util.Optional<Long> seconds(Object value) {
-        if (value == null) {
-            return java.util.Optional.empty();
-        }
-        try {
-            return java.util.Optional.of(Long.parseLong(value.toString().trim()));
-        } catch (NumberFormatException notSeconds) {
-            return java.util.Optional.empty();
-        }
-    }
 
     static HttpOperationFailedException httpFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

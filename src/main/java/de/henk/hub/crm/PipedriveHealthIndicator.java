@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code pipedrive} in /actuator/health: paused (no token), ok, or the reason it cannot sync. A missing initial
- * stage is DOWN — a configuration error. An unreachable Pipedrive is reported but does not take the hub down:
- * leads keep being accepted into the outbox.
+ * stage is DOWN — a configuration error — and so is an API token or account Pipedrive refuses (401, 402: someone has
+ * to fix the token or the subscription). An unreachable or busy Pipedrive is reported but does not take the hub
+ * down: leads keep being accepted into the outbox.
  */
 @Component("pipedrive")
 public class PipedriveHealthIndicator implements HealthIndicator {
@@ -28,8 +29,12 @@ public class PipedriveHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         Health.Builder health;
+        String calls = guard.state();
         if (!sync.enabled()) {
             health = Health.up().withDetail("sync", "paused: no henk.pipedrive.api-token configured");
+        } else if (PipedrivePause.UNAUTHORIZED.equals(calls) || PipedrivePause.PAYMENT_REQUIRED.equals(calls)) {
+            // not asked for its stages: every call pauses, and the answer is known
+            health = Health.down().withDetail("sync", calls).withDetail("error", PipedrivePause.explain(calls));
         } else {
             try {
                 health = Health.up().withDetail("sync", "ok").withDetail("initial_stage_id", stages.initialStageId());
@@ -40,8 +45,11 @@ public class PipedriveHealthIndicator implements HealthIndicator {
                         .withDetail("error", "Pipedrive is not reachable: " + unreachable.getClass().getSimpleName());
             }
         }
+        if (guard.pausedUntil() != null) {
+            health.withDetail("calls_paused_until", guard.pausedUntil().toString());
+        }
         return health
-                .withDetail("calls", guard.state())
+                .withDetail("calls", calls)
                 .withDetail("outbox_pending", count("pending"))
                 .withDetail("outbox_dead", count("dead"))
                 .build();

@@ -29,8 +29,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Permits taken together (a customer's request reserving a whole lead) form a {@link Claim}; each call it makes
  * {@link #use restamps} the claim's rows to its own send time, so a lead whose calls take a while still counts each
- * call for a full window. A pause (Pipedrive answered 429 or x-ratelimit-remaining 0) is row 0's {@code free_at}:
- * no instance takes permits before it, and reservations made before it are revoked.
+ * call for a full window. A pause (Pipedrive answered 429 or x-ratelimit-remaining 0, the day's budget is spent,
+ * Pipedrive refused the API token or the account) is row 0's {@code free_at}, its {@code reason} why: no instance takes
+ * permits before it, and reservations made before it are revoked. An account refusal also stands in row 0's
+ * {@code refused} until a call goes through again (migration V20).
  *
  * <p>Every statement runs outside any surrounding transaction (a lost insert race must not abort the caller's). A
  * database error is thrown: {@link PipedriveGuard} then falls back to its in-memory budget.
@@ -52,6 +54,8 @@ final class SharedBurstBudget {
     private final AtomicLong claims = new AtomicLong();
     /** Learned from the last look at the table: the pause of all instances lasts until then. */
     private volatile long knownPauseUntil;
+    /** Learned from the last look at the table: an account refusal stands (the next call that goes through ends it). */
+    private volatile boolean knownRefusal;
     /**
      * Learned from the last look at the table that found every permit taken: when the first frees up. Only how long
      * {@link #tryTake} sleeps — a claim that lost a race hands permits back earlier, so it never refuses one.
@@ -72,6 +76,12 @@ final class SharedBurstBudget {
 
     /** Permits taken together; {@code permits} calls may go out under it. */
     record Claim(String id, int permits) { }
+
+    /**
+     * Row 0: every instance pauses until {@code until} (epoch milliseconds) because of {@code reason} (null: Pipedrive's
+     * burst limit); {@code refused} (or null) stands until a call goes through.
+     */
+    record Pause(long until, String reason, String refused) { }
 
     /** Takes {@code n} permits at once if they are free right now, or none (null). */
     Claim tryTakeAll(int n) {
@@ -108,10 +118,20 @@ final class SharedBurstBudget {
 
     /** Pipedrive said the budget is spent: no instance takes a permit before {@code untilMillis}. */
     void pauseUntil(long untilMillis) {
+        pauseUntil(untilMillis, null);
+    }
+
+    /**
+     * No instance takes a permit before {@code untilMillis}, because of {@code reason} (null: Pipedrive's burst limit).
+     * A pause only ever grows longer; the reason is the longest pause's.
+     */
+    void pauseUntil(long untilMillis, String reason) {
         long now = clock.millis();
         outside(() -> {
-            db.sql("update pipedrive_permit set free_at = :until where permit = :pause and free_at < :until")
-                    .param("until", untilMillis).param("pause", PAUSE_ROW).update();
+            db.sql("""
+                    update pipedrive_permit set free_at = :until, reason = :reason
+                    where permit = :pause and free_at < :until""")
+                    .param("until", untilMillis).param("reason", reason).param("pause", PAUSE_ROW).update();
             // reservations taken before the pause must not go on calling through it
             db.sql("""
                     update pipedrive_permit set claimed_by = null
@@ -124,8 +144,37 @@ final class SharedBurstBudget {
 
     /** Until when every instance pauses (epoch milliseconds; in the past when there is no pause). */
     long pausedUntil() {
-        return outside(() -> db.sql("select free_at from pipedrive_permit where permit = :pause")
-                .param("pause", PAUSE_ROW).query(Long.class).optional().orElse(0L));
+        return pause().until();
+    }
+
+    /** The pause of every instance: until when, why, and whether Pipedrive's refusal of the account stands. */
+    Pause pause() {
+        Pause pause = outside(() -> db.sql("select free_at, reason, refused from pipedrive_permit where permit = :pause")
+                .param("pause", PAUSE_ROW)
+                .query((rs, n) -> new Pause(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .optional().orElse(new Pause(0, null, null)));
+        knownRefusal = pause.refused() != null;
+        return pause;
+    }
+
+    /** Pipedrive refused the API token or the account ({@code refusal}): it stands for every instance. */
+    void refused(String refusal) {
+        outside(() -> db.sql("update pipedrive_permit set refused = :refused where permit = :pause")
+                .param("refused", refusal).param("pause", PAUSE_ROW).update());
+        knownRefusal = true;
+    }
+
+    /**
+     * A call went through: a refusal of the account no longer stands. A statement only when the last look at the table
+     * found one, or {@code surely} (this instance saw the refusal itself).
+     */
+    void accepted(boolean surely) {
+        if (!surely && !knownRefusal) {
+            return;
+        }
+        outside(() -> db.sql("update pipedrive_permit set refused = null where permit = :pause and refused is not null")
+                .param("pause", PAUSE_ROW).update());
+        knownRefusal = false;
     }
 
     private Claim claim(int n) {
@@ -136,13 +185,14 @@ final class SharedBurstBudget {
             }
             List<Integer> free = new ArrayList<>();
             long[] state = {0, 0, Long.MAX_VALUE}; // pause, highest permit, earliest busy permit frees
-            db.sql("select permit, free_at from pipedrive_permit where permit <= :requests")
+            db.sql("select permit, free_at, refused from pipedrive_permit where permit <= :requests")
                     .param("requests", requests)
                     .query(rs -> {
                         int permit = rs.getInt(1);
                         long freeAt = rs.getLong(2);
                         if (permit == PAUSE_ROW) {
                             state[0] = freeAt;
+                            knownRefusal = rs.getString(3) != null;
                         } else {
                             state[1] = Math.max(state[1], permit);
                             if (freeAt <= now) {

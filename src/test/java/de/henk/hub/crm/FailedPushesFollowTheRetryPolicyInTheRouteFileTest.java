@@ -131,6 +131,16 @@ class FailedPushesFollowTheRetryPolicyInTheRouteFileTest {
     }
 
     @Test
+    void aRefusedTokenOrAccountDefersTheEntryUntilThePauseEndsWithoutCountingAnAttempt() {
+        guard.pausedForMs = 4000;
+        push(entry(2), http(401, Map.of()));
+        push(entry(2), new RuntimeException(http(402, Map.of())));
+        assertThat(outbox.calls).as("on the last attempt too: no dead letter").containsExactly("defer 4000",
+                "defer 4000");
+        assertThat(guard.told).as("pipedrive-call paused the calls when the answer came").isEmpty();
+    }
+
+    @Test
     void camelRedeliversNothingTheDatabaseScheduleDoes() {
         push(entry(0), http(503, Map.of()));
         assertThat(pipedriveCalls).hasValue(1);
@@ -203,9 +213,15 @@ class FailedPushesFollowTheRetryPolicyInTheRouteFileTest {
 
     public static class Guard {
         final List<Exception> told = new ArrayList<>();
+        long pausedForMs = 1000;
 
         public void failed(Exception failure) {
             told.add(failure);
+        }
+
+        /** How long calls still pause after Pipedrive refused the token or the account. */
+        public long pausedForMs() {
+            return pausedForMs;
         }
 
         /** crm-sync-now asks for a lead's budget; with inline sync off (Sync below) it never does. */

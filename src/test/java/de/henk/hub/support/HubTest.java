@@ -52,6 +52,8 @@ public abstract class HubTest {
         registry.add("henk.crm.outbox.max-backoff-ms", () -> "1000");
         registry.add("henk.crm.outbox.claim-ttl-ms", () -> "10000");
         registry.add("henk.pipedrive.limits.circuit-open-for", () -> "1s");
+        // a refused token or account pauses every Pipedrive call this long: seconds, not the shipped minutes
+        registry.add("henk.pipedrive.account-pause", () -> "2s");
         // tests run back to back: the client-side budget is tested on its own, not by accident
         registry.add("henk.pipedrive.limits.requests-per-window", () -> "100000");
         registry.add("henk.jwt.secret", () -> JWT_SECRET);
