@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.http.base.HttpOperationFailedException;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 /**
  * The Pipedrive budget shared through the database, on the real migrations (a database of its own on the suite's
  * server, H2 or PostgreSQL): two "instances" — two budgets on one database — never hold more permits than the budget between them,
- * a reservation is all or nothing and counts its calls from when they go out, a pause stops everyone, and a database
+ * a reservation is all or nothing and counts its calls from when they go out, a pause stops everyone (Pipedrive's
+ * refusal of the token until a call goes through again, a spent daily budget until midnight UTC), and a database
  * that fails leaves each instance counting on its own instead of failing the lead. The clock is the tests': the
  * window rolls when they say so.
  */
@@ -178,6 +180,72 @@ class SharedBurstBudgetTest {
         assertThatCode(() -> guard.admit(null)).isInstanceOf(PipedriveDeferredException.class);
         assertThat(guard.reserveForInline()).isNull();
         assertThat(guard.state()).isEqualTo("closed");
+    }
+
+    @Test
+    void aRefusedTokenPausesEveryInstanceAndStandsUntilACallGoesThrough() {
+        PipedriveGuard a = guard();
+        PipedriveGuard b = guard();
+        a.accountRefused(http(401, Map.of()), "5m");
+        assertThat(a.state()).isEqualTo("unauthorized");
+        assertThat(b.state()).as("the other instance's health says it too").isEqualTo("unauthorized");
+        assertThatCode(() -> b.admit(null)).as("nor does it call").isInstanceOf(PipedriveDeferredException.class);
+        assertThat(b.reserveForInline()).isNull();
+        assertThat(a.pausedForMs()).isEqualTo(300_000);
+
+        clock.advance(300_000);
+        assertThat(b.state()).as("the pause is over, the refusal stands").isEqualTo("unauthorized");
+        assertThatCode(() -> b.admit(null)).as("the first call after the pause asks Pipedrive")
+                .doesNotThrowAnyException();
+        b.answered(Map.of("x-ratelimit-remaining", "19"));
+        assertThat(b.state()).isEqualTo("closed");
+        assertThat(a.state()).as("a call of another instance went through").isEqualTo("closed");
+
+        a.accountRefused(http(403, Map.of()), "5m");
+        assertThat(a.state()).as("403 refuses one request, not the account").isEqualTo("closed");
+        a.accountRefused(http(402, Map.of()), "1m");
+        assertThat(b.state()).isEqualTo("payment_required");
+    }
+
+    @Test
+    void aSpentDailyBudgetPausesEveryInstanceUntilMidnightUtc() {
+        PipedriveGuard a = guard();
+        PipedriveGuard b = guard();
+        clock.set(Instant.parse("2026-03-02T15:00:00Z"));
+        a.answered(Map.of("X-Daily-Requests-Left", "0"));
+        assertThat(a.state()).isEqualTo("daily_budget_spent");
+        assertThat(b.state()).isEqualTo("daily_budget_spent");
+        assertThat(a.pausedUntil()).isEqualTo(Instant.parse("2026-03-03T00:00:00Z"));
+        assertThatCode(() -> a.admit(null)).isInstanceOf(PipedriveDeferredException.class)
+                .satisfies(deferred -> assertThat(((PipedriveDeferredException) deferred).retryIn())
+                        .isEqualTo(Duration.ofHours(9)));
+        assertThatCode(() -> b.admit(null)).isInstanceOf(PipedriveDeferredException.class);
+
+        clock.set(Instant.parse("2026-03-02T23:59:59Z"));
+        assertThatCode(() -> b.admit(null)).isInstanceOf(PipedriveDeferredException.class);
+        clock.set(Instant.parse("2026-03-03T00:00:00Z"));
+        assertThat(a.state()).isEqualTo("closed");
+        assertThatCode(() -> a.admit(null)).as("Pipedrive's new day").doesNotThrowAnyException();
+        assertThatCode(() -> b.admit(null)).doesNotThrowAnyException();
+
+        // a 429 that says the day's budget is spent waits for the new day too, not just for Retry-After
+        a.failed(http(429, Map.of("retry-after", "2", "x-daily-requests-left", "0")));
+        assertThat(b.state()).isEqualTo("daily_budget_spent");
+        assertThat(a.pausedUntil()).isEqualTo(Instant.parse("2026-03-04T00:00:00Z"));
+        a.answered(Map.of("x-daily-requests-left", "1"));
+        assertThat(a.state()).as("a number other than 0 changes nothing").isEqualTo("daily_budget_spent");
+    }
+
+    /** An instance with the shared budget on this database: budget enough, and no waiting for a permit. */
+    private PipedriveGuard guard() {
+        return new PipedriveGuard(properties(Map.of("henk.pipedrive.limits.requests-per-window", "20",
+                "henk.pipedrive.limits.window", "2s", "henk.pipedrive.limits.max-wait-for-permit", "0s",
+                "henk.pipedrive.limits.circuit-open-for", "30s")), clock, db, transactions);
+    }
+
+    private static HttpOperationFailedException http(int status, Map<String, String> headers) {
+        return new HttpOperationFailedException("https://pipedrive.test/api/v2/deals", status, "status " + status,
+                null, headers, "{\"success\":false}");
     }
 
     private static HenkProperties properties(Map<String, String> settings) {
