@@ -85,11 +85,12 @@ class WebhookEventsWaitOrFailAsTheRouteFileSaysTest {
     @Test
     void whilePipedriveCannotBeAskedTheEventWaits() {
         for (Exception failure : List.of(new PipedriveDeferredException("circuit open", Duration.ofSeconds(2)),
-                new SocketTimeoutException("Read timed out"), http(429), http(503))) {
+                new SocketTimeoutException("Read timed out"), http(429), http(503), http(401), http(402))) {
             pipedriveFails = failure;
             apply();
         }
-        assertThat(webhooks.outcomes).containsExactly("pending", "pending", "pending", "pending");
+        assertThat(webhooks.outcomes).as("401 and 402 refuse the token or account, not the event")
+                .containsExactly("pending", "pending", "pending", "pending", "pending", "pending");
     }
 
     @Test
