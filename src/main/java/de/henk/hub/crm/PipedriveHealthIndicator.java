@@ -35,6 +35,9 @@ public class PipedriveHealthIndicator implements HealthIndicator {
         } else if (PipedrivePause.UNAUTHORIZED.equals(calls) || PipedrivePause.PAYMENT_REQUIRED.equals(calls)) {
             // not asked for its stages: every call pauses, and the answer is known
             health = Health.down().withDetail("sync", calls).withDetail("error", PipedrivePause.explain(calls));
+        } else if (PipedrivePause.DAILY_BUDGET_SPENT.equals(calls)) {
+            // nobody has to act, and asking for the stages would only be deferred until the reset
+            health = Health.up().withDetail("sync", "waiting for Pipedrive's daily reset (x-daily-requests-left: 0)");
         } else {
             try {
                 health = Health.up().withDetail("sync", "ok").withDetail("initial_stage_id", stages.initialStageId());

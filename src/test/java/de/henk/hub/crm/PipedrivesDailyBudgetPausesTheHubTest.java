@@ -65,6 +65,7 @@ class PipedrivesDailyBudgetPausesTheHubTest {
                     .text("access_token");
             JsonNode health = api.get("/actuator/health", admin).json().path("components").path("pipedrive");
             assertThat(health.path("status").asText()).as("it waits for tomorrow; nobody has to act").isEqualTo("UP");
+            assertThat(health.path("details").path("sync").asText()).contains("daily reset");
             assertThat(health.path("details").path("calls").asText()).isEqualTo("daily_budget_spent");
             assertThat(health.path("details").path("calls_paused_until").asText()).isEqualTo(midnight.toString());
         }
