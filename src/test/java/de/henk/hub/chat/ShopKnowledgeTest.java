@@ -30,4 +30,39 @@ class ShopKnowledgeTest {
     void aStatementIsNoQuestion(String message) {
         assertThat(knowledge.answering(message)).as(message).isEmpty();
     }
+
+    /** "offen" and "open" about the customer's own mind are no question about the opening hours. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Ich bin offen für Vorschläge – was empfehlen Sie?",
+            "Farbe ist noch offen, was passt zu einer Hochzeit?",
+            "Die Farbe ist noch offen?",
+            "was meinen sie, ich bin für alles offen",
+            "Welcher Stil? Da bin ich ganz offen.",
+            "Wie wäre es mit Blau? Bin offen fuer Ideen",
+            "I'm open to ideas – what would you suggest?",
+            "Are you open to suggestions on the colour?",
+            "which colour? I am open to anything"})
+    void beingOpenToIdeasIsNoQuestionAboutOpeningHours(String message) {
+        assertThat(knowledge.answering(message)).as(message).extracting(ShopKnowledge.Entry::id)
+                .doesNotContain("location");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Habt ihr samstags offen?",
+            "habt ihr samstags offen",
+            "Wann haben Sie geöffnet?",
+            "wann ist bei euch offen?",
+            "Ist das Atelier am Samstag offen?",
+            "Wie lange habt ihr heute offen?",
+            "Seid ihr heute offen?",
+            "Oeffnungszeiten?",
+            "opening hours?",
+            "when are you open?",
+            "are you open today?"})
+    void theOpeningHoursAreStillAskedFor(String message) {
+        assertThat(knowledge.answering(message)).as(message).extracting(ShopKnowledge.Entry::id)
+                .containsExactly("location");
+    }
 }
