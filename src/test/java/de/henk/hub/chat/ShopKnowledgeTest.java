@@ -65,4 +65,19 @@ class ShopKnowledgeTest {
         assertThat(knowledge.answering(message)).as(message).extracting(ShopKnowledge.Entry::id)
                 .containsExactly("location");
     }
+
+    /** A size said on its own is acknowledged (the profile has no place for it): it answers no question HENK asked. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"Groesse 54", "Größe 52, Anzug gesucht", "I'm a 42 regular", "ich trage 50",
+            "Konfektionsgröße 102", "gr. 48", "size 40 long", "I usually wear a 44", "normalerweise trage ich Größe 56"})
+    void aSizeIsAcknowledged(String message) {
+        assertThat(knowledge.answering(message)).as(message).extracting(ShopKnowledge.Entry::id).containsExactly("size");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"I'm 42 and getting married", "ich bin 52", "Hochzeit mit 120 Gästen",
+            "in my 20s", "Budget 2000, Hochzeit im Juni"})
+    void anAgeOrACountIsNoSize(String message) {
+        assertThat(knowledge.answering(message)).as(message).extracting(ShopKnowledge.Entry::id).doesNotContain("size");
+    }
 }
