@@ -22,7 +22,15 @@ public class CalendarStep {
         ChatAppointments.Settled settled = calendar.settle(turn.message(), turn.understood().learned(), turn.state(),
                 turn.caller());
         Turn complete = turn.turn().with(settled.appointment());
-        return turn.with(settled.state()).with(complete)
+        ConversationState state = settled.state();
+        if (ConciergeCalendar.asksAboutTheCalendar(settled.appointment()) && turn.progress().phase() == Phase.FABRIC
+                && !complete.recommendations().isEmpty()) {
+            // "klassisch, blau – und gern einen Termin": the free times are this turn's one question, so the first
+            // proposal would go unseen; it is made in the turn the customer picks a time, not marked as made now
+            complete = complete.withoutRecommendations();
+            state = state.withoutFirstProposal();
+        }
+        return turn.with(state).with(complete)
                 .with(new ChatTurn.Answer(concierge.reply(complete), null, null, null));
     }
 }

@@ -14,11 +14,13 @@ final class ConciergeCalendar {
     private ConciergeCalendar() {
     }
 
-    /** Times on offer are the one question of this turn. */
+    /**
+     * Times on offer are the one question of this turn. A time chosen — booked, or held until the customer signs in —
+     * is no question: the conversation goes on with what is still open.
+     */
     static boolean asksAboutTheCalendar(ChatAppointment calendar) {
         return calendar != null && (ChatAppointment.OFFERED.equals(calendar.status())
-                || ChatAppointment.TAKEN.equals(calendar.status())
-                || ChatAppointment.SIGN_IN_REQUIRED.equals(calendar.status()));
+                || ChatAppointment.TAKEN.equals(calendar.status()));
     }
 
     /** Free times, a booking, a time just taken, or the way to book without an account. */

@@ -36,11 +36,20 @@ public record ConversationState(Set<Phase> skipped, boolean proposed, Long leadD
     }
 
     /**
-     * Fabrics were proposed; their codes, in the order shown, let "der zweite" be understood next turn (times
-     * offered earlier are no longer what "der zweite" means).
+     * Fabrics were proposed; their codes, in the order shown, let "der zweite" be understood next turn. Times offered
+     * in the turn before stay for this turn's calendar step, which takes the customer's pick ("der zweite" answering
+     * the times) and then ends the offer — the proposal made in the same turn is the cloth's "der zweite" after it.
      */
     public ConversationState withProposal(List<String> codes) {
-        return new ConversationState(skipped, true, leadDealId, turns, codes, List.of(), heldSlot, askedAgain);
+        return new ConversationState(skipped, true, leadDealId, turns, codes, offeredSlots, heldSlot, askedAgain);
+    }
+
+    /**
+     * The first proposal of this turn was not shown (free times were this turn's question): it is made once a time
+     * is chosen, and "der zweite" means no cloth meanwhile.
+     */
+    public ConversationState withoutFirstProposal() {
+        return new ConversationState(skipped, false, leadDealId, turns, List.of(), offeredSlots, heldSlot, askedAgain);
     }
 
     public ConversationState withLead(long dealId) {

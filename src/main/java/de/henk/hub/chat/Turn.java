@@ -20,6 +20,12 @@ public record Turn(String message, ConversationProfile before, ConversationProfi
                 recommendations, lead, signedIn, returning, settled);
     }
 
+    /** The same turn proposing no fabrics (they were not shown). */
+    public Turn withoutRecommendations() {
+        return new Turn(message, before, learned, profile, previousPhase, phase, state, facts, smalltalk, List.of(),
+                lead, signedIn, returning, appointment);
+    }
+
     public boolean german() {
         return !"en".equals(profile.language());
     }
