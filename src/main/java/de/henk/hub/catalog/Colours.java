@@ -30,6 +30,9 @@ final class Colours {
     static final Map<String, List<String>> FAMILIES = new LinkedHashMap<>();
     /** Further words for exact catalogue colours. */
     static final Map<String, Set<String>> SYNONYMS = new LinkedHashMap<>();
+    /** A tone asked for without a colour ("dunkel", "light"): the catalogue colours of that tone. */
+    static final Map<String, Set<String>> TONES = new LinkedHashMap<>();
+    private static final Map<String, List<String>> TONE_WORDS = new LinkedHashMap<>();
 
     static {
         colour("marineblau", "navy", "blau");
@@ -77,6 +80,11 @@ final class Colours {
         SYNONYMS.put("camel", Set.of("kamel", "camelhair"));
         SYNONYMS.put("schwarz", Set.of("black"));
         SYNONYMS.put("weiß", Set.of("white"));
+
+        TONES.put("dunkel", Set.of("marineblau", "mitternachtsblau", "anthrazit", "schwarz", "braun", "bordeaux", "oliv"));
+        TONES.put("hell", Set.of("hellblau", "hellgrau", "beige", "sand", "creme", "weiß", "camel", "salbei"));
+        TONE_WORDS.put("dunkel", List.of("dunkel", "dark"));
+        TONE_WORDS.put("hell", List.of("hell", "light"));
     }
 
     private Colours() { }
@@ -96,7 +104,8 @@ final class Colours {
     /**
      * What a colour word means: a family word ("blau", "grey") asks for the family, a catalogue colour or its
      * synonym ("marineblau", "navy") for that colour, and a German compound ending in a family word
-     * ("tannengrün", "dunkelblau" has its own entry) for the family.
+     * ("tannengrün", "dunkelblau" has its own entry) for the family; a tone ("dunkel", "light") for the catalogue
+     * colours of that tone.
      */
     static Optional<Wanted> read(String word) {
         if (word == null || word.isBlank()) {
@@ -112,6 +121,11 @@ final class Colours {
             if (colour.name().equals(plain) || colour.english().equals(plain)
                     || SYNONYMS.getOrDefault(colour.name(), Set.of()).contains(plain)) {
                 return Optional.of(new Wanted(colour.name(), Set.of(colour.name()), Set.of()));
+            }
+        }
+        for (Map.Entry<String, List<String>> tone : TONE_WORDS.entrySet()) {
+            if (tone.getValue().contains(plain)) {
+                return Optional.of(new Wanted(tone.getKey(), TONES.get(tone.getKey()), Set.of()));
             }
         }
         if (plain.equals("dunkelblau") || plain.equals("dark blue")) {
@@ -130,6 +144,7 @@ final class Colours {
     /** The words a {@code color} parameter accepts, for the error message. */
     static String accepted() {
         return String.join(", ", FAMILIES.keySet()) + " (or blue, grey, black, brown, green, red, white), "
+                + "a tone (dunkel, hell, dark, light), "
                 + "or a catalogue colour such as " + String.join(", ", COLOURS.keySet());
     }
 }

@@ -77,6 +77,11 @@ final class ConciergeNames {
             Map.entry("tabak", "tobacco"), Map.entry("creme", "cream"), Map.entry("sand", "sand"),
             Map.entry("camel", "camel"), Map.entry("beige", "beige"));
 
+    /** A tone said without a colour: wished ("in dunkel gehaltenen Tönen" / "in dark tones") and ruled out. */
+    private static final Map<String, String[]> TONES = Map.of(
+            "dunkel", new String[] {"dunkel gehaltenen Tönen", "dark tones", "nicht zu dunkel", "nothing too dark"},
+            "hell", new String[] {"hell gehaltenen Tönen", "light tones", "nicht zu hell", "nothing too light"});
+
     private ConciergeNames() {
     }
 
@@ -146,6 +151,24 @@ final class ConciergeNames {
 
     static List<String> english(List<String> colours, boolean de) {
         return de ? colours : colours.stream().map(c -> COLOURS_EN.getOrDefault(c, c)).toList();
+    }
+
+    /** Wished colours as said after "in": "blau", "dunkel gehaltenen Tönen" / "blue", "dark tones". */
+    static List<String> colours(List<String> colours, boolean de) {
+        return colours.stream().map(c -> TONES.containsKey(c) ? TONES.get(c)[de ? 0 : 1]
+                : de ? c : COLOURS_EN.getOrDefault(c, c)).toList();
+    }
+
+    /** A tone's name after "in" ("dunkel gehaltenen Tönen"); any other colour as it is. */
+    static String tone(String colour, boolean de) {
+        return TONES.containsKey(colour) ? TONES.get(colour)[de ? 0 : 1] : colour;
+    }
+
+    /** Colours ruled out: "kein Schwarz und nicht zu dunkel" / "no black and nothing too dark". */
+    static String avoided(List<String> colours, boolean de) {
+        return String.join(de ? " und " : " and ", colours.stream().map(c -> TONES.containsKey(c)
+                ? TONES.get(c)[de ? 2 : 3]
+                : de ? "kein " + capitalised(List.of(c)).get(0) : "no " + COLOURS_EN.getOrDefault(c, c)).toList());
     }
 
     static String pattern(String pattern) {

@@ -31,11 +31,11 @@ final class ConciergeRecap {
             facts.add(de ? "Stil " + ConciergeNames.styleDe(p.style()) : p.style() + " style");
         }
         if (!p.colours().isEmpty()) {
-            facts.add((de ? "gern in " : "preferably in ") + String.join(de ? " oder " : " or ", p.colours()));
+            facts.add((de ? "gern in " : "preferably in ") + String.join(de ? " oder " : " or ",
+                    p.colours().stream().map(c -> ConciergeNames.tone(c, de)).toList()));
         }
         if (!p.avoidColours().isEmpty()) {
-            facts.add((de ? "kein " : "no ") + String.join(de ? " und kein " : " and no ",
-                    ConciergeNames.capitalised(p.avoidColours())));
+            facts.add(ConciergeNames.avoided(p.avoidColours(), de));
         }
         return facts.isEmpty() ? null : String.join(", ", facts);
     }
@@ -93,15 +93,14 @@ final class ConciergeRecap {
         }
         if (!learned.colours().isEmpty()) {
             facts.add((de ? "gern in " : "preferably in ") + String.join(de ? " oder " : " or ",
-                    ConciergeNames.english(learned.colours(), de)));
+                    ConciergeNames.colours(learned.colours(), de)));
         }
         if (!learned.patterns().isEmpty()) {
             facts.add((de ? "Muster: " : "pattern: ") + String.join(", ", de ? learned.patterns()
                     : learned.patterns().stream().map(ConciergeNames::pattern).toList()));
         }
         if (!learned.avoidColours().isEmpty()) {
-            facts.add(de ? "bloß kein " + String.join(" und kein ", ConciergeNames.capitalised(learned.avoidColours()))
-                    : "no " + String.join(" and no ", ConciergeNames.english(learned.avoidColours(), false)));
+            facts.add((de ? "bloß " : "") + ConciergeNames.avoided(learned.avoidColours(), de));
         }
         if (!learned.avoidPatterns().isEmpty()) {
             facts.add((de ? "keine " : "no ") + String.join(de ? " und keine " : " and no ", de ? learned.avoidPatterns()

@@ -18,16 +18,20 @@ final class FabricFit {
 
     /** Catalogue colours by family, to honour "kein Schwarz" / "no blue" on a whole family. */
     private static final Pattern WOOL = Pattern.compile("(?<!baum)wolle|merino|kammgarn");
-    private static final Map<String, Set<String>> FAMILIES = Map.of(
-            "blau", Set.of("blau", "marineblau", "mitternachtsblau", "hellblau"),
-            "grau", Set.of("anthrazit", "mittelgrau", "hellgrau", "taupe"),
-            "schwarz", Set.of("schwarz"),
-            "braun", Set.of("braun", "tabak", "camel", "taupe"),
-            "beige", Set.of("beige", "sand", "camel", "creme"),
-            "grün", Set.of("grün", "oliv", "salbei"),
-            "rot", Set.of("bordeaux"),
-            "weiß", Set.of("weiß", "creme"),
-            "dunkelblau", Set.of("marineblau", "mitternachtsblau"));
+    private static final Map<String, Set<String>> FAMILIES = Map.ofEntries(
+            Map.entry("blau", Set.of("blau", "marineblau", "mitternachtsblau", "hellblau")),
+            Map.entry("grau", Set.of("anthrazit", "mittelgrau", "hellgrau", "taupe")),
+            Map.entry("schwarz", Set.of("schwarz")),
+            Map.entry("braun", Set.of("braun", "tabak", "camel", "taupe")),
+            Map.entry("beige", Set.of("beige", "sand", "camel", "creme")),
+            Map.entry("grün", Set.of("grün", "oliv", "salbei")),
+            Map.entry("rot", Set.of("bordeaux")),
+            Map.entry("weiß", Set.of("weiß", "creme")),
+            Map.entry("dunkelblau", Set.of("marineblau", "mitternachtsblau")),
+            // tones ("eher dunkel", "something light"), as the catalogue search reads them
+            Map.entry("dunkel", Set.of("marineblau", "mitternachtsblau", "anthrazit", "schwarz", "braun", "bordeaux",
+                    "oliv")),
+            Map.entry("hell", Set.of("hellblau", "hellgrau", "beige", "sand", "creme", "weiß", "camel", "salbei")));
 
     private static final Map<String, Set<String>> PATTERN_FAMILIES = Map.of(
             "Streifen", Set.of("Streifen", "Nadelstreifen", "Kreidestreifen"),

@@ -54,8 +54,8 @@ final class FabricProposal {
             switch (wish) {
                 case "style" -> what.add(de ? "im Stil „" + ConciergeNames.styleDe(p.style()) + "“"
                         : "in a " + p.style() + " style");
-                case "colour" -> what.add(de ? "in " + String.join(" oder ", p.colours())
-                        : "in " + String.join(" or ", p.colours()));
+                case "colour" -> what.add("in " + String.join(de ? " oder " : " or ",
+                        p.colours().stream().map(c -> ConciergeNames.tone(c, de)).toList()));
                 case "material" -> what.add(de ? "aus " + String.join(" oder ", p.fabricWishes().stream()
                                 .filter(ProfileExtractor.MATERIALS::contains)
                                 .map(w -> ConciergeNames.material(w, true)).toList())

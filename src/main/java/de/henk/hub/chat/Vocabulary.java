@@ -72,10 +72,13 @@ final class Vocabulary {
         // the catalogue's colours (German), the most specific first; families ("blau") last
         COLOURS.put("marineblau", words("marineblau\\p{L}*", "navy\\p{L}*", "marine"));
         COLOURS.put("mitternachtsblau", words("mitternachtsblau\\p{L}*", "nachtblau\\p{L}*", "midnight blue", "midnight"));
-        COLOURS.put("hellblau", words("hellblau\\p{L}*", "light blue", "himmelblau\\p{L}*"));
-        COLOURS.put("dunkelblau", words("dunkelblau\\p{L}*", "dark blue"));
-        COLOURS.put("anthrazit", words("anthrazit\\p{L}*", "charcoal", "dunkelgrau\\p{L}*", "dark grey", "dark gray"));
-        COLOURS.put("hellgrau", words("hellgrau\\p{L}*", "light grey", "light gray", "silbergrau\\p{L}*"));
+        COLOURS.put("hellblau", words("hellblau\\p{L}*", "light blue", "himmelblau\\p{L}*", "helle[nmrs]? blau\\p{L}*",
+                "pale blue"));
+        COLOURS.put("dunkelblau", words("dunkelblau\\p{L}*", "dark blue", "dunkle[nmrs]? blau\\p{L}*"));
+        COLOURS.put("anthrazit", words("anthrazit\\p{L}*", "charcoal", "dunkelgrau\\p{L}*", "dark grey", "dark gray",
+                "dunkle[nmrs]? grau\\p{L}*"));
+        COLOURS.put("hellgrau", words("hellgrau\\p{L}*", "light grey", "light gray", "silbergrau\\p{L}*",
+                "helle[nmrs]? grau\\p{L}*", "pale gr[ae]y"));
         COLOURS.put("bordeaux", words("bordeaux\\p{L}*", "burgundy", "weinrot\\p{L}*"));
         COLOURS.put("oliv", words("oliv", "olivgrün\\p{L}*", "olive", "olivfarben\\p{L}*"));
         COLOURS.put("tabak", words("tabak\\p{L}*", "tobacco"));
@@ -93,6 +96,13 @@ final class Vocabulary {
         COLOURS.put("weiß", Pattern.compile("(?<![\\p{L}\\d])(?<!ich |er |sie |man |wer |nicht |nur |jeder |keiner )"
                 + "(?:weiß|weiss|weiße[nmrs]?|white)(?![\\p{L}\\d])(?! (?:ich|er|sie|man|es|das|nicht|noch|jemand|keiner|"
                 + "nur|schon|gar|leider|bescheid|nix|nichts))", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+        // a tone without a colour ("eher dunkel", "something light-coloured"): the catalogue's dark or light colours;
+        // last, so that "dunkles Blau", "dark grey", "hellgrau" are their colours. "what the hell" is no tone, and
+        // "light" alone stays a light cloth (WishRules)
+        COLOURS.put("dunkel", words("dunkel", "dunkle[nmrs]?", "dunkler", "dunklere[nmrs]?", "dark(?! horse)", "darker"));
+        COLOURS.put("hell", words("(?<!the )hell(?! (?:yes|no|of|yeah))", "helle[nmrs]?", "heller", "hellere[nmrs]?",
+                "light[- ]colou?red", "light colou?rs?", "lighter colou?rs?", "light in colou?r", "light tones?",
+                "light shades?", "pale"));
 
         PATTERNS.put("Nadelstreifen", words("nadelstreif\\p{L}*", "pinstripe\\p{L}*", "pin stripe\\p{L}*"));
         PATTERNS.put("Kreidestreifen", words("kreidestreif\\p{L}*", "chalk ?stripe\\p{L}*"));

@@ -182,7 +182,10 @@ class DialogueScriptsTest extends HubTest {
             "grün", Set.of("grün", "oliv", "salbei"),
             "rot", Set.of("bordeaux"),
             "weiß", Set.of("weiß", "creme"),
-            "dunkelblau", Set.of("marineblau", "mitternachtsblau"));
+            "dunkelblau", Set.of("marineblau", "mitternachtsblau"),
+            // a tone said without a colour ("eher dunkel", "something light-coloured")
+            "dunkel", Set.of("marineblau", "mitternachtsblau", "anthrazit", "schwarz", "braun", "bordeaux", "oliv"),
+            "hell", Set.of("hellblau", "hellgrau", "beige", "sand", "creme", "weiß", "camel", "salbei"));
 
     /** The advisor asks the catalogue for light cloth (up to 290 g/m) or warm cloth (from 300 g/m). */
     private static boolean weightFits(de.henk.hub.catalog.Fabric f, ConversationProfile p) {
