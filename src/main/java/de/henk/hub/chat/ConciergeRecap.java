@@ -91,6 +91,11 @@ final class ConciergeRecap {
             facts.add(de ? "ein eher " + ConciergeNames.styleDe(learned.style()) + "er Stil"
                     : "a rather " + learned.style() + " style");
         }
+        for (String ruledOut : learned.avoidStyles()) {
+            boolean loud = "extravagant".equals(ruledOut);
+            facts.add(de ? (loud ? "nichts Ausgefallenes" : "nicht zu " + ConciergeNames.styleDe(ruledOut))
+                    : "not too " + (loud ? "flashy" : ruledOut));
+        }
         if (!learned.colours().isEmpty()) {
             facts.add((de ? "gern in " : "preferably in ") + String.join(de ? " oder " : " or ",
                     ConciergeNames.colours(learned.colours(), de)));

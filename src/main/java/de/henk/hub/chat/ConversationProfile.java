@@ -16,6 +16,7 @@ import java.util.Set;
  * {@code crease-resistant}, …). {@code chosen_fabric} is the article code of a proposed cloth the customer picked ("der
  * zweite gefällt mir"). {@code avoid_fabrics} are materials ruled out ("keine Wolle": {@code wool}). {@code wants_callback}: the customer asked to be called or written to ("bitte ruft mich an"). {@code intent} is {@code interested} ("ich suche…"), {@code buying} (wants to go ahead), {@code browsing}, {@code declined}, or {@code not_a_customer} (spam, a job application, a competitor, a joke). {@code open_budget}: the customer set no ceiling ("Geld spielt
  * keine Rolle", "no budget limit"); an amount named later replaces it, and it replaces an earlier amount.
+ * {@code avoid_styles} are styles ruled out ("nicht zu modern", "bloß nichts Ausgefallenes", "not too flashy").
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ConversationProfile(String language, String occasion, String eventDate, String eventMonth,
@@ -24,7 +25,8 @@ public record ConversationProfile(String language, String occasion, String event
                                   List<String> colours, List<String> avoidColours, List<String> patterns,
                                   List<String> avoidPatterns, List<String> fabricWishes, String name, String email,
                                   String phone, String intent, Boolean wantsAppointment, String chosenFabric,
-                                  List<String> avoidFabrics, Boolean wantsCallback, Boolean openBudget) {
+                                  List<String> avoidFabrics, Boolean wantsCallback, Boolean openBudget,
+                                  List<String> avoidStyles) {
 
     public ConversationProfile {
         colours = list(colours);
@@ -33,6 +35,7 @@ public record ConversationProfile(String language, String occasion, String event
         avoidPatterns = list(avoidPatterns);
         fabricWishes = list(fabricWishes);
         avoidFabrics = list(avoidFabrics);
+        avoidStyles = list(avoidStyles);
     }
 
     public static ConversationProfile empty() {
@@ -64,6 +67,9 @@ public record ConversationProfile(String language, String occasion, String event
         }
         if (newer.garment != null) merged.garment = newer.garment;
         if (newer.style != null) merged.style = newer.style;
+        // "gern modern", then "doch nicht zu modern": the style ruled out is no longer wished, and wished again not ruled out
+        merged.avoidStyles = wish(avoidStyles, newer.avoidStyles, newer.style == null ? List.of() : List.of(newer.style));
+        if (merged.style != null && newer.avoidStyles.contains(merged.style)) merged.style = null;
         merged.colours = wish(colours, newer.colours, newer.avoidColours);
         merged.avoidColours = wish(avoidColours, newer.avoidColours, newer.colours);
         merged.patterns = wish(patterns, newer.patterns, newer.avoidPatterns);
@@ -118,7 +124,7 @@ public record ConversationProfile(String language, String occasion, String event
 
     public boolean knowsLook() {
         return style != null || !colours.isEmpty() || !patterns.isEmpty() || !avoidColours.isEmpty()
-                || !avoidPatterns.isEmpty();
+                || !avoidPatterns.isEmpty() || !avoidStyles.isEmpty();
     }
 
     public boolean declined() {
@@ -179,6 +185,7 @@ public record ConversationProfile(String language, String occasion, String event
         b.avoidFabrics = avoidFabrics;
         b.wantsCallback = wantsCallback;
         b.openBudget = openBudget;
+        b.avoidStyles = avoidStyles;
         return b;
     }
 
@@ -193,7 +200,7 @@ public record ConversationProfile(String language, String occasion, String event
         private Integer budgetEur, budgetMinEur;
         private String garment, style;
         private List<String> colours = List.of(), avoidColours = List.of(), patterns = List.of(),
-                avoidPatterns = List.of(), fabricWishes = List.of(), avoidFabrics = List.of();
+                avoidPatterns = List.of(), fabricWishes = List.of(), avoidFabrics = List.of(), avoidStyles = List.of();
         private String name, email, phone, intent;
         private Boolean wantsAppointment;
         private String chosenFabric;
@@ -209,6 +216,7 @@ public record ConversationProfile(String language, String occasion, String event
         public Builder budget(Integer max, Integer min) { budgetEur = max; budgetMinEur = min; return this; }
         public Builder garment(String v) { garment = v; return this; }
         public Builder style(String v) { style = v; return this; }
+        public Builder avoidStyles(List<String> v) { avoidStyles = v; return this; }
         public Builder colours(List<String> wanted, List<String> avoided) {
             colours = wanted; avoidColours = avoided; return this;
         }
@@ -230,7 +238,7 @@ public record ConversationProfile(String language, String occasion, String event
             return new ConversationProfile(language, occasion, eventDate, eventMonth, season, dateFrom, dateTo,
                     flexibleDate, budgetEur, budgetMinEur, garment, style, colours, avoidColours, patterns,
                     avoidPatterns, fabricWishes, name, email, phone, intent, wantsAppointment, chosenFabric,
-                    avoidFabrics, wantsCallback, openBudget);
+                    avoidFabrics, wantsCallback, openBudget, avoidStyles);
         }
     }
 }

@@ -5,13 +5,14 @@ import de.henk.hub.catalog.Garment;
 import de.henk.hub.catalog.Occasion;
 import de.henk.hub.catalog.Season;
 import de.henk.hub.catalog.Style;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Whether a cloth fits what the customer said, and the profile in the catalogue's terms: the hard limits (season,
- * occasion, budget, garment) and what was ruled out (colours by family, patterns by family, materials). Used by
+ * occasion, budget, garment) and what was ruled out (colours by family, patterns by family, materials, styles). Used by
  * {@link FabricAdvisor}, the LLM's fabric tool and the dialogue tests alike.
  */
 final class FabricFit {
@@ -62,7 +63,21 @@ final class FabricFit {
                 return true;
             }
         }
-        return false;
+        return profile.avoidStyles().stream().anyMatch(style -> ruledOutBy(fabric, style));
+    }
+
+    /**
+     * Whether a style ruled out rules the cloth out: loud cloth ("nichts Ausgefallenes") whatever else it is; a
+     * modern or casual cloth ("nicht zu modern") unless it is classic too; a classic one ("nicht zu klassisch") when
+     * it is nothing else.
+     */
+    static boolean ruledOutBy(Fabric fabric, String style) {
+        List<String> styles = fabric.styles();
+        return switch (style) {
+            case "extravagant" -> styles.contains(style);
+            case "classic" -> styles.equals(List.of(style));
+            default -> styles.contains(style) && !styles.contains("classic");
+        };
     }
 
     /** Whether the fabric respects what the customer asked for — used by tests and the LLM tool alike. */

@@ -57,7 +57,7 @@ public class PhaseStep {
     private static boolean changesTheCloth(ConversationProfile learned) {
         return !learned.colours().isEmpty() || !learned.avoidColours().isEmpty() || !learned.patterns().isEmpty()
                 || !learned.avoidPatterns().isEmpty() || !learned.fabricWishes().isEmpty() || learned.style() != null
-                || !learned.avoidFabrics().isEmpty()
+                || !learned.avoidFabrics().isEmpty() || !learned.avoidStyles().isEmpty()
                 || learned.knowsBudget() || learned.garment() != null || learned.season() != null;
     }
 }

@@ -29,7 +29,7 @@ public class ProfileExtractor {
         // in one table: loading them all here, on the one thread that loads this class (others wait for it), fills
         // that table before any message is read, and it is never written while one is
         for (Class<?> rules : List.of(WordPatterns.class, Umlauts.class, Vocabulary.class, DateRules.class, HolidayRules.class,
-                TimingRules.class, BudgetRules.class, WishRules.class, ContactRules.class, IntentRules.class,
+                TimingRules.class, BudgetRules.class, Negation.class, WishRules.class, ContactRules.class, IntentRules.class,
                 LanguageRules.class)) {
             try {
                 MethodHandles.lookup().ensureInitialized(rules);
@@ -74,8 +74,7 @@ public class ProfileExtractor {
         ConversationProfile.Builder profile = ConversationProfile.builder()
                 .language(LanguageRules.language(text))
                 .occasion(Vocabulary.first(Vocabulary.OCCASIONS, text))
-                .garment(Vocabulary.firstNotNegated(Vocabulary.GARMENTS, text))
-                .style(Vocabulary.firstNotNegated(Vocabulary.STYLES, text));
+                .garment(Vocabulary.firstNotNegated(Vocabulary.GARMENTS, text));
         TimingRules.timing(text, LocalDate.now(clock), profile);
         Integer[] budget = BudgetRules.budget(text, expecting == Phase.BUDGET);
         profile.budget(budget[0], budget[1]);

@@ -20,8 +20,8 @@ import java.util.Set;
  *   <li>not a customer (spam, a job application, a competitor, a joke) by the rules is final; the model's counts
  *       unless the rules heard the customer go ahead;</li>
  *   <li>a call-back request ("bitte ruft mich an") is the rules' alone;</li>
- *   <li>colours, patterns and fabric wishes: both readings together, and whatever either ruled out is never wished
- *       for ("bloß kein Schwarz", "keine Wolle").</li>
+ *   <li>colours, patterns, fabric wishes and styles ruled out: both readings together, and whatever either ruled
+ *       out is never wished for ("bloß kein Schwarz", "keine Wolle", "nicht zu modern").</li>
  * </ul>
  * Where the two readings name different values, the field is reported as a disagreement (metrics, not logs: no
  * customer words leave this class).
@@ -36,7 +36,10 @@ public final class ProfileReconciler {
         one.language(rules.language() != null ? rules.language() : model.language());
         one.occasion(modelFirst("occasion", model.occasion(), rules.occasion(), disagreements));
         one.garment(modelFirst("garment", model.garment(), rules.garment(), disagreements));
-        one.style(modelFirst("style", model.style(), rules.style(), disagreements));
+        List<String> avoidStyles = union(rules.avoidStyles(), model.avoidStyles());
+        String style = modelFirst("style", model.style(), rules.style(), disagreements);
+        // a style either reading ruled out is never the wish ("nicht zu modern" read as "modern")
+        one.style(style != null && avoidStyles.contains(style) ? null : style).avoidStyles(avoidStyles);
 
         ConversationProfile numbers = rules.budgetEur() != null ? rules : model;
         if (rules.budgetEur() != null && model.budgetEur() != null && !rules.budgetEur().equals(model.budgetEur())) {

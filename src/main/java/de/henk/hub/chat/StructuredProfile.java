@@ -45,6 +45,7 @@ public final class StructuredProfile {
                         + "(Geld spielt keine Rolle, no budget limit)")
                 .addEnumProperty("garment", ProfileExtractor.vocabulary("garment"), "gewünschtes Kleidungsstück")
                 .addEnumProperty("style", ProfileExtractor.vocabulary("style"), "Stil")
+                .addProperty("avoid_styles", words("style", "ausdrücklich unerwünschte Stile (nicht zu modern)"))
                 .addProperty("colours", words("colour", "gewünschte Farben"))
                 .addProperty("avoid_colours", words("colour", "ausdrücklich unerwünschte Farben"))
                 .addProperty("patterns", words("pattern", "gewünschte Muster"))
@@ -91,7 +92,8 @@ public final class StructuredProfile {
             Heute ist {{today}}. Daten relativ dazu auflösen: "im Juni" ist der nächste Juni (event_month YYYY-MM),
             ein genannter Tag ist event_date (YYYY-MM-DD). Beträge in ganzen Euro ("bis 3k" = 3000, "zwischen 1500
             und 2000": budget_min_eur 1500, budget_eur 2000). Farben und Muster nur aus den erlaubten Werten;
-            ausgeschlossene ("bloß kein Schwarz") gehören in avoid_colours bzw. avoid_patterns.
+            ausgeschlossene ("bloß kein Schwarz") gehören in avoid_colours bzw. avoid_patterns, ein ausgeschlossener
+            Stil ("nicht zu modern", "nichts Ausgefallenes") in avoid_styles, nicht in style.
             HENK hat zuletzt gefragt nach: {{asked}} (eine nackte Zahl ist dann die Antwort darauf).
             Keine Namen, E-Mail-Adressen oder Telefonnummern.""";
 
@@ -100,7 +102,9 @@ public final class StructuredProfile {
         profile.language(oneOf(answer, "language", List.of("de", "en")));
         profile.occasion(oneOf(answer, "occasion", ProfileExtractor.vocabulary("occasion")));
         profile.garment(oneOf(answer, "garment", ProfileExtractor.vocabulary("garment")));
-        profile.style(oneOf(answer, "style", ProfileExtractor.vocabulary("style")));
+        List<String> avoidStyles = all(answer, "avoid_styles", "style");
+        String style = oneOf(answer, "style", ProfileExtractor.vocabulary("style"));
+        profile.style(style != null && avoidStyles.contains(style) ? null : style).avoidStyles(avoidStyles);
         if (DIGITS.matcher(message).find()) {
             Integer max = amount(answer.path("budget_eur"));
             Integer min = amount(answer.path("budget_min_eur"));

@@ -52,10 +52,11 @@ final class Vocabulary {
                 "konservativ\\p{L}*", "elegant\\p{L}*", "seriös\\p{L}*",
                 "dezent\\p{L}*", "unauffällig\\p{L}*", "understated", "subtle"));
         STYLES.put("modern", words("modern\\p{L}*", "slim", "schmal\\p{L}*", "tailliert\\p{L}*", "figurbetont\\p{L}*",
-                "fitted", "sleek"));
+                "fitted", "sleek", "modisch\\p{L}*", "trendy", "trendig\\p{L}*", "skinny"));
         STYLES.put("casual", words("lässig\\p{L}*", "leger\\p{L}*", "relaxed", "locker\\p{L}*", "entspannt\\p{L}*"));
         STYLES.put("extravagant", words("extravagant\\p{L}*", "auffällig\\p{L}*", "bold", "mutig\\p{L}*",
-                "ausgefallen\\p{L}*", "flamboyant"));
+                "ausgefallen\\p{L}*", "flamboyant", "flashy", "showy", "loud", "schrill\\p{L}*", "knallig\\p{L}*",
+                "protzig\\p{L}*"));
 
         // most specific first: "Dreiteiler" is a suit too, "Smoking" a jacket too
         GARMENTS.put("tuxedo", words("smoking\\p{L}*", "tuxedo\\p{L}*", "tux", "tuxe?s", "dinner ?jacket", "frack"));
@@ -147,11 +148,10 @@ final class Vocabulary {
         return java.util.List.copyOf(words.keySet());
     }
 
-    /** "nicht zu auffällig", "ohne Weste", "not too slim": the word right after it is ruled out, not wished. */
-    private static final Pattern NEGATED = Pattern.compile("(?:^|[^\\p{L}])(?:nichts?|nix|kein\\p{L}*|ohne|not|no|without|never|"
-            + "nie)(?: (?:zu|so|allzu|besonders|übertrieben|too|overly|very|a|an|the|eine?n?))? ?$");
-
-    /** The first word of the table the text names and does not rule out ("bloß nicht zu auffällig"); or null. */
+    /**
+     * The first word of the table the text names and does not rule out by a negation before it ({@link Negation}:
+     * "ohne Weste", "I don't want a tuxedo"); or null.
+     */
     static String firstNotNegated(Map<String, Pattern> candidates, String text) {
         for (var entry : candidates.entrySet()) {
             if (!mayMatch(entry.getValue(), text)) {
@@ -159,7 +159,7 @@ final class Vocabulary {
             }
             var m = entry.getValue().matcher(text);
             while (m.find()) {
-                if (!NEGATED.matcher(text.substring(Math.max(0, m.start() - 24), m.start())).find()) {
+                if (!Negation.before(text, m.start())) {
                     return entry.getKey();
                 }
             }

@@ -9,12 +9,14 @@ import java.util.regex.Pattern;
 import static de.henk.hub.chat.Vocabulary.COLOURS;
 import static de.henk.hub.chat.Vocabulary.MATERIALS;
 import static de.henk.hub.chat.Vocabulary.PATTERNS;
+import static de.henk.hub.chat.Vocabulary.STYLES;
 import static de.henk.hub.chat.Vocabulary.WISHES;
 import static de.henk.hub.chat.WordPatterns.mayMatch;
 
 /**
- * The look the customer wants and the one ruled out: colours, patterns and fabric wishes, each negated or not by the
- * words before or after it ("bloß kein Schwarz", "Streifen mag ich nicht", "keine Wolle").
+ * The look the customer wants and the one ruled out: the style, colours, patterns and fabric wishes, each negated or
+ * not by the words before or after it ({@link Negation}: "bloß kein Schwarz", "Streifen mag ich nicht", "keine
+ * Wolle", "nicht zu modern", "nothing too flashy").
  */
 final class WishRules {
 
@@ -24,28 +26,13 @@ final class WishRules {
     /** "light grey", "light colours": a light colour, not a light cloth. */
     private static final Pattern LIGHT_COLOUR = Pattern.compile(
             "light[- ](grey|gray|blue|colou?r\\p{L}*|tones?|shades?)|light in colou?r");
-    private static final Pattern ALL_BUT_BEFORE = Pattern.compile("(?s).*\\b(anything|everything|all|alles) (but|außer)\\s+$");
-    private static final Pattern JOINING_WORD = Pattern.compile(
-            "\\b(und|and|oder|or|sondern|statt|instead|aber|but|bloß|just)\\b");
-    private static final Pattern NEGATION_BEFORE = Pattern.compile(
-            "(?<!\\p{L})(?:kein|keine|keinen|keinem|keiner|keinesfalls|nicht|nichts|nix|ohne|bloß kein\\p{L}*|no|not|nothing|"
-                    + "none|neither|nor|without|avoid|never|nie|hasse|hate|dislike|can'?t stand|don'?t (?:want|like)|"
-                    + "do not (?:want|like)|not a fan of|no more|stay away from|steer clear of|außer|except|"
-                    + "anything but|alles außer|bitte kein\\p{L}*)\\W+(?:\\p{L}+\\W+){0,2}$",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern CLAUSE_TURN = Pattern.compile(
-            "[;!?\\n–—]|\\s(?:aber|but|sondern|stattdessen|instead|lieber|rather|eher|dafür|sonst|otherwise|gern|gerne|"
-                    + "bitte|please|prefer|preferably)\\s", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern NEGATION_AFTER = Pattern.compile(
-            "^[^.,;!?–]{0,30}?\\b(nicht|kein\\p{L}*|not|no way|gar nicht|lieber nicht|geht nicht|is out|are out|"
-                    + "bitte nicht|please not|geht gar nicht|mag ich nicht|will ich nicht)\\b",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private WishRules() {
     }
 
     /** The colours, patterns and fabrics the customer wants and those ruled out. */
     static void read(String text, ConversationProfile.Builder profile) {
+        styles(text, profile);
         // "black tie" is a dress code, not a colour wish
         List<String>[] colours = wishes(COLOURS, BLACK_TIE.matcher(text).replaceAll("__ tie"));
         profile.colours(colours[0], colours[1]);
@@ -59,7 +46,7 @@ final class WishRules {
             }
             Matcher m = wish.getValue().matcher(wishText);
             while (m.find()) {
-                if (!negatedBefore(wishText, m.start()) && !negatedAfter(wishText, m.end())) {
+                if (!Negation.before(wishText, m.start()) && !Negation.after(wishText, m.end())) {
                     fabric.add(wish.getKey());
                     break;
                 }
@@ -70,6 +57,35 @@ final class WishRules {
         }
         profile.fabricWishes(fabric);
         profile.avoidFabrics(avoidedFabrics(wishText));
+    }
+
+    /**
+     * The style wished — the first of the vocabulary's said and not ruled out — and the styles ruled out ("nicht zu
+     * modern", "bloß nichts Ausgefallenes", "auffällig mag ich nicht"), which are never the wish.
+     */
+    private static void styles(String text, ConversationProfile.Builder profile) {
+        String wanted = null;
+        List<String> avoided = new ArrayList<>();
+        for (var style : STYLES.entrySet()) {
+            if (!mayMatch(style.getValue(), text)) {
+                continue;
+            }
+            Matcher m = style.getValue().matcher(text);
+            boolean said = false;
+            while (m.find()) {
+                if (Negation.before(text, m.start()) || Negation.refusedAfter(text, m.end())) {
+                    if (!avoided.contains(style.getKey())) {
+                        avoided.add(style.getKey());
+                    }
+                } else {
+                    said = true;
+                }
+            }
+            if (said && wanted == null && !avoided.contains(style.getKey())) {
+                wanted = style.getKey();
+            }
+        }
+        profile.style(wanted).avoidStyles(avoided);
     }
 
     /** Colours or patterns the customer wants, and those negated ("bloß kein Schwarz", "Streifen mag ich nicht"). */
@@ -90,7 +106,7 @@ final class WishRules {
                     continue;
                 }
                 taken.add(new int[] {start, end});
-                boolean negated = negatedBefore(text, start) || negatedAfter(text, end);
+                boolean negated = Negation.before(text, start) || Negation.after(text, end);
                 List<String> target = negated ? avoided : wanted;
                 if (!target.contains(entry.getKey())) {
                     target.add(entry.getKey());
@@ -99,33 +115,6 @@ final class WishRules {
         }
         wanted.removeAll(avoided);
         return new List[] {wanted, avoided};
-    }
-
-    private static boolean negatedBefore(String text, int start) {
-        if (ALL_BUT_BEFORE.matcher(text.substring(Math.max(0, start - 25), start)).matches()) {
-            return true;
-        }
-        int clause = Math.max(text.lastIndexOf(',', start - 1), text.lastIndexOf('.', start - 1));
-        // "kein Hellgrau, sondern Marineblau", "no black but navy", "nicht grau lieber blau": a new clause
-        Matcher turn = CLAUSE_TURN.matcher(text.substring(0, start));
-        while (turn.find()) {
-            clause = Math.max(clause, turn.end() - 1);
-        }
-        String before = text.substring(Math.max(clause + 1, Math.max(0, start - 40)), start);
-        return NEGATION_BEFORE.matcher(before).find();
-    }
-
-    private static boolean negatedAfter(String text, int end) {
-        String after = text.substring(end);
-        Matcher m = NEGATION_AFTER.matcher(after);
-        if (!m.find()) {
-            return false;
-        }
-        // "Schwarz mag ich nicht" — but not "Blau, nicht Schwarz" (the clause ended) or "blau und nicht schwarz"
-        String between = after.substring(0, m.start(1));
-        return !JOINING_WORD.matcher(between).find()
-                && !COLOURS.values().stream().anyMatch(p -> p.matcher(between).find())
-                && !PATTERNS.values().stream().anyMatch(p -> p.matcher(between).find());
     }
 
     /** Cloths the customer ruled out: "keine Wolle", "no linen", "bloß kein Kaschmir". */
@@ -137,7 +126,7 @@ final class WishRules {
             }
             Matcher m = wish.getValue().matcher(text);
             while (m.find()) {
-                if (negatedBefore(text, m.start()) || negatedAfter(text, m.end())) {
+                if (Negation.before(text, m.start()) || Negation.after(text, m.end())) {
                     avoided.add(wish.getKey());
                     break;
                 }
