@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * {@code direct:chat-understand}: what the message says — the shop facts and small talk it asks for, and its
  * profile facts as read by the {@link MessageReader} (the rules, or a configured model cross-checked by the
  * rules; never the model while a person owns the session). A cloth picked from the last proposal ("der zweite")
- * is read here too. Nothing is stored. In model-first the model's reading is started here and the turn goes on
+ * is read here too, and an event dated nearer than the shop's lead time gets the honest word ({@link LeadTimeNotice}). Nothing is stored. In model-first the model's reading is started here and the turn goes on
  * with the rules' reading ({@link ChatTurn.ModelReading}); {@link #crossChecked} gives the reading it then takes.
  */
 @Component("chatUnderstanding")
@@ -58,9 +58,8 @@ public class ChatUnderstanding {
                 first.smalltalk());
     }
 
-    private static ChatTurn.Understood understood(ChatTurn turn, ConversationProfile read,
-                                                  List<ShopKnowledge.Entry> facts,
-                                                  List<ShopKnowledge.Entry> smalltalk) {
+    private ChatTurn.Understood understood(ChatTurn turn, ConversationProfile read, List<ShopKnowledge.Entry> facts,
+                                           List<ShopKnowledge.Entry> smalltalk) {
         ConversationProfile learned = read;
         ConversationState state = turn.state();
         if (Boolean.TRUE.equals(learned.wantsAppointment()) && learned.occasion() == null && learned.eventDate() != null) {
@@ -72,7 +71,10 @@ public class ChatUnderstanding {
         if (chosen != null) {
             learned = learned.toBuilder().chosenFabric(chosen).build();
         }
-        return new ChatTurn.Understood(learned, turn.opened().before().mergedWith(learned), facts, smalltalk);
+        ConversationProfile now = turn.opened().before().mergedWith(learned);
+        // an event nearer than made-to-measure takes: the honest word, instead of the general delivery answer
+        facts = LeadTimeNotice.with(facts, learned, now, LocalDate.now(clock), knowledge.leadTime());
+        return new ChatTurn.Understood(learned, now, facts, smalltalk);
     }
 
     /** "Der zweite gefällt mir", "the first one", "VBC-2311": a cloth from the last proposal. */

@@ -155,7 +155,9 @@ public class FabricAdvisor {
         profile.fabricWishes().stream().filter(w -> !w.equals("warm") && !profile.avoidFabrics().contains(w))
                 .map(WISH_WORDS::get)
                 .filter(java.util.Objects::nonNull).forEach(words::add);
-        profile.patterns().stream().filter(p -> !p.equals("uni")).forEach(words::add);
+        boolean mourning = "mourning".equals(profile.occasion());
+        profile.patterns().stream().filter(p -> !p.equals("uni") && !(mourning && FabricFit.tooLoudForMourning(p)))
+                .forEach(words::add);
         if (extraText != null && !extraText.isBlank()) {
             words.add(extraText.strip());
         }
@@ -163,9 +165,10 @@ public class FabricAdvisor {
         return text.length() > FabricQuery.MAX_TEXT_LENGTH ? text.substring(0, FabricQuery.MAX_TEXT_LENGTH) : text;
     }
 
-    /** The colours to look for: the customer's, else for a funeral the dark ones. */
+    /** The colours to look for: the customer's, else (or for "eher dunkel") for a funeral the sober dark ones. */
     private static List<String> colours(ConversationProfile profile) {
-        if (profile.colours().isEmpty() && "mourning".equals(profile.occasion())) {
+        if ("mourning".equals(profile.occasion())
+                && (profile.colours().isEmpty() || profile.colours().equals(List.of("dunkel")))) {
             return List.of("schwarz", "anthrazit", "mitternachtsblau");
         }
         return profile.colours().stream().limit(3).toList();

@@ -39,15 +39,31 @@ final class FabricFit {
             "Karo", Set.of("Karo", "Glencheck", "Windowpane", "Pepita", "Hahnentritt"),
             "Pepita", Set.of("Pepita", "Hahnentritt"));
 
+    /** What is too loud for a funeral: stripes and checks (plain cloth, or a quiet weave like herringbone, is not). */
+    private static final Set<String> LOUD_PATTERNS = Set.of("Streifen", "Nadelstreifen", "Kreidestreifen", "Karo",
+            "Glencheck", "Windowpane", "Pepita", "Hahnentritt");
+
     private FabricFit() { }
+
+    /** A pattern too loud for a funeral ("Nadelstreifen", "Karo"); plain and quiet weaves are not. */
+    static boolean tooLoudForMourning(String pattern) {
+        return LOUD_PATTERNS.contains(pattern);
+    }
 
     /** Whether the cloth is of the colour or its family ("blau" holds marineblau and mitternachtsblau). */
     static boolean inColour(Fabric fabric, String colour) {
         return FAMILIES.getOrDefault(colour, Set.of(colour)).contains(fabric.colour());
     }
 
-    /** Whether the fabric has a colour, pattern or material the customer ruled out. */
+    /**
+     * Whether the fabric has a colour, pattern, material or style the customer ruled out — or one the occasion rules
+     * out: a funeral is no place for stripes, checks or loud cloth, whatever else was wished.
+     */
     static boolean avoided(Fabric fabric, ConversationProfile profile) {
+        if ("mourning".equals(profile.occasion()) && (tooLoudForMourning(fabric.pattern())
+                || ruledOutBy(fabric, "extravagant"))) {
+            return true;
+        }
         for (String material : profile.avoidFabrics()) {
             if (madeOf(fabric, material)) {
                 return true;

@@ -42,6 +42,11 @@ final class FabricProposal {
         if (!unmet.isEmpty()) {
             text.append(' ').append(unmet(unmet, turn.profile(), de));
         }
+        if ("mourning".equals(turn.profile().occasion())
+                && turn.profile().patterns().stream().anyMatch(FabricFit::tooLoudForMourning)) {
+            text.append(de ? " Für eine Trauerfeier habe ich bewusst ruhiges, dunkles Tuch ohne Streifen und Karos gewählt."
+                    : " For a funeral I have deliberately chosen calm, dark cloth without stripes or checks.");
+        }
         text.append(de ? " Gefällt Ihnen einer davon – oder soll ich in eine andere Richtung suchen?"
                 : " Do you like one of them – or shall I look in another direction?");
         return text.toString();

@@ -75,7 +75,7 @@ public class ProfileExtractor {
                 .language(LanguageRules.language(text))
                 .occasion(Vocabulary.first(Vocabulary.OCCASIONS, text))
                 .garment(Vocabulary.firstNotNegated(Vocabulary.GARMENTS, text));
-        TimingRules.timing(text, LocalDate.now(clock), profile);
+        TimingRules.timing(text, LocalDate.now(clock), expecting == Phase.TIMING, profile);
         Integer[] budget = BudgetRules.budget(text, expecting == Phase.BUDGET);
         profile.budget(budget[0], budget[1]);
         if (budget[0] == null && BudgetRules.open(text, expecting == Phase.BUDGET)) {

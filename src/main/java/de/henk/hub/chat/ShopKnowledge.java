@@ -42,9 +42,16 @@ public class ShopKnowledge {
         }
     }
 
+    /**
+     * How long made-to-measure takes from the choice of cloth to the handover ({@code weeksFrom} to {@code weeksTo}),
+     * and the express service: {@code expressWeeks} for {@code expressSurchargePercent} more.
+     */
+    public record LeadTime(int weeksFrom, int weeksTo, int expressWeeks, int expressSurchargePercent) { }
+
     private final List<Entry> facts;
     private final List<Entry> smalltalk;
     private final Map<String, Object> shop;
+    private final LeadTime leadTime;
 
     @SuppressWarnings("unchecked")
     public ShopKnowledge() {
@@ -56,6 +63,8 @@ public class ShopKnowledge {
             shop = (Map<String, Object>) yaml.get("shop");
             facts = entries((List<Map<String, Object>>) yaml.get("entries"), false);
             smalltalk = entries((List<Map<String, Object>>) yaml.get("smalltalk"), true);
+            leadTime = new LeadTime(weeks("lead_time_weeks_from"), weeks("lead_time_weeks_to"), weeks("express_weeks"),
+                    weeks("express_surcharge_percent"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,6 +103,17 @@ public class ShopKnowledge {
     /** Every fact, for the LLM's persona prompt. */
     public List<Entry> all() {
         return facts;
+    }
+
+    public LeadTime leadTime() {
+        return leadTime;
+    }
+
+    private int weeks(String key) {
+        if (!(shop.get(key) instanceof Integer value)) {
+            throw new IllegalStateException("knowledge/shop.yaml: shop." + key + " must be a whole number");
+        }
+        return value;
     }
 
     public String shop(String key) {

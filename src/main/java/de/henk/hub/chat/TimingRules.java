@@ -35,11 +35,28 @@ final class TimingRules {
     private static final Pattern THIS_WEEK = words("diese woche", "this week");
     private static final Pattern NEXT_WEEK = words("nächste woche", "kommende woche", "next week");
     private static final Pattern WEEK_AFTER_NEXT = words("übernächste woche", "the week after next");
+    /** "Termin morgen?", "come in at 5pm": a visit to the atelier, not the event. */
+    private static final String[] VISIT_WORDS = {"termin\\p{L}*", "appointment\\p{L}*", "anprobe\\p{L}*", "fitting",
+            "vorbei ?kommen", "come (in|by)", "uhr", "\\d{1,2}(:\\d\\d)? ?(am|pm)"};
+    private static final String[] WEEKDAY_WORDS = {"montags?", "dienstags?", "mittwochs?", "donnerstags?", "freitags?",
+            "samstags?", "sonntags?", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    private static final Pattern A_VISIT = words(VISIT_WORDS);
     /** "Termin nächste Woche Dienstag?", "next week at 5pm": the week of a visit to the atelier, not of the event. */
-    private static final Pattern VISIT = words("termin\\p{L}*", "appointment\\p{L}*", "anprobe\\p{L}*", "fitting",
-            "vorbei ?kommen", "come (in|by)", "uhr", "\\d{1,2}(:\\d\\d)? ?(am|pm)", "montags?", "dienstags?", "mittwochs?",
-            "donnerstags?", "freitags?", "samstags?", "sonntags?", "monday", "tuesday", "wednesday", "thursday", "friday",
-            "saturday", "sunday");
+    private static final Pattern VISIT = words(java.util.stream.Stream.of(VISIT_WORDS, WEEKDAY_WORDS)
+            .flatMap(java.util.Arrays::stream).toArray(String[]::new));
+    /** "in 10 Tagen", "in a few days": counted from today, like weeks. */
+    private static final Pattern IN_DAYS = Pattern.compile(
+            "(?:in|within|innerhalb von|innerhalb|binnen|in about|in etwa|in ca\\.?|in gut|in knapp)\\s+"
+                    + "(\\d{1,2}|ein paar|a few|a couple of|[\\p{L}-]+)\\s+(tagen|tage|days)(?!\\p{L})",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** "übermorgen", "morgen" (not "guten Morgen", "bis morgen"), "tomorrow", "day after tomorrow". */
+    private static final Pattern NEAR_DAY = words("übermorgen", "day after tomorrow", "(?<!guten |am |jeden |bis )morgen",
+            "tomorrow");
+    private static final List<String> WEEKDAY_NAMES = List.of("montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+            "samstag", "sonntag", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+    /** "am Freitag", "nächsten Dienstag", "on Saturday": the next such day. */
+    private static final Pattern WEEKDAY = words(WEEKDAY_NAMES.stream()
+            .map(day -> "(?:nächste[nm]? |kommende[nm]? )?" + day).toArray(String[]::new));
     private static final Pattern FLEXIBLE = words("keine eile", "kein zeitdruck", "kein termin", "kein bestimmtes datum",
             "zeitlich flexibel", "egal wann", "no rush", "no hurry", "no deadline", "no particular date", "whenever",
             "kein fester termin", "hat zeit", "eilt nicht", "kein festes datum", "noch kein datum",
@@ -51,8 +68,12 @@ final class TimingRules {
     private TimingRules() {
     }
 
-    /** The message's timing, as of {@code today}, the day it is read. */
-    static void timing(String text, LocalDate today, ConversationProfile.Builder profile) {
+    /**
+     * The message's timing, as of {@code today}, the day it is read. A near day said the way one names a visit
+     * ("übermorgen", "am Freitag") is the event's only with the occasion in the message or as the answer to HENK's
+     * question when ({@code askedWhen}), and never with a visit word ("Termin am Freitag?").
+     */
+    static void timing(String text, LocalDate today, boolean askedWhen, ConversationProfile.Builder profile) {
         LocalDate day = day(text, today);
         if (day != null) {
             profile.timing(day.toString(), YearMonth.from(day).toString(), seasonOf(day.getMonth()), day.toString(),
@@ -74,6 +95,13 @@ final class TimingRules {
                     month.atEndOfMonth().toString(), null);
             return;
         }
+        Matcher days = IN_DAYS.matcher(text);
+        if (days.find() && !A_VISIT.matcher(text).find() && count(days.group(1)) != null && count(days.group(1)) <= 60) {
+            LocalDate by = today.plusDays(count(days.group(1)));
+            profile.timing(null, YearMonth.from(by).toString(), seasonOf(by.getMonth()), today.toString(),
+                    by.toString(), null);
+            return;
+        }
         Matcher in = IN_WEEKS_OR_MONTHS.matcher(text);
         if (in.find() && count(in.group(1)) != null && count(in.group(1)) <= 24) {
             int n = count(in.group(1));
@@ -89,6 +117,12 @@ final class TimingRules {
                     java.time.DayOfWeek.SUNDAY));
             profile.timing(null, YearMonth.from(by).toString(), seasonOf(by.getMonth()), today.toString(),
                     by.toString(), null);
+            return;
+        }
+        LocalDate near = nearDay(text, today, askedWhen);
+        if (near != null) {
+            profile.timing(near.toString(), YearMonth.from(near).toString(), seasonOf(near.getMonth()), near.toString(),
+                    near.toString(), null);
             return;
         }
         if (NEXT_MONTH.matcher(text).find()) {
@@ -108,6 +142,30 @@ final class TimingRules {
         if (FLEXIBLE.matcher(text).find()) {
             profile.timing(null, null, null, null, null, true);
         }
+    }
+
+    /** "übermorgen", "am Freitag", "nächsten Dienstag" as the event's day; null when none is, or it is a visit's. */
+    private static LocalDate nearDay(String text, LocalDate today, boolean askedWhen) {
+        Matcher near = NEAR_DAY.matcher(text);
+        Matcher weekday = WEEKDAY.matcher(text);
+        boolean saysNear = WordPatterns.mayMatch(NEAR_DAY, text) && near.find();
+        if (!saysNear && !(WordPatterns.mayMatch(WEEKDAY, text) && weekday.find())
+                || !askedWhen && Vocabulary.first(Vocabulary.OCCASIONS, text) == null || WordPatterns.found(A_VISIT, text)) {
+            return null;
+        }
+        if (saysNear) {
+            boolean dayAfter = near.group().startsWith("über") || near.group().startsWith("day after");
+            return today.plusDays(dayAfter ? 2 : 1);
+        }
+        String said = weekday.group();
+        String name = WEEKDAY_NAMES.stream().filter(said::endsWith).findFirst().orElseThrow();
+        java.time.DayOfWeek day = java.time.DayOfWeek.of(WEEKDAY_NAMES.indexOf(name) % 7 + 1);
+        LocalDate next = today.with(java.time.temporal.TemporalAdjusters.next(day));
+        // "nächsten Freitag" said on a Wednesday is the Friday of next week; "nächste Woche Freitag" too
+        boolean following = !said.equals(name) && next.isBefore(today.plusDays(3))
+                || NEXT_WEEK.matcher(text).find() && next.isBefore(today.with(java.time.temporal.TemporalAdjusters.next(
+                java.time.DayOfWeek.MONDAY)));
+        return following ? next.plusWeeks(1) : next;
     }
 
     private static Integer count(String word) {
