@@ -60,9 +60,8 @@ final class ConciergeDialogue {
                     : (de ? "Bis wann brauchen Sie " + ConciergeNames.articleAccusativeDe(now)
                       + " – gibt es einen Termin oder eine Jahreszeit?"
                     : "When do you need it – is there a date or a season?");
-            case BUDGET -> de
-                    ? "Welches Budget haben Sie sich vorgestellt? Unsere Maßanzüge beginnen bei 1.190 €."
-                    : "What budget do you have in mind? Our made-to-measure suits start at €1,190.";
+            case BUDGET -> (de ? "Welches Budget haben Sie sich vorgestellt? " : "What budget do you have in mind? ")
+                    + ConciergePrices.startsAt(now.garment(), turn.prices(), de) + ".";
             case STYLE -> de
                     ? "Welcher Stil gefällt Ihnen – eher klassisch, modern-tailliert oder lässig? Und gibt es Farben "
                       + "oder Muster, die Sie mögen – oder gar nicht mögen?"

@@ -137,6 +137,11 @@ final class ConciergeNames {
         return article(garment, "den ") + garment;
     }
 
+    /** "ein Sakko", "eine Hose". */
+    static String indefiniteDe(String garment) {
+        return article(garmentOrSuit(garment, true), "").equals("die ") ? "eine " : "ein ";
+    }
+
     private static String article(String garment, String masculine) {
         return switch (garment) {
             case "Hose", "Weste" -> "die ";

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The offline concierge saying back what it knows: what the hub remembers of a returning customer, and what it
- * just learned this turn ("Notiert: …") — with the honest word when the budget is below our suits.
+ * just learned this turn ("Notiert: …") — with the honest word when the budget is below where the garment starts.
  */
 final class ConciergeRecap {
 
@@ -85,7 +85,8 @@ final class ConciergeRecap {
         }
         if (learned.garment() != null && learned.occasion() == null && !learned.garment().equals(before.garment())
                 && !learned.garment().equals("suit")) {
-            facts.add((de ? "ein " : "a ") + ConciergeNames.garment(learned.garment(), de));
+            facts.add((de ? ConciergeNames.indefiniteDe(learned.garment()) : "a ")
+                    + ConciergeNames.garment(learned.garment(), de));
         }
         if (learned.style() != null) {
             facts.add(de ? "ein eher " + ConciergeNames.styleDe(learned.style()) + "er Stil"
@@ -125,18 +126,13 @@ final class ConciergeRecap {
         if (!facts.isEmpty()) {
             sentences.add((de ? "Notiert: " : "Noted: ") + String.join(de ? " und " : " and ", facts) + ".");
         }
-        if (learned.budgetEur() != null && learned.budgetEur() < FabricProposal.MIN_SUIT_PRICE
-                && isSuit(turn.profile())) {
-            sentences.add(de ? "Ehrlich gesagt: Unsere Maßanzüge beginnen bei 1.190 € – darunter kann ich Ihnen "
-                    + "leider keinen Anzug anbieten, wohl aber ein Maßhemd ab 149 €."
-                    : "To be honest: our made-to-measure suits start at €1,190 – below that I cannot offer a suit, "
-                    + "but a made-to-measure shirt from €149.");
+        if (learned.budgetEur() != null || learned.garment() != null) {
+            // a budget below where the garment starts: said with the catalogue's price, and asked about
+            String honest = ConciergePrices.belowEntry(turn.profile(), turn.prices(), de);
+            if (honest != null) {
+                sentences.add(honest);
+            }
         }
         return sentences.isEmpty() ? null : String.join(" ", sentences);
-    }
-
-    private static boolean isSuit(ConversationProfile p) {
-        return p.garment() == null || p.garment().equals("suit") || p.garment().equals("three-piece")
-                || p.garment().equals("tuxedo");
     }
 }

@@ -43,6 +43,9 @@ final class FabricFit {
     private static final Set<String> LOUD_PATTERNS = Set.of("Streifen", "Nadelstreifen", "Kreidestreifen", "Karo",
             "Glencheck", "Windowpane", "Pepita", "Hahnentritt");
 
+    /** What a waistcoat adds to a suit: a three-piece's budget keeps this for it. */
+    static final int WAISTCOAT_EUR = 290;
+
     private FabricFit() { }
 
     /** A pattern too loud for a funeral ("Nadelstreifen", "Karo"); plain and quiet weaves are not. */
@@ -130,7 +133,7 @@ final class FabricFit {
         if (profile.budgetEur() == null) {
             return null;
         }
-        return "three-piece".equals(profile.garment()) ? profile.budgetEur() - 290 : profile.budgetEur();
+        return "three-piece".equals(profile.garment()) ? profile.budgetEur() - WAISTCOAT_EUR : profile.budgetEur();
     }
 
     static Garment garment(String garment) {

@@ -11,9 +11,6 @@ import java.util.List;
  */
 final class FabricProposal {
 
-    /** Our made-to-measure suits start here (the replies name it as 1.190 € / €1,190). */
-    static final int MIN_SUIT_PRICE = 1190;
-
     private FabricProposal() {
     }
 
@@ -21,11 +18,11 @@ final class FabricProposal {
         List<FabricHit> hits = turn.recommendations();
         if (hits.isEmpty()) {
             ConversationProfile p = turn.profile();
-            if (p.budgetEur() != null && p.budgetEur() < MIN_SUIT_PRICE) {
-                return de ? "Mit diesem Budget finde ich im Katalog leider keinen passenden Stoff. Wollen wir über "
-                        + "einen Maßanzug ab 1.190 € sprechen, oder darf es ein Maßhemd sein?"
-                        : "With this budget I cannot find a matching cloth in our catalogue. Shall we talk about a "
-                        + "suit from €1,190, or would a made-to-measure shirt do?";
+            String honest = ConciergePrices.belowEntry(p, turn.prices(), de);
+            if (honest != null) {
+                // said with the budget or the garment this turn already (ConciergeRecap): not twice
+                boolean saidNow = turn.learned().budgetEur() != null || turn.learned().garment() != null;
+                return saidNow ? null : honest;
             }
             return de ? "Für genau diese Kombination habe ich im Katalog leider nichts gefunden – wollen wir bei "
                     + "Farbe oder Budget etwas offener sein?"

@@ -28,6 +28,7 @@ public class QualifierStep {
     private final AppointmentBook appointments;
     private final ChatJson json;
     private final Clock clock;
+    private final EntryPrices prices;
 
     public QualifierStep(FabricCatalogue catalogue, ReturningCustomer customers, AppointmentBook appointments,
                          ChatJson json, Clock clock) {
@@ -36,6 +37,7 @@ public class QualifierStep {
         this.appointments = appointments;
         this.json = json;
         this.clock = clock;
+        this.prices = EntryPrices.of(catalogue);
     }
 
     public ChatTurn qualify(ChatTurn turn) {
@@ -73,7 +75,7 @@ public class QualifierStep {
         ChatTurn.Opened opened = turn.opened();
         Turn answered = new Turn(opened.message(), opened.before(), understood.learned(), now, opened.previous(),
                 phase, state, understood.facts(), understood.smalltalk(), turn.progress().recommendations(), lead,
-                caller.authenticated(), opened.returning(), null);
+                caller.authenticated(), opened.returning(), null, prices);
         return turn.with(counted).with(answered, new ChatTurn.Qualification(assessment, create));
     }
 
