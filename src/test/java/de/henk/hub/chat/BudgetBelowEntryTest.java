@@ -88,4 +88,12 @@ class BudgetBelowEntryTest {
         String n = NumberFormat.getIntegerInstance(de ? Locale.GERMANY : Locale.UK).format(amount);
         return de ? n + " €" : "€" + n;
     }
+
+    /** The answer to "Passt Ihnen ein Budget in dieser Höhe?" with a new amount is the budget, asked or not. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"ok, dann 1300 | 1300", "na gut, dann 1.500 | 1500", "Gut, dann 1400. | 1400",
+            "alright, then 1500 | 1500", "fine then 1600 | 1600"})
+    void aNewAmountAfterTheEntryPriceIsTheBudget(String message, Integer budget) {
+        assertThat(extractor.extract(message, Phase.OCCASION).budgetEur()).as(message).isEqualTo(budget);
+    }
 }
