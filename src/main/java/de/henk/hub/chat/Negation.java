@@ -24,6 +24,18 @@ final class Negation {
                     + "do not (?:want|like)|not a fan of|no more|stay away from|steer clear of|außer|except|"
                     + "anything but|alles außer|bitte kein\\p{L}*)\\W+(?:\\p{L}+\\W+){0,2}$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /**
+     * The narrow form for garments and styles: the negation right before the word, with at most an article or an
+     * intensifier between ("kein Anzug", "nicht zu modern", "I don't want a tuxedo", "nothing too flashy") - so
+     * that "keine Ahnung, welcher Anzug", "not sure what suit" or "ich weiß nicht welcher Smoking" still name it.
+     */
+    private static final Pattern NEGATION_RIGHT_BEFORE = Pattern.compile(
+            "(?<!\\p{L})(?:kein|keine|keinen|keinem|keiner|keinesfalls|nicht|nichts|nix|ohne|bloß kein\\p{L}*|no|not|"
+                    + "nothing|none|without|avoid|never|nie|hasse|hate|dislike|can'?t stand|don'?t (?:want|like|need)|"
+                    + "do not (?:want|like|need)|not a fan of|stay away from|bitte kein\\p{L}*)"
+                    + "(?:\\W+(?:zu|so|allzu|besonders|übertrieben|too|overly|very|a|an|the|any|anything|something|"
+                    + "etwas|irgendwas|ein|eine|einen|einem|einer|den|die|das|dem))*\\W+$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern CLAUSE_TURN = Pattern.compile(
             "[;!?\\n–—]|\\s(?:aber|but|sondern|stattdessen|instead|lieber|rather|eher|dafür|sonst|otherwise|gern|gerne|"
                     + "bitte|please|prefer|preferably)\\s", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -56,6 +68,11 @@ final class Negation {
         }
         String before = text.substring(Math.max(clause + 1, Math.max(0, start - 40)), start);
         return NEGATION_BEFORE.matcher(before).find();
+    }
+
+    /** Ruled out by a negation right before the word (the narrow form, for garments and styles). */
+    static boolean rightBefore(String text, int start) {
+        return NEGATION_RIGHT_BEFORE.matcher(text.substring(Math.max(0, start - 40), start)).find();
     }
 
     /** Ruled out by a negation after a colour or pattern in its clause: "Schwarz mag ich nicht", "Streifen nicht". */

@@ -159,7 +159,7 @@ final class Vocabulary {
             }
             var m = entry.getValue().matcher(text);
             while (m.find()) {
-                if (!Negation.before(text, m.start())) {
+                if (!Negation.rightBefore(text, m.start())) {
                     return entry.getKey();
                 }
             }

@@ -73,7 +73,7 @@ final class WishRules {
             Matcher m = style.getValue().matcher(text);
             boolean said = false;
             while (m.find()) {
-                if (Negation.before(text, m.start()) || Negation.refusedAfter(text, m.end())) {
+                if (Negation.rightBefore(text, m.start()) || Negation.refusedAfter(text, m.end())) {
                     if (!avoided.contains(style.getKey())) {
                         avoided.add(style.getKey());
                     }

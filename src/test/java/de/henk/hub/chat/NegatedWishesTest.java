@@ -45,6 +45,24 @@ class NegatedWishesTest {
         assertThat(extractor.extract(message).garment()).as(message).isEqualTo(garment);
     }
 
+    /** Unsure is not refusing: a negation a few words before the garment is about something else. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Ich weiß nicht welcher Anzug passt | suit", "no idea what suit I need | suit",
+            "not sure which tuxedo to pick | tuxedo", "keine Ahnung welches Sakko | jacket",
+            "ich bin nicht sicher ob Anzug | suit", "I don't want a tuxedo, a suit please | suit",
+            "kein Smoking, lieber ein Anzug | suit"})
+    void aNegationOfSomethingElseRulesNoGarmentOut(String message, String garment) {
+        assertThat(extractor.extract(message).garment()).as(message).isEqualTo(garment);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ich weiß nicht, ob modern das Richtige ist | modern", "not sure modern is right | modern"})
+    void beingUnsureAboutAStyleIsNoRefusal(String message, String style) {
+        assertThat(extractor.extract(message, Phase.STYLE).avoidStyles()).as(message).doesNotContain(style);
+    }
+
     /** What is ruled out is kept as ruled out (avoid_styles), and never read as the wish itself. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
