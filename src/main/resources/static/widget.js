@@ -405,11 +405,14 @@
       const t = this.t;
       const list = h('ul', { class: 'fabrics', 'aria-label': t.fabrics });
       for (const f of fabrics) {
-        const colour = this.language === 'en' && f.colour_en ? f.colour_en : f.colour;
+        const en = this.language === 'en';
+        const colour = en && f.colour_en ? f.colour_en : f.colour;
+        const pattern = en && f.pattern_en ? f.pattern_en : f.pattern;
+        const composition = en && f.composition_en ? f.composition_en : f.composition;
         list.append(h('li', { class: 'fabric' },
           h('article', { 'aria-label': `${f.name} (${f.code})` },
             h('h3', {}, `${f.name} `, h('span', { class: 'code' }, f.code)),
-            h('p', { class: 'mill' }, [f.mill, colour, f.pattern, f.composition].filter(Boolean).join(' · ')),
+            h('p', { class: 'mill' }, [f.mill, colour, pattern, composition].filter(Boolean).join(' · ')),
             f.suit_price_eur ? h('p', { class: 'price' }, t.suitPrice(this.money(f.suit_price_eur))) : null,
             f.reasons && f.reasons.length ? h('ul', { class: 'reasons' }, f.reasons.map(r => h('li', {}, r))) : null,
             h('button', { type: 'button', class: 'choose', onclick: () => this.send(t.chooseFabricMsg(f.code)) },

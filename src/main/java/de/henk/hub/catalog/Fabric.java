@@ -33,6 +33,24 @@ public record Fabric(
         garments = List.copyOf(garments);
     }
 
+    /** The pattern in English ("Nadelstreifen" → "pinstripe"), for English answers and cards. */
+    @JsonProperty("pattern_en")
+    public String patternEn() {
+        return FabricVocabulary.englishPattern(pattern);
+    }
+
+    /** The fibres in English ("100% Schurwolle Super 120s" → "100% virgin wool Super 120s"). */
+    @JsonProperty("composition_en")
+    public String compositionEn() {
+        return FabricVocabulary.englishComposition(composition);
+    }
+
+    /** The weave in English ("Köper" → "twill"). */
+    @JsonProperty("weave_en")
+    public String weaveEn() {
+        return FabricVocabulary.englishWeave(weave);
+    }
+
     public boolean wornIn(Season season) {
         return seasons.contains(season.id());
     }

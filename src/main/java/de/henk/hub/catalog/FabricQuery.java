@@ -4,9 +4,11 @@ package de.henk.hub.catalog;
  * What a customer is looking for, typed: free text (German or English) plus filters. {@code null} means "any";
  * a {@code null} garment means "what the text names, otherwise a suit". Built by the REST parameters or by the
  * conversation ({@code FabricQuery.builder().text("leichter Stoff").season(Season.SUMMER).maxPriceEur(2500)}).
+ * {@code english}: the reasons come in English (an English conversation, {@code lang=en}); German otherwise.
  */
 public record FabricQuery(String text, Style style, Season season, String colour, Occasion occasion,
-                          Garment garment, Integer maxPriceEur, Integer minWeight, Integer maxWeight, int limit) {
+                          Garment garment, Integer maxPriceEur, Integer minWeight, Integer maxWeight, int limit,
+                          boolean english) {
 
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LIMIT = 50;
@@ -45,6 +47,7 @@ public record FabricQuery(String text, Style style, Season season, String colour
         private Integer minWeight;
         private Integer maxWeight;
         private int limit = DEFAULT_LIMIT;
+        private boolean english;
 
         private Builder() { }
 
@@ -59,10 +62,11 @@ public record FabricQuery(String text, Style style, Season season, String colour
         public Builder minWeight(Integer minWeight) { this.minWeight = minWeight; return this; }
         public Builder maxWeight(Integer maxWeight) { this.maxWeight = maxWeight; return this; }
         public Builder limit(int limit) { this.limit = limit; return this; }
+        public Builder english(boolean english) { this.english = english; return this; }
 
         public FabricQuery build() {
             return new FabricQuery(text, style, season, colour, occasion, garment, maxPriceEur, minWeight, maxWeight,
-                    limit);
+                    limit, english);
         }
     }
 }

@@ -133,9 +133,9 @@ public class FabricSearch implements AutoCloseable {
      * are a 400 {@code invalid_parameter} that lists what is accepted.
      */
     public FabricResults search(String q, String style, String season, String color, String occasion, String garment,
-                                String maxPrice, String minWeight, String maxWeight, String limit) {
+                                String maxPrice, String minWeight, String maxWeight, String limit, String lang) {
         return recommend(SearchParameters.read(q, style, season, color, occasion, garment, maxPrice, minWeight,
-                maxWeight, limit));
+                maxWeight, limit, lang));
     }
 
     /** The fabrics that fit a customer's wishes, best first — for the API and for HENK's recommendations. */
@@ -348,8 +348,10 @@ public class FabricSearch implements AutoCloseable {
     private static List<String> reasons(Indexed entry, FabricQuery query, Interpretation meaning, Garment garment,
                                         Integer maxPrice, Colours.Wanted colour) {
         Fabric fabric = entry.fabric();
+        boolean en = query.english();
         Set<String> reasons = new LinkedHashSet<>();
-        meaning.codes().stream().filter(fabric.code()::equals).forEach(c -> reasons.add("Artikel: " + c));
+        meaning.codes().stream().filter(fabric.code()::equals)
+                .forEach(c -> reasons.add((en ? "Article: " : "Artikel: ") + c));
 
         Set<Season> seasons = new LinkedHashSet<>();
         if (query.season() != null) {
@@ -357,22 +359,21 @@ public class FabricSearch implements AutoCloseable {
         }
         meaning.of(Kind.SEASON).forEach(c -> seasons.add(Season.of(c.values().iterator().next())));
         for (Season season : seasons) {
-            if (fabric.wornIn(season)) {
-                reasons.add("Saison: " + season.label());
-            } else if (fabric.wornIn(Season.ALL_SEASON)) {
-                reasons.add("Saison: " + Season.ALL_SEASON.label());
+            Season worn = fabric.wornIn(season) ? season : fabric.wornIn(Season.ALL_SEASON) ? Season.ALL_SEASON : null;
+            if (worn != null) {
+                reasons.add((en ? "Season: " : "Saison: ") + label(worn, en));
             }
         }
         for (Concept c : meaning.of(Kind.FIBRE)) {
             if (entry.fibres().containsAll(c.values())) {
-                reasons.add("Stoff: " + c.label());
+                reasons.add(en ? "Cloth: " + FabricVocabulary.english(c) : "Stoff: " + c.label());
             }
         }
         if (meaning.of(Kind.WEAVE).stream().anyMatch(c -> c.values().contains(entry.weave()))) {
-            reasons.add("Bindung: " + fabric.weave());
+            reasons.add(en ? "Weave: " + fabric.weaveEn() : "Bindung: " + fabric.weave());
         }
         if (meaning.of(Kind.PATTERN).stream().anyMatch(c -> c.values().contains(entry.pattern()))) {
-            reasons.add("Muster: " + fabric.pattern());
+            reasons.add(en ? "Pattern: " + fabric.patternEn() : "Muster: " + fabric.pattern());
         }
         boolean colourWanted = colour != null && colour.matches(fabric.colour());
         for (Concept c : meaning.of(Kind.COLOUR)) {
@@ -380,39 +381,42 @@ public class FabricSearch implements AutoCloseable {
                     .anyMatch(f -> c.values().contains(FabricVocabulary.FAMILY + f));
         }
         if (colourWanted) {
-            reasons.add("Farbe: " + fabric.colour());
+            reasons.add(en ? "Colour: " + fabric.colourEn() : "Farbe: " + fabric.colour());
         }
         for (Concept c : meaning.of(Kind.WEIGHT)) {
             int weight = fabric.weightGramsPerMetre();
             if (c.values().contains(FabricVocabulary.LIGHT) && weight <= FabricVocabulary.LIGHT_UP_TO) {
-                reasons.add("leicht: " + weight + " g/m");
+                reasons.add((en ? "light: " : "leicht: ") + weight + " g/m");
             } else if (c.values().contains(FabricVocabulary.HEAVY) && weight >= FabricVocabulary.HEAVY_FROM) {
-                reasons.add("schwer: " + weight + " g/m");
+                reasons.add((en ? "heavy: " : "schwer: ") + weight + " g/m");
             }
         }
         if (!meaning.of(Kind.TRAIT).isEmpty() && entry.traits().contains(FabricVocabulary.CREASE_RESISTANT)) {
-            reasons.add("knitterarm");
+            reasons.add(en ? "crease-resistant" : "knitterarm");
         }
         Set<Occasion> occasions = new LinkedHashSet<>();
         if (query.occasion() != null) {
             occasions.add(query.occasion());
         }
         meaning.of(Kind.OCCASION).forEach(c -> occasions.add(Occasion.of(c.values().iterator().next())));
-        occasions.stream().filter(fabric::suits).forEach(o -> reasons.add("passt zu: " + o.label()));
+        occasions.stream().filter(fabric::suits)
+                .forEach(o -> reasons.add((en ? "suits: " : "passt zu: ") + label(o, en)));
         Set<Style> styles = new LinkedHashSet<>();
         if (query.style() != null) {
             styles.add(query.style());
         }
         meaning.of(Kind.STYLE).forEach(c -> styles.add(Style.of(c.values().iterator().next())));
-        styles.stream().filter(fabric::hasStyle).forEach(s -> reasons.add("Stil: " + s.label()));
+        styles.stream().filter(fabric::hasStyle).forEach(s -> reasons.add((en ? "Style: " : "Stil: ") + label(s, en)));
         if (query.garment() != null || meaning.garment() != null) {
-            reasons.add("geeignet für: " + garment.label());
+            reasons.add((en ? "made as: " : "geeignet für: ") + label(garment, en));
         }
         if (query.minWeight() != null || query.maxWeight() != null) {
-            reasons.add("Gewicht: " + fabric.weightGramsPerMetre() + " g/m");
+            reasons.add((en ? "Weight: " : "Gewicht: ") + fabric.weightGramsPerMetre() + " g/m");
         }
         if (maxPrice != null) {
-            reasons.add((fabric.suitPriceEur() < maxPrice ? "unter " : "bis ") + euros(maxPrice));
+            boolean under = fabric.suitPriceEur() < maxPrice;
+            reasons.add(en ? (under ? "under " : "up to ") + "€" + ENGLISH_INTEGER.get().format(maxPrice)
+                    : (under ? "unter " : "bis ") + euros(maxPrice));
         }
         StringBuilder matched = new StringBuilder();
         int previous = -2;
@@ -426,10 +430,19 @@ public class FabricSearch implements AutoCloseable {
             }
         }
         if (!matched.isEmpty()) {
-            reasons.add("Suchbegriff: " + matched);
+            reasons.add((en ? "Search term: " : "Suchbegriff: ") + matched);
         }
         return List.copyOf(reasons);
     }
+
+    /** A season, occasion, style or garment as the reasons name it: the German label, or the English id. */
+    private static String label(CatalogueTerm term, boolean english) {
+        return english ? term.id().replace('-', ' ') : term.label();
+    }
+
+    /** English integer format ("2,500"), one per thread. */
+    private static final ThreadLocal<NumberFormat> ENGLISH_INTEGER = ThreadLocal.withInitial(
+            () -> NumberFormat.getIntegerInstance(Locale.UK));
 
     /** German integer format ("2.500"), one per thread: getIntegerInstance clones a new one on every call. */
     private static final ThreadLocal<NumberFormat> GERMAN_INTEGER = ThreadLocal.withInitial(

@@ -158,6 +158,53 @@ final class FabricVocabulary {
         return Optional.ofNullable(name).map(PATTERNS::get);
     }
 
+    /** The fibres of a composition in English, in the catalogue's words: "80% Schurwolle 20% Seide" → "80% virgin wool 20% silk". */
+    private static final Map<Pattern, String> COMPOSITION_IN_ENGLISH = new LinkedHashMap<>();
+
+    static {
+        for (String[] word : new String[][] {{"schurwolle", "virgin wool"}, {"baumwolle", "cotton"},
+                {"wolle", "wool"}, {"leinen", "linen"}, {"seide", "silk"}, {"kaschmir", "cashmere"},
+                {"kamelhaar", "camel hair"}, {"alpaka", "alpaca"}, {"elasthan", "elastane"}, {"mohair", "mohair"}}) {
+            COMPOSITION_IN_ENGLISH.put(Pattern.compile("\\b" + word[0] + "\\b",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), word[1]);
+        }
+    }
+
+    static String englishComposition(String composition) {
+        if (composition == null) {
+            return null;
+        }
+        String english = composition;
+        for (Map.Entry<Pattern, String> word : COMPOSITION_IN_ENGLISH.entrySet()) {
+            english = word.getKey().matcher(english).replaceAll(word.getValue());
+        }
+        return english;
+    }
+
+    /** "Nadelstreifen" → "pinstripe", "uni" → "plain"; a pattern the vocabulary does not know stays as it is. */
+    static String englishPattern(String pattern) {
+        return pattern(pattern).map(p -> english(p.key())).orElse(pattern);
+    }
+
+    /** "Leinwand" → "plain weave", "Köper" → "twill"; a weave the vocabulary does not know stays as it is. */
+    static String englishWeave(String weave) {
+        return weave(weave).map(w -> english(w.key())).orElse(weave);
+    }
+
+    /** A concept's name in English: the fibre, weave or pattern of its key ("fibre:camelhair" → "camel hair"). */
+    static String english(Concept concept) {
+        return english(concept.id().substring(concept.id().indexOf(':') + 1));
+    }
+
+    private static String english(String key) {
+        return switch (key) {
+            case "camelhair" -> "camel hair";
+            case "shepherds-check" -> "shepherd's check";
+            case "pique" -> "piqué";
+            default -> key.replace('-', ' ');
+        };
+    }
+
     static List<Fibre> fibres(String composition) {
         String text = composition.toLowerCase(Locale.GERMAN);
         return FIBRES.stream().filter(f -> f.inComposition().matcher(text).find()).toList();

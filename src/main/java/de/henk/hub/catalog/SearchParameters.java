@@ -18,7 +18,8 @@ final class SearchParameters {
     private SearchParameters() { }
 
     static FabricQuery read(String q, String style, String season, String color, String occasion, String garment,
-                            String maxPrice, String minWeight, String maxWeight, String limit) {
+                            String maxPrice, String minWeight, String maxWeight, String limit,
+                            String lang) {
         if (q != null && q.strip().length() > FabricQuery.MAX_TEXT_LENGTH) {
             throw invalid("q", "q must be at most " + FabricQuery.MAX_TEXT_LENGTH + " characters");
         }
@@ -31,12 +32,24 @@ final class SearchParameters {
             throw invalid("min_weight", "min_weight must not be above max_weight");
         }
         return new FabricQuery(q, Style.of(style), Season.of(season), color, Occasion.of(occasion),
-                Garment.of(garment), price(maxPrice), min, max, limit(limit));
+                Garment.of(garment), price(maxPrice), min, max, limit(limit), english(lang));
     }
 
     static ApiException invalid(String parameter, String detail) {
         return new ApiException(400, "invalid_parameter", detail,
                 List.of(new ApiException.FieldError(parameter, detail)), Map.of());
+    }
+
+    /** {@code lang}: de (the default) or en, the language of the reasons. */
+    private static boolean english(String lang) {
+        if (blank(lang)) {
+            return false;
+        }
+        return switch (lang.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "de" -> false;
+            case "en" -> true;
+            default -> throw invalid("lang", "lang must be one of de, en");
+        };
     }
 
     private static Integer price(String value) {

@@ -132,7 +132,8 @@ public class FabricAdvisor {
                 .style(style)
                 .colour(colour)
                 .maxPriceEur(FabricFit.price(profile))
-                .limit(Math.min(FabricQuery.MAX_LIMIT, limit * 8));
+                .limit(Math.min(FabricQuery.MAX_LIMIT, limit * 8))
+                .english("en".equals(profile.language()));
         if (profile.fabricWishes().contains("light")) {
             query.maxWeight(290);
         } else if (profile.fabricWishes().contains("warm")) {

@@ -75,8 +75,8 @@ final class FabricProposal {
     private static String describe(Fabric f, Turn turn, boolean de) {
         String garment = turn.profile().garment();
         return (de ? "„" + f.name() + "“ von " : "\"" + f.name() + "\" by ") + f.mill() + " (" + f.code() + "): "
-                + (de ? f.colour() : f.colourEn()) + ", " + (de ? f.pattern() : ConciergeNames.pattern(f.pattern()))
-                + ", " + f.weightGramsPerMetre() + " g/m, " + f.composition() + " – "
+                + (de ? f.colour() : f.colourEn()) + ", " + (de ? f.pattern() : f.patternEn())
+                + ", " + f.weightGramsPerMetre() + " g/m, " + (de ? f.composition() : f.compositionEn()) + " – "
                 + ConciergeNames.priceLabel(garment, de) + " " + ConciergeNames.euros(f.suitPriceEur(), de);
     }
 }

@@ -131,8 +131,8 @@ class FabricSearchFiltersTest {
 
     @Test
     void limitCutsTheListButNotTheTotal() {
-        FabricResults three = SEARCH.search("Hochzeit", null, null, null, null, null, null, null, null, "3");
-        FabricResults ten = SEARCH.search("Hochzeit", null, null, null, null, null, null, null, null, null);
+        FabricResults three = SEARCH.search("Hochzeit", null, null, null, null, null, null, null, null, "3", null);
+        FabricResults ten = SEARCH.search("Hochzeit", null, null, null, null, null, null, null, null, null, null);
 
         assertThat(three.fabrics()).hasSize(3);
         assertThat(ten.fabrics()).hasSize(FabricQuery.DEFAULT_LIMIT);
@@ -145,7 +145,7 @@ class FabricSearchFiltersTest {
         FabricResults typed = SEARCH.recommend(FabricQuery.builder().text("Hochzeit").season(Season.SUMMER)
                 .maxPriceEur(2500).colour("hellgrau").limit(5).build());
         FabricResults parameters = SEARCH.search("Hochzeit", null, "summer", "hellgrau", null, null, "2500", null,
-                null, "5");
+                null, "5", null);
 
         assertThat(typed).isEqualTo(parameters);
         assertThat(typed.fabrics()).isNotEmpty();
@@ -153,7 +153,7 @@ class FabricSearchFiltersTest {
 
     private static FabricResults search(String q, String style, String season, String color, String occasion,
                                         String garment, String maxPrice, String minWeight, String maxWeight) {
-        return SEARCH.search(q, style, season, color, occasion, garment, maxPrice, minWeight, maxWeight, "50");
+        return SEARCH.search(q, style, season, color, occasion, garment, maxPrice, minWeight, maxWeight, "50", null);
     }
 
     private static Set<String> colours(FabricResults results) {

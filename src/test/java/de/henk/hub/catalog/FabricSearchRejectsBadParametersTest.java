@@ -29,7 +29,8 @@ class FabricSearchRejectsBadParametersTest {
             "style      | punk      | style must be one of classic, modern, casual, extravagant, formal",
             "garment    | cape      | garment must be one of suit, jacket, trousers, vest, tuxedo, coat, shirt",
             "occasion   | funeral   | occasion must be one of wedding, business, gala, christening, prom, everyday",
-            "color      | lila      | color must be a colour word: blau, grau"})
+            "color      | lila      | color must be a colour word: blau, grau",
+            "lang       | fr        | lang must be one of de, en"})
     void aBadParameterIsNamedWithWhatItAccepts(String parameter, String value, String message) {
         assertThatThrownBy(() -> searchWith(parameter, value)).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.status()).isEqualTo(400);
@@ -41,7 +42,7 @@ class FabricSearchRejectsBadParametersTest {
 
     @Test
     void minimumWeightAboveMaximumIsRejected() {
-        assertThatThrownBy(() -> SEARCH.search(null, null, null, null, null, null, null, "400", "300", null))
+        assertThatThrownBy(() -> SEARCH.search(null, null, null, null, null, null, null, "400", "300", null, null))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.code()).isEqualTo("invalid_parameter");
                     assertThat(e.getMessage()).contains("min_weight must not be above max_weight");
@@ -51,7 +52,7 @@ class FabricSearchRejectsBadParametersTest {
     @Test
     void anOverlongQueryIsRejected() {
         assertThatThrownBy(() -> SEARCH.search("Leinen ".repeat(100), null, null, null, null, null, null, null, null,
-                null)).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errors().get(0).field())
+                null, null)).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errors().get(0).field())
                 .isEqualTo("q"));
     }
 
@@ -77,8 +78,8 @@ class FabricSearchRejectsBadParametersTest {
 
     @Test
     void blankParametersMeanAny() {
-        FabricResults blank = SEARCH.search(" ", "", " ", "", "", "", "", " ", "", "");
-        FabricResults none = SEARCH.search(null, null, null, null, null, null, null, null, null, null);
+        FabricResults blank = SEARCH.search(" ", "", " ", "", "", "", "", " ", "", "", " ");
+        FabricResults none = SEARCH.search(null, null, null, null, null, null, null, null, null, null, null);
 
         assertThat(blank).isEqualTo(none);
         assertThat(none.fabrics()).hasSize(FabricQuery.DEFAULT_LIMIT);
@@ -94,6 +95,7 @@ class FabricSearchRejectsBadParametersTest {
                 parameter.equals("max_price") ? value : null,
                 parameter.equals("min_weight") ? value : null,
                 parameter.equals("max_weight") ? value : null,
-                parameter.equals("limit") ? value : null);
+                parameter.equals("limit") ? value : null,
+                parameter.equals("lang") ? value : null);
     }
 }

@@ -176,10 +176,44 @@ class FabricSearchUnderstandsCustomersTest {
     @Test
     void reasonsExplainEveryPartOfTheRequest() {
         FabricResults results = SEARCH.search("Leinen für eine Hochzeit", null, "summer", null, null, null, "2500",
-                null, null, "5");
+                null, null, "5", null);
 
         assertThat(results.fabrics()).isNotEmpty().allSatisfy(hit -> assertThat(hit.reasons())
                 .containsExactly("Saison: Sommer", "Stoff: Leinen", "passt zu: Hochzeit", "unter 2.500 €"));
+    }
+
+    @Test
+    void reasonsComeInEnglishWhenAskedFor() {
+        FabricResults results = SEARCH.search("linen for a wedding", null, "summer",
+                null, null, "jacket", "2500", null, "300", "5", "en");
+
+        assertThat(results.fabrics()).isNotEmpty().allSatisfy(hit -> {
+            assertThat(hit.reasons()).contains("Season: summer", "Cloth: linen", "made as: jacket",
+                    "Weight: " + hit.fabric().weightGramsPerMetre() + " g/m").anyMatch(r -> r.matches("(under|up to) €2,500"));
+            assertThat(String.join(" ", hit.reasons()))
+                    .doesNotContainPattern("Saison|Stoff|Farbe|Muster|Bindung|passt zu|geeignet|Gewicht|unter|bis |Sommer");
+        });
+        FabricResults german = SEARCH.search("Leinen für eine Hochzeit", null, "summer", null, null, null, "2500",
+                null, null, "5", "de");
+        assertThat(german).isEqualTo(SEARCH.search("Leinen für eine Hochzeit", null, "summer", null, null, null,
+                "2500", null, null, "5", null));
+    }
+
+    @Test
+    void aFabricNamesItsPatternWeaveAndFibresInEnglishToo() {
+        Fabric fabric = new FabricCatalogue().all().stream()
+                .filter(f -> f.composition().equals("80% Schurwolle 20% Seide")).findFirst().orElseThrow();
+
+        assertThat(fabric.compositionEn()).isEqualTo("80% virgin wool 20% silk");
+        assertThat(new FabricCatalogue().all()).allSatisfy(f -> {
+            assertThat(f.compositionEn()).doesNotContainPattern("(?i)wolle|leinen|seide|kaschmir|alpaka|kamel|elasthan");
+            assertThat(f.patternEn()).doesNotContainPattern("(?i)^(uni|streifen|nadelstreifen|karo|fischgrat)$");
+        });
+        assertThat(FabricVocabulary.englishPattern("Nadelstreifen")).isEqualTo("pinstripe");
+        assertThat(FabricVocabulary.englishPattern("uni")).isEqualTo("plain");
+        assertThat(FabricVocabulary.englishWeave("Leinwand")).isEqualTo("plain weave");
+        assertThat(FabricVocabulary.englishComposition("55% Leinen 45% Schurwolle, Baumwolle/Wolle"))
+                .isEqualTo("55% linen 45% virgin wool, cotton/wool");
     }
 
     @Test

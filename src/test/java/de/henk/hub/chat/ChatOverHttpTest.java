@@ -42,6 +42,24 @@ class ChatOverHttpTest extends HubTest {
         }
     }
 
+    /** An English conversation gets its fabric cards and the proposal in English: reasons, pattern, fibres. */
+    @Test
+    void anEnglishConversationProposesItsFabricsInEnglish() {
+        Api.Response first = chat("I need a navy linen suit for a summer wedding, budget 2000 euros, classic style",
+                null, "");
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        JsonNode recommendations = first.json().path("recommendations");
+        assertThat(recommendations).as(first.toString()).isNotEmpty();
+        for (JsonNode fabric : recommendations) {
+            assertThat(fabric.path("reasons").toString()).contains("Season: summer", "Cloth: linen")
+                    .doesNotContain("Saison", "Stoff", "passt zu", "unter ", "Sommer");
+            assertThat(fabric.path("composition_en").asText()).contains("linen").doesNotContain("Leinen");
+            assertThat(first.text("reply")).contains(fabric.path("composition_en").asText(),
+                    fabric.path("pattern_en").asText());
+        }
+        assertThat(first.text("reply")).doesNotContain("Leinen", "Schurwolle", " uni,");
+    }
+
     @Test
     void aQualifiedConversationBecomesOneDealInPipedrive() {
         String email = uniqueEmail("chatlead");

@@ -1,5 +1,11 @@
 package de.henk.hub.chat;
 
+import de.henk.hub.catalog.Fabric;
+import de.henk.hub.catalog.FabricCatalogue;
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -79,5 +85,28 @@ class ShopKnowledgeTest {
             "in my 20s", "Budget 2000, Hochzeit im Juni"})
     void anAgeOrACountIsNoSize(String message) {
         assertThat(knowledge.answering(message)).as(message).extracting(ShopKnowledge.Entry::id).doesNotContain("size");
+    }
+
+    /** The prices HENK tells are the catalogue's: where a suit, a tuxedo and a shirt start, and the dearest suit. */
+    @Test
+    void thePricesAnswerNamesTheCataloguesPrices() {
+        List<Fabric> fabrics = new FabricCatalogue().all();
+        int suitFrom = from(fabrics, "suit");
+        int suitUpTo = fabrics.stream().filter(f -> f.garments().contains("suit")).mapToInt(Fabric::suitPriceEur)
+                .max().orElseThrow();
+        ShopKnowledge.Entry prices = knowledge.all().stream().filter(e -> e.id().equals("prices")).findFirst()
+                .orElseThrow();
+
+        for (boolean german : new boolean[] {true, false}) {
+            NumberFormat format = NumberFormat.getIntegerInstance(german ? Locale.GERMANY : Locale.UK);
+            List<String> amounts = List.of(suitFrom, suitUpTo, from(fabrics, "tuxedo"), from(fabrics, "shirt"))
+                    .stream().map(format::format).toList();
+            assertThat(prices.answer(german)).as(german ? "de" : "en").contains(amounts);
+        }
+    }
+
+    private static int from(List<Fabric> fabrics, String garment) {
+        return fabrics.stream().filter(f -> f.garments().contains(garment)).mapToInt(Fabric::suitPriceEur).min()
+                .orElseThrow();
     }
 }
