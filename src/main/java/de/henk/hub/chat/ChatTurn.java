@@ -36,8 +36,21 @@ public record ChatTurn(Opened opened, ConversationState state, Understood unders
     public record Understood(ConversationProfile learned, ConversationProfile profile,
                              List<ShopKnowledge.Entry> facts, List<ShopKnowledge.Entry> smalltalk) { }
 
-    /** The phase after this message; {@code wantsFabrics}: fabrics are to be proposed this turn. */
-    public record Progress(Phase phase, boolean wantsFabrics, List<FabricHit> recommendations) { }
+    /**
+     * The phase after this message; {@code wantsFabrics}: fabrics are to be proposed this turn; {@code leaveOut}: the
+     * codes shown before that the customer asked to see others than.
+     */
+    public record Progress(Phase phase, boolean wantsFabrics, List<FabricHit> recommendations, List<String> leaveOut) {
+
+        public Progress {
+            recommendations = List.copyOf(recommendations);
+            leaveOut = List.copyOf(leaveOut);
+        }
+
+        public Progress(Phase phase, boolean wantsFabrics, List<FabricHit> recommendations) {
+            this(phase, wantsFabrics, recommendations, List.of());
+        }
+    }
 
     /** The lead's assessment; {@code createLead}: qualified and reachable now — the lead goes to the CRM. */
     public record Qualification(LeadQualifier.Assessment assessment, boolean createLead) { }

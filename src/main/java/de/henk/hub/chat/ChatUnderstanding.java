@@ -18,9 +18,23 @@ import org.springframework.stereotype.Component;
 public class ChatUnderstanding {
 
     /** The customer asks for (other) fabrics. */
+    /**
+     * After a proposal: the customer wants other cloth than the one shown ("zeig mir was anderes", "keiner davon",
+     * "something else", "none of them") — the next proposal leaves the shown ones out.
+     */
+    static final Pattern ASKS_FOR_OTHERS = Pattern.compile(
+            "(?<!\\p{L})(andere\\p{L}* (stoffe?|vorschläge?|richtung|farben?|muster|optionen|auswahl)|"
+                    + "weitere\\p{L}* (stoffe?|vorschläge?|optionen)|(etwas|was) anderes|noch (mehr|welche|andere)|"
+                    + "mehr (stoffe|auswahl|optionen|vorschläge)|alternative\\p{L}*|(keiner|keins|keines|nichts) (davon|dabei)|"
+                    + "nicht (so )?mein (ding|geschmack)|something else|anything else|"
+                    + "(other|different) (ones|options|fabrics|cloths?|suggestions)|"
+                    + "more (options|fabrics|cloths?|choices|suggestions)|none of (them|these|those)|"
+                    + "(don't|do not|dont) like (them|these|those|any))(?!\\p{L})",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     static final Pattern ASKS_FOR_FABRICS = Pattern.compile(
-            "(?<!\\p{L})(stoff\\p{L}*|fabrics?|cloth|andere\\p{L}* (stoffe|vorschläge|richtung)|zeigen sie|show me|"
-                    + "vorschl\\p{L}*|alternative\\p{L}*)(?!\\p{L})", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            "(?<!\\p{L})(stoff\\p{L}*|fabrics?|cloth|zeigen sie|zeig\\p{L}* (mir|uns)|show me|vorschl\\p{L}*)(?!\\p{L})|"
+                    + ASKS_FOR_OTHERS.pattern(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private final ShopKnowledge knowledge;
     private final MessageReader reader;

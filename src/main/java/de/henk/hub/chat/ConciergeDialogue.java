@@ -73,7 +73,7 @@ final class ConciergeDialogue {
                     : (de ? "Unser Team ist informiert und meldet sich bei Ihnen. Kann ich Ihnen bis dahin noch etwas beantworten?"
                     : "Our team has your request and will be in touch. Is there anything I can answer in the meantime?");
         };
-        if (turn.phase() != Phase.FABRIC && !turn.recommendations().isEmpty()) {
+        if (turn.phase() != Phase.FABRIC && (!turn.recommendations().isEmpty() || FabricProposal.noOthers(turn))) {
             String fabrics = FabricProposal.proposal(turn, de);
             return question == null ? fabrics : fabrics + " " + lead + question;
         }

@@ -41,8 +41,25 @@ public class FabricAdvisor {
      */
     public record Advice(List<FabricHit> fabrics, List<String> unmet) { }
 
+    /** The fabric advice's question: the customer's profile, and the cloth already shown to leave out. */
+    public record Question(ConversationProfile profile, List<String> leaveOut) {
+
+        public Question {
+            leaveOut = leaveOut == null ? List.of() : List.copyOf(leaveOut);
+        }
+    }
+
     public List<FabricHit> recommend(ConversationProfile profile) {
         return recommend(profile, null, PROPOSALS);
+    }
+
+    /** {@code direct:fabrics-advise}: up to three fabrics for the profile, none of those to leave out. */
+    public List<FabricHit> propose(Question question) {
+        if (question.leaveOut().isEmpty()) {
+            return recommend(question.profile());
+        }
+        return recommend(question.profile(), null, PROPOSALS + question.leaveOut().size()).stream()
+                .filter(hit -> !question.leaveOut().contains(hit.fabric().code())).limit(PROPOSALS).toList();
     }
 
     /**

@@ -16,6 +16,9 @@ final class FabricProposal {
 
     static String proposal(Turn turn, boolean de) {
         List<FabricHit> hits = turn.recommendations();
+        if (noOthers(turn)) {
+            return noOthers(turn.profile(), de);
+        }
         if (hits.isEmpty()) {
             ConversationProfile p = turn.profile();
             String honest = ConciergePrices.belowEntry(p, turn.prices(), de);
@@ -47,6 +50,26 @@ final class FabricProposal {
         text.append(de ? " Gefällt Ihnen einer davon – oder soll ich in eine andere Richtung suchen?"
                 : " Do you like one of them – or shall I look in another direction?");
         return text.toString();
+    }
+
+    /**
+     * The customer asked for other cloth than the proposal shown ("zeig mir was anderes"), and the catalogue has
+     * none besides it within the wishes: the proposal stands (its codes are still the state's).
+     */
+    static boolean noOthers(Turn turn) {
+        return turn.recommendations().isEmpty() && !turn.state().proposedCodes().isEmpty()
+                && ChatUnderstanding.ASKS_FOR_OTHERS.matcher(turn.message()).find();
+    }
+
+    private static String noOthers(ConversationProfile p, boolean de) {
+        String budget = p.budgetEur() == null ? "" : de ? " bis " + ConciergeNames.euros(p.budgetEur(), true)
+                : " up to " + ConciergeNames.euros(p.budgetEur(), false);
+        return de ? "Weitere Stoffe, die zu all Ihren Wünschen" + budget + " passen, habe ich leider nicht – die "
+                + "gezeigten sind die besten dafür. Mit etwas mehr Budget, einer anderen Farbe oder einem anderen Stil "
+                + "zeige ich Ihnen gern weitere; im Atelier sehen Sie außerdem die ganze Kollektion."
+                : "I have no other cloth that fits all your wishes" + budget + " – the ones shown are the best for "
+                + "them. With a little more budget, another colour or another style I am happy to show you more; "
+                + "at the atelier you can also see the whole collection.";
     }
 
     /** "Klassisch in Bordeaux habe ich im Rahmen Ihres Budgets nicht – diese kommen Ihrem Wunsch am nächsten." */

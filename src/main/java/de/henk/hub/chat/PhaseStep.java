@@ -35,13 +35,25 @@ public class PhaseStep {
         state = state.asking(previous != null && phase == previous ? state.askedAgain() + 1 : 0);
         boolean wantsFabrics = !now.declined() && (phase == Phase.FABRIC || state.proposed()
                 && (changesTheCloth(learned) || ChatUnderstanding.ASKS_FOR_FABRICS.matcher(turn.message()).find()));
-        return turn.with(state).with(new ChatTurn.Progress(phase, wantsFabrics, List.of()));
+        // "zeig mir was anderes" with the same wishes: the cloth shown last is left out of the next proposal
+        List<String> leaveOut = wantsFabrics && state.proposed() && !changesTheCloth(learned)
+                && ChatUnderstanding.ASKS_FOR_OTHERS.matcher(turn.message()).find() ? state.proposedCodes() : List.of();
+        return turn.with(state).with(new ChatTurn.Progress(phase, wantsFabrics, List.of(), leaveOut));
+    }
+
+    /** What the fabric advice is asked: the profile, and the cloth to leave out. */
+    public FabricAdvisor.Question question(ChatTurn turn) {
+        return new FabricAdvisor.Question(turn.understood().profile(), turn.progress().leaveOut());
     }
 
     /** The fabrics proposed this turn; their order is kept so that "der zweite" is understood next turn. */
     public ChatTurn advised(ChatTurn turn, List<FabricHit> recommendations) {
-        return turn.with(turn.state().withProposal(recommendations.stream().map(h -> h.fabric().code()).toList()))
-                .with(new ChatTurn.Progress(turn.progress().phase(), true, List.copyOf(recommendations)));
+        List<String> leaveOut = turn.progress().leaveOut();
+        // nothing besides the cloth shown: that proposal stands, so "der zweite" still means its second
+        ConversationState state = recommendations.isEmpty() && !leaveOut.isEmpty() ? turn.state()
+                : turn.state().withProposal(recommendations.stream().map(h -> h.fabric().code()).toList());
+        return turn.with(state)
+                .with(new ChatTurn.Progress(turn.progress().phase(), true, List.copyOf(recommendations), leaveOut));
     }
 
     private static boolean stillMissing(Phase asked, ConversationProfile now) {

@@ -91,6 +91,7 @@ class DialogueScriptsTest extends HubTest {
         }
         String sessionId = null;
         JsonNode last = null;
+        List<String> shown = List.of();
         int n = 0;
         for (JsonNode turn : script.path("turns")) {
             n++;
@@ -109,6 +110,12 @@ class DialogueScriptsTest extends HubTest {
             }
             adviceFits(response, catalogue, where, true);
             check(turn.path("expect"), last, where);
+            List<String> codes = response.recommendations().stream().map(h -> h.fabric().code()).toList();
+            if (turn.path("expect").path("recommendations_new").asBoolean()) {
+                // "zeig mir was anderes": none of the cloth shown before comes again
+                assertThat(codes).as(where + "\n  shown before: " + shown).isNotEmpty().doesNotContainAnyElementsOf(shown);
+            }
+            shown = codes.isEmpty() ? shown : codes;
         }
         check(script.path("final"), last, name + " (final) → " + last);
     }
