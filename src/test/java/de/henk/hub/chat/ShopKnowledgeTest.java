@@ -26,9 +26,38 @@ class ShopKnowledgeTest {
             "Schaffen Sie das bis zum 20.? | delivery",
             "Oh, das ist knapp. Geht es schneller? | delivery",
             "can you do it any faster? | delivery",
-            "Was kostet ein Anzug auf Maß? | prices"})
+            "Was kostet ein Anzug auf Maß? | prices",
+            "Wo seid ihr? | location",
+            "Wo befindet sich euer Atelier? | location",
+            "Where is your shop located? | location",
+            "Kann ich mit Karte zahlen? | payment",
+            "Do you take credit cards? | payment",
+            "Habt ihr Parkplätze? | getting-here",
+            "Wie komme ich mit der U-Bahn zu euch? | getting-here",
+            "is there parking nearby? | getting-here",
+            "Kann ich meinen eigenen Stoff mitbringen? | own-cloth",
+            "can I bring my own fabric? | own-cloth",
+            "Do you ship abroad? | shipping",
+            "Könnt ihr mir den Anzug zuschicken? | shipping",
+            "Gibt es auch Gutscheine? | vouchers",
+            "do you sell gift cards? | vouchers",
+            "Bietet ihr auch Damenanzüge an? | women",
+            "Do you make suits for women? | women",
+            "Was ist der Unterschied zwischen Maßkonfektion und Ihrem Maßanzug? | made-to-measure",
+            "is this bespoke? | made-to-measure"})
     void aShopQuestionInTheCustomersWordsIsAnswered(String message, String entry) {
         assertThat(knowledge.answering(message)).as(message).extracting(ShopKnowledge.Entry::id).containsExactly(entry);
+    }
+
+    /** Shop words in a question about the customer's own plans are no shop question. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Was ist der Unterschied zwischen Flanell und Fresco?",
+            "Welche Farbe passt zu den Kleidern der Brautjungfern?",
+            "what is the difference between twill and plain weave?",
+            "Ist Marineblau zu dunkel für eine Sommerhochzeit?"})
+    void aQuestionAboutTheClothIsNoShopQuestion(String message) {
+        assertThat(knowledge.answering(message)).as(message).isEmpty();
     }
 
     @ParameterizedTest
