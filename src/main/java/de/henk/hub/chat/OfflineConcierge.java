@@ -60,7 +60,10 @@ public class OfflineConcierge {
             parts.add(ConciergeCalendar.calendar(calendar, turn, de));
         }
         String next;
-        if (ConciergeCalendar.asksAboutTheCalendar(calendar)) {
+        if (turn.facts().stream().anyMatch(e -> ShopKnowledge.PERSON.equals(e.id()))) {
+            // a person was asked for: the team takes over, HENK asks nothing more of its own
+            next = null;
+        } else if (ConciergeCalendar.asksAboutTheCalendar(calendar)) {
             // the times are this turn's question; only a missing way to reach the customer is asked besides
             next = "qualified".equals(turn.lead().status()) ? ConciergeDialogue.contact(turn, de) : null;
         } else {

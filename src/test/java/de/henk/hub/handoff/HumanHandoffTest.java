@@ -78,6 +78,13 @@ class HumanHandoffTest extends HubTest {
         String session = asked.text("session_id");
         assertThat(ids(api.get("/api/handoffs", salesPerson().accessToken()).json().path("handoffs"))).contains(session);
 
+        // in the middle of the dialogue: HENK hands over and asks nothing more of its own (no style question)
+        Api.Response budget = api.post("/api/chat", Map.of("message", "Anzug für eine Hochzeit im Mai, 2000 Euro"), "");
+        Api.Response person = api.post("/api/chat", Map.of("message", "Ich möchte mit einem Menschen sprechen",
+                "session_id", budget.text("session_id")), "");
+        assertThat(budget.text("reply")).contains("Welcher Stil");
+        assertThat(person.text("reply")).contains("verbinde ich Sie").doesNotContain("Welcher Stil", "?");
+
         Api.Response english = api.post("/api/chat", Map.of("message", "I would like to talk to a human, please"), "");
         assertThat(ids(api.get("/api/handoffs", salesPerson().accessToken()).json().path("handoffs")))
                 .contains(english.text("session_id"));
