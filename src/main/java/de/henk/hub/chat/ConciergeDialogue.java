@@ -104,6 +104,15 @@ final class ConciergeDialogue {
             return de ? "Ich habe Ihre Anfrage an unser Team übergeben." : "I have passed your request on to our team.";
         }
         ConversationProfile p = turn.profile();
+        OfferedSlot held = turn.state().heldSlot();
+        if (held != null) {
+            // the time picked before there was a way to book it: the team confirms that one
+            String when = ChatAppointments.describe(held, de);
+            return de ? "Ich habe Ihre Anfrage an unser Team übergeben – ein Schneider meldet sich in Kürze persönlich "
+                    + "bei Ihnen, um Ihren Wunschtermin am " + when + " zu bestätigen."
+                    : "I have passed your request on to our team – one of our tailors will contact you shortly to "
+                    + "confirm the time you picked, " + when + ".";
+        }
         if (!turn.signedIn() && p.email() == null && p.phone() != null) {
             // known only by phone: say how the team will reach them
             return de ? "Ich habe Ihre Anfrage an unser Team übergeben – ein Schneider ruft Sie in Kürze unter "

@@ -86,7 +86,13 @@ public class QualifierStep {
         return new ConversationLead(caller.userId(), turn.sessionId(), LeadQualifier.opportunityKey(now, caller),
                 contactName(now, caller), turn.qualification().assessment().contactEmail(), now.phone(),
                 LeadQualifier.dealTitle(now), dealValue(now, turn.turn().recommendations()), expectedCloseDate(now),
-                json.note(now) + "\n" + turn.qualification().assessment().why());
+                json.note(now) + "\n" + turn.qualification().assessment().why() + heldTime(turn.state()));
+    }
+
+    /** A time the customer picked but could not book without an account: the team confirms it. */
+    private static String heldTime(ConversationState state) {
+        return state.heldSlot() == null ? ""
+                : "\nWunschtermin (noch nicht gebucht): " + ChatAppointments.describe(state.heldSlot(), true);
     }
 
     /** The deal the lead became; an appointment booked a moment ago (before the deal existed) joins it. */

@@ -140,6 +140,31 @@ class BookingInTheChatTest extends HubTest {
         assertThat(chat("Yes", offer.text("session_id"), stranger).status()).isEqualTo(404);
     }
 
+    /** A time held for an anonymous customer who then leaves an email: the team is to confirm that very time. */
+    @Test
+    void aHeldTimeGoesWithTheLeadWhenTheCustomerLeavesAnEmailInstead() {
+        String email = uniqueEmail("held");
+        Api.Response first = chat("Anzug für eine Hochzeit im Juni, 2500 Euro, klassisch marineblau", null, null);
+        Api.Response offer = chat("Ich möchte einen Termin zum Maßnehmen, gern vormittags", first.text("session_id"),
+                null);
+        assertThat(offer.json().path("appointment").path("status").asText()).as(offer.toString()).isEqualTo("offered");
+        Api.Response chosen = chat("der erste", offer.text("session_id"), null);
+        JsonNode held = chosen.json().path("appointment").path("chosen");
+        assertThat(chosen.json().path("appointment").path("status").asText()).isEqualTo("sign_in_required");
+        String when = ChatAppointments.describe(new OfferedSlot("measurement", held.path("date").asText(),
+                held.path("time").asText()), true);
+
+        Api.Response handedOver = chat("Max Muster, " + email, offer.text("session_id"), null);
+        assertThat(handedOver.json().path("lead").path("status").asText()).as(handedOver.toString())
+                .isEqualTo("created");
+        assertThat(handedOver.text("reply")).contains("Wunschtermin am " + when);
+        long dealId = handedOver.json().path("lead").path("deal_id").asLong();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(PIPEDRIVE.notes()).anySatisfy(note -> assertThat(note.path("content").asText())
+                        .contains("Wunschtermin (noch nicht gebucht): " + when)));
+        assertThat(dealId).isPositive();
+    }
+
     @Test
     void aCustomerWhoNamesDayAndTimeIsBookedDirectlyAndTheEventDayIsNotTakenForIt() {
         Account customer = register(uniqueEmail("direkt"));
