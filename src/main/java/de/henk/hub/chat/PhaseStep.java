@@ -35,9 +35,9 @@ public class PhaseStep {
         state = state.asking(previous != null && phase == previous ? state.askedAgain() + 1 : 0);
         boolean wantsFabrics = !now.declined() && (phase == Phase.FABRIC || state.proposed()
                 && (changesTheCloth(learned) || ChatUnderstanding.ASKS_FOR_FABRICS.matcher(turn.message()).find()));
-        // "zeig mir was anderes" with the same wishes: the cloth shown last is left out of the next proposal
+        // "zeig mir was anderes" with the same wishes: the cloth shown so far is left out of the next proposal
         List<String> leaveOut = wantsFabrics && state.proposed() && !changesTheCloth(learned)
-                && ChatUnderstanding.ASKS_FOR_OTHERS.matcher(turn.message()).find() ? state.proposedCodes() : List.of();
+                && ChatUnderstanding.ASKS_FOR_OTHERS.matcher(turn.message()).find() ? state.shown() : List.of();
         return turn.with(state).with(new ChatTurn.Progress(phase, wantsFabrics, List.of(), leaveOut));
     }
 
@@ -50,8 +50,9 @@ public class PhaseStep {
     public ChatTurn advised(ChatTurn turn, List<FabricHit> recommendations) {
         List<String> leaveOut = turn.progress().leaveOut();
         // nothing besides the cloth shown: that proposal stands, so "der zweite" still means its second
-        ConversationState state = recommendations.isEmpty() && !leaveOut.isEmpty() ? turn.state()
-                : turn.state().withProposal(recommendations.stream().map(h -> h.fabric().code()).toList());
+        List<String> codes = recommendations.stream().map(h -> h.fabric().code()).toList();
+        ConversationState state = leaveOut.isEmpty() ? turn.state().withProposal(codes)
+                : recommendations.isEmpty() ? turn.state() : turn.state().withOtherProposal(codes);
         return turn.with(state)
                 .with(new ChatTurn.Progress(turn.progress().phase(), true, List.copyOf(recommendations), leaveOut));
     }

@@ -91,7 +91,7 @@ class DialogueScriptsTest extends HubTest {
         }
         String sessionId = null;
         JsonNode last = null;
-        List<String> shown = List.of();
+        List<String> shown = new ArrayList<>();
         int n = 0;
         for (JsonNode turn : script.path("turns")) {
             n++;
@@ -112,10 +112,10 @@ class DialogueScriptsTest extends HubTest {
             check(turn.path("expect"), last, where);
             List<String> codes = response.recommendations().stream().map(h -> h.fabric().code()).toList();
             if (turn.path("expect").path("recommendations_new").asBoolean()) {
-                // "zeig mir was anderes": none of the cloth shown before comes again
+                // "zeig mir was anderes": none of the cloth shown so far in the dialogue comes again
                 assertThat(codes).as(where + "\n  shown before: " + shown).isNotEmpty().doesNotContainAnyElementsOf(shown);
             }
-            shown = codes.isEmpty() ? shown : codes;
+            shown.addAll(codes);
         }
         check(script.path("final"), last, name + " (final) → " + last);
     }
