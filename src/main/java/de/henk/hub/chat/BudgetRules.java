@@ -51,12 +51,15 @@ final class BudgetRules {
             "(?:^|[,;]|\\.\\s|\\s[–-])\\s*(?:so\\s+|ca\\.?\\s+|etwa\\s+|about\\s+|around\\s+)?(\\d{3,5}|\\d{1,2}\\.\\d{3})\\s*"
                     + "(?=$|[,;.!]|\\s[–-])");
     /**
-     * "so 2500", "hm doch eher 1500", "around 1800", "ok, dann 1300" (after HENK named where the garment starts): a
+     * "so 2500", "hm doch eher 1500", "around 1800", "ok, dann 1300" (after HENK named where the garment starts),
+     * "sorry, I meant 3000", "Korrektur: 2800": a
      * number said on its own, hedged, is an amount, asked or not.
      */
     private static final Pattern APPROXIMATE_ALONE = Pattern.compile("^\\W*(?:(?:ok|okay|hm+|naja|na|gut|also|dann|"
-            + "well|doch|nein|nee|sorry|ach|oh|alright|fine)\\W+){0,3}(?:so|ca\\.?|circa|etwa|ungefähr|rund|about|around|"
-            + "roughly|approx\\.?|eher|lieber|besser|vielleicht|maybe|rather|make it|dann|then)\\s+(\\d{1,2}[.,]\\d{3}|\\d{3,5})"
+            + "well|doch|nein|nee|sorry|ach|oh|alright|fine|actually|oops|ups)\\W+){0,3}(?:so|ca\\.?|circa|etwa|ungefähr|rund|about|around|"
+            + "roughly|approx\\.?|eher|lieber|besser|vielleicht|maybe|rather|make it|make that|dann|then|"
+            + "(?:i|ich) (?:meant|mean|meinte|meine)|meinte|korrektur:?|correction:?|actually|eigentlich|sagen wir|"
+            + "let's say|lets say)\\s+(\\d{1,2}[.,]\\d{3}|\\d{3,5})"
             + "(?:\\s*(?:rum|herum|oder so|or so|ish))?\\W*$");
     /** "Geld spielt keine Rolle", "Budget ist offen", "no budget limit", "price doesn't matter": no ceiling. */
     private static final Pattern OPEN = words("(geld|der preis|preis|budget|kosten) spiel(t|en) (da |dabei |hier )?keine rolle",

@@ -48,7 +48,8 @@ final class ConciergeNames {
             "trousers", new String[] {"als Hose", "as trousers"},
             "coat", new String[] {"als Mantel", "as a coat"},
             "shirt", new String[] {"als Hemd", "as a shirt"},
-            "vest", new String[] {"als Weste", "as a waistcoat"});
+            "vest", new String[] {"als Weste", "as a waistcoat"},
+            "three-piece", new String[] {"als Dreiteiler", "as a three-piece"});
 
     private static final Map<String, String> STYLE_STEMS_DE = Map.of(
             "classic", "klassisch", "modern", "modern", "casual", "lässig", "extravagant", "extravagant",

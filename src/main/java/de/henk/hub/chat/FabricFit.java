@@ -129,6 +129,11 @@ final class FabricFit {
     }
 
     /** The budget is for the whole garment; a waistcoat (about 290 €) comes out of it for a three-piece. */
+    /** What the garment costs in this cloth: the catalogue's price, with the waistcoat for a three-piece. */
+    static int priceOf(Fabric fabric, String garment) {
+        return fabric.suitPriceEur() + ("three-piece".equals(garment) ? WAISTCOAT_EUR : 0);
+    }
+
     static Integer price(ConversationProfile profile) {
         if (profile.budgetEur() == null) {
             return null;

@@ -100,6 +100,6 @@ final class FabricProposal {
         return (de ? "„" + f.name() + "“ von " : "\"" + f.name() + "\" by ") + f.mill() + " (" + f.code() + "): "
                 + (de ? f.colour() : f.colourEn()) + ", " + (de ? f.pattern() : f.patternEn())
                 + ", " + f.weightGramsPerMetre() + " g/m, " + (de ? f.composition() : f.compositionEn()) + " – "
-                + ConciergeNames.priceLabel(garment, de) + " " + ConciergeNames.euros(f.suitPriceEur(), de);
+                + ConciergeNames.priceLabel(garment, de) + " " + ConciergeNames.euros(FabricFit.priceOf(f, garment), de);
     }
 }

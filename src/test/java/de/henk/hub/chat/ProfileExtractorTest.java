@@ -359,7 +359,8 @@ class ProfileExtractorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"hm doch eher 1500 | 1500", "nein, lieber 1900 | 1900", "maybe 2200 | 2200",
-            "ach doch vielleicht 1.700 | 1700"})
+            "ach doch vielleicht 1.700 | 1700", "sorry, I meant 3000 | 3000", "Korrektur: 2800 | 2800",
+            "ich meinte 2.400 | 2400", "actually, make that 1800 | 1800", "let's say 2500 | 2500"})
     void aHedgedCorrectionOfTheAmountIsTheBudgetAndNoName(String message, Integer budget) {
         ConversationProfile profile = extractor.extract(message, Phase.STYLE);
         assertThat(profile.budgetEur()).as(message).isEqualTo(budget);
