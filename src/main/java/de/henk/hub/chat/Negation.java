@@ -18,21 +18,29 @@ final class Negation {
     private static final Pattern ALL_BUT_BEFORE = Pattern.compile("(?s).*\\b(anything|everything|all|alles) (but|außer)\\s+$");
     private static final Pattern JOINING_WORD = Pattern.compile(
             "\\b(und|and|oder|or|sondern|statt|instead|aber|but|bloß|just)\\b");
+    /**
+     * The words that rule out what follows, in both readings: "kein", "nicht", "ohne", "no", "not", "I don't want",
+     * "not a fan of", "bitte keine" and their kin.
+     */
+    private static final String NEGATION_WORDS = "kein|keine|keinen|keinem|keiner|keinesfalls|nicht|nichts|nix|ohne|"
+            + "bloß kein\\p{L}*|no|not|nothing|none|without|avoid|never|nie|hasse|hate|dislike|can'?t stand|"
+            + "don'?t (?:want|like)|do not (?:want|like)|not a fan of|stay away from|bitte kein\\p{L}*";
+    /**
+     * The wide form for colours, patterns and materials: a negation word (or "neither", "except", "alles außer", "no
+     * more", "steer clear of") with at most two words between it and the word ("bloß kein dunkles Schwarz").
+     */
     private static final Pattern NEGATION_BEFORE = Pattern.compile(
-            "(?<!\\p{L})(?:kein|keine|keinen|keinem|keiner|keinesfalls|nicht|nichts|nix|ohne|bloß kein\\p{L}*|no|not|nothing|"
-                    + "none|neither|nor|without|avoid|never|nie|hasse|hate|dislike|can'?t stand|don'?t (?:want|like)|"
-                    + "do not (?:want|like)|not a fan of|no more|stay away from|steer clear of|außer|except|"
-                    + "anything but|alles außer|bitte kein\\p{L}*)\\W+(?:\\p{L}+\\W+){0,2}$",
+            "(?<!\\p{L})(?:" + NEGATION_WORDS + "|neither|nor|no more|steer clear of|außer|except|anything but|"
+                    + "alles außer)\\W+(?:\\p{L}+\\W+){0,2}$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /**
-     * The narrow form for garments and styles: the negation right before the word, with at most an article or an
-     * intensifier between ("kein Anzug", "nicht zu modern", "I don't want a tuxedo", "nothing too flashy") - so
-     * that "keine Ahnung, welcher Anzug", "not sure what suit" or "ich weiß nicht welcher Smoking" still name it.
+     * The narrow form for garments and styles: a negation word (or "don't need") right before the word, with at most
+     * an article or an intensifier between ("kein Anzug", "nicht zu modern", "I don't want a tuxedo", "nothing too
+     * flashy") - so that "keine Ahnung, welcher Anzug", "not sure what suit" or "ich weiß nicht welcher Smoking" still
+     * name it.
      */
     private static final Pattern NEGATION_RIGHT_BEFORE = Pattern.compile(
-            "(?<!\\p{L})(?:kein|keine|keinen|keinem|keiner|keinesfalls|nicht|nichts|nix|ohne|bloß kein\\p{L}*|no|not|"
-                    + "nothing|none|without|avoid|never|nie|hasse|hate|dislike|can'?t stand|don'?t (?:want|like|need)|"
-                    + "do not (?:want|like|need)|not a fan of|stay away from|bitte kein\\p{L}*)"
+            "(?<!\\p{L})(?:" + NEGATION_WORDS + "|don'?t need|do not need)"
                     + "(?:\\W+(?:zu|so|allzu|besonders|übertrieben|too|overly|very|a|an|the|any|anything|something|"
                     + "etwas|irgendwas|ein|eine|einen|einem|einer|den|die|das|dem))*\\W+$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
