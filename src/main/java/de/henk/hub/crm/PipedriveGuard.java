@@ -1,6 +1,7 @@
 package de.henk.hub.crm;
 
 import de.henk.hub.config.HenkProperties;
+import de.henk.hub.system.Durations;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Clock;
@@ -14,7 +15,6 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -278,7 +278,7 @@ public class PipedriveGuard {
             default -> null;
         };
         if (reason != null) {
-            this.pause.refused(reason, DurationStyle.detectAndParse(pause.strip()));
+            this.pause.refused(reason, Durations.parse(pause));
         }
     }
 

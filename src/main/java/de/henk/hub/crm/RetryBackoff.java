@@ -1,8 +1,7 @@
 package de.henk.hub.crm;
 
-import java.time.Duration;
+import de.henk.hub.system.Durations;
 import java.util.concurrent.ThreadLocalRandom;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
 
 /** Exponential back-off with jitter; the numbers come from the retry policy in the route files. */
@@ -14,17 +13,12 @@ public class RetryBackoff {
      * then a random point in its upper half, so a burst of failures does not retry in lockstep.
      */
     public long jitteredMs(int attempt, String base, String max) {
-        return jittered(attempt, duration(base).toMillis(), duration(max).toMillis());
+        return jittered(attempt, Durations.parse(base).toMillis(), Durations.parse(max).toMillis());
     }
 
     static long jittered(int attempt, long baseMs, long maxMs) {
         double exponential = baseMs * Math.pow(2, Math.min(Math.max(attempt, 1) - 1, 20));
         long capped = (long) Math.min(exponential, maxMs);
         return capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
-    }
-
-    /** "2s", "10m", or a bare number of milliseconds (as the old *-ms keys had it). */
-    private static Duration duration(String value) {
-        return DurationStyle.detectAndParse(value.strip());
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -63,7 +62,7 @@ public class Housekeeping {
     }
 
     private OffsetDateTime before(String retention) {
-        Duration kept = DurationStyle.detectAndParse(retention.strip());
+        Duration kept = Durations.parse(retention);
         if (kept.isNegative() || kept.isZero()) {
             throw new IllegalArgumentException("a retention must be positive: " + retention);
         }
