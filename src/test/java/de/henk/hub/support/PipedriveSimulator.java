@@ -641,15 +641,7 @@ public final class PipedriveSimulator implements AutoCloseable {
     }
 
     private Resp dailyBudgetSpent() {
-        rateLimitedCount.incrementAndGet();
-        ObjectNode body = NODES.objectNode();
-        body.put("success", false);
-        body.put("error", "Request over limit");
-        body.put("errorCode", 429);
-        body.put("error_info", ERROR_INFO);
-        body.putNull("data");
-        body.putNull("additional_data");
-        return new Resp(429, body).header("x-daily-requests-left", "0");
+        return overLimit().header("x-daily-requests-left", "0");
     }
 
     /** Returns null and fills the headers if the request fits the budget, else the retry-after seconds. */
@@ -677,11 +669,28 @@ public final class PipedriveSimulator implements AutoCloseable {
     }
 
     private Resp tooManyRequests(int retryAfterSeconds) {
-        rateLimitedCount.incrementAndGet();
         int limit;
         synchronized (lock) {
             limit = rateLimit > 0 ? rateLimit : NOMINAL_RATE_LIMIT;
         }
+        String seconds = Integer.toString(retryAfterSeconds);
+        if (shapes.contains(Shape.RATE_LIMIT_HEADERS_IN_CAPITALS)) {
+            return overLimit().header("X-RATELIMIT-LIMIT", Integer.toString(limit))
+                    .header("X-RATELIMIT-REMAINING", "0").header("X-RATELIMIT-RESET", seconds);
+        }
+        return overLimit()
+                .header("x-ratelimit-limit", Integer.toString(limit))
+                .header("x-ratelimit-remaining", "0")
+                .header("x-ratelimit-reset", seconds)
+                .header("retry-after", seconds);
+    }
+
+    /**
+     * Pipedrive's 429 "Request over limit" (the burst limit or the day's budget; the caller adds the headers that say
+     * which), counted in {@link #rateLimited()}.
+     */
+    private Resp overLimit() {
+        rateLimitedCount.incrementAndGet();
         ObjectNode body = NODES.objectNode();
         body.put("success", false);
         body.put("error", "Request over limit");
@@ -689,16 +698,7 @@ public final class PipedriveSimulator implements AutoCloseable {
         body.put("error_info", ERROR_INFO);
         body.putNull("data");
         body.putNull("additional_data");
-        String seconds = Integer.toString(retryAfterSeconds);
-        if (shapes.contains(Shape.RATE_LIMIT_HEADERS_IN_CAPITALS)) {
-            return new Resp(429, body).header("X-RATELIMIT-LIMIT", Integer.toString(limit))
-                    .header("X-RATELIMIT-REMAINING", "0").header("X-RATELIMIT-RESET", seconds);
-        }
-        return new Resp(429, body)
-                .header("x-ratelimit-limit", Integer.toString(limit))
-                .header("x-ratelimit-remaining", "0")
-                .header("x-ratelimit-reset", seconds)
-                .header("retry-after", seconds);
+        return new Resp(429, body);
     }
 
     private boolean authenticated(Call call) {
