@@ -5,13 +5,11 @@ import de.henk.hub.support.Api;
 import de.henk.hub.support.OwnDatabase;
 import de.henk.hub.support.PipedriveSimulator;
 import de.henk.hub.support.SecondHub;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,7 +38,7 @@ class PipedrivesDailyBudgetPausesTheHubTest {
                 .isGreaterThan(Duration.ofMinutes(2));
         try (OwnDatabase database = OwnDatabase.create();
              PipedriveSimulator pipedrive = PipedriveSimulator.start("daily-token-" + System.nanoTime());
-             SecondHub hub = SecondHub.start(settings(database, pipedrive))) {
+             SecondHub hub = SecondHub.start(SecondHub.onTheirOwn(database, pipedrive, ADMIN, ADMIN_PASSWORD))) {
             Api api = hub.api();
             pipedrive.setDailyRequestsLeft(2); // the first lead's person and deal
             assertThat(lead(api).status()).as("synced inline").isEqualTo(201);
@@ -79,21 +77,5 @@ class PipedrivesDailyBudgetPausesTheHubTest {
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         return api.post("/api/crm/lead", Map.of("name", "Max Mustermann", "email", email, "deal_title", "Anzug",
                 "deal_value", 1500), registered.text("access_token"));
-    }
-
-    private static Map<String, String> settings(OwnDatabase database, PipedriveSimulator pipedrive) throws Exception {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("spring.datasource.url", database.url());
-        settings.put("spring.datasource.username", database.username());
-        settings.put("henk.data-dir", Files.createTempDirectory("henk-daily").toString());
-        settings.put("henk.pipedrive.base-url", pipedrive.baseUrl());
-        settings.put("henk.pipedrive.api-token", pipedrive.apiToken());
-        settings.put("henk.admin.email", ADMIN);
-        settings.put("henk.admin.password", ADMIN_PASSWORD);
-        // events and mails stay inside this hub (mails as .eml files)
-        settings.put("henk.events.uri", "seda:henk-events");
-        settings.put("henk.events.consumer-uri", "seda:henk-events");
-        settings.put("henk.mail.host", "");
-        return settings;
     }
 }

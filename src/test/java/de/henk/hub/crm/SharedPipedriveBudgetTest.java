@@ -4,10 +4,8 @@ import de.henk.hub.support.Api;
 import de.henk.hub.support.OwnDatabase;
 import de.henk.hub.support.PipedriveSimulator;
 import de.henk.hub.support.SecondHub;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +43,8 @@ class SharedPipedriveBudgetTest {
      * machine's delays.
      */
     private static final double MAX_429_SHARE = 0.02;
+    private static final String ADMIN = "admin@budget.test";
+    private static final String ADMIN_PASSWORD = "Budget-Admin-2026!";
 
     @Test
     void aBurstSpreadOverTwoInstancesStaysWithinPipedrivesLimit() throws Exception {
@@ -95,28 +95,18 @@ class SharedPipedriveBudgetTest {
         }
     }
 
+    /** Both hubs on the test's database and Pipedrive, with Pipedrive's limit as their budget. */
     private static Map<String, String> settings(OwnDatabase database, PipedriveSimulator pipedrive) throws Exception {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("spring.datasource.url", database.url());
-        settings.put("spring.datasource.username", database.username());
-        settings.put("henk.data-dir", Files.createTempDirectory("henk-budget").toString());
-        settings.put("henk.pipedrive.base-url", pipedrive.baseUrl());
-        settings.put("henk.pipedrive.api-token", pipedrive.apiToken());
+        Map<String, String> settings = SecondHub.onTheirOwn(database, pipedrive, ADMIN, ADMIN_PASSWORD);
         settings.put("henk.pipedrive.limits.requests-per-window", String.valueOf(LIMIT));
         settings.put("henk.pipedrive.limits.window", WINDOW.toMillis() + "ms");
-        settings.put("henk.admin.email", "admin@budget.test");
-        settings.put("henk.admin.password", "Budget-Admin-2026!");
-        // events and mails stay inside each hub (mails as .eml files): nothing of this burst reaches other tests
-        settings.put("henk.events.uri", "seda:henk-events");
-        settings.put("henk.events.consumer-uri", "seda:henk-events");
-        settings.put("henk.mail.host", "");
         return settings;
     }
 
     /** A sales-team member (BETA) on the hubs' own database: leads for any customer, no per-customer limits. */
     private static String salesPerson(Api api) {
-        String admin = api.post("/api/auth/login", Map.of("email", "admin@budget.test", "password",
-                "Budget-Admin-2026!"), null).text("access_token");
+        String admin = api.post("/api/auth/login", Map.of("email", ADMIN, "password", ADMIN_PASSWORD), null)
+                .text("access_token");
         Api.Response registered = api.post("/api/auth/register", Map.of("email", "sales@budget.test", "username",
                 "Vera Verkauf", "password", "SecurePass123!"), null);
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);

@@ -1,6 +1,7 @@
 package de.henk.hub.support;
 
 import de.henk.hub.HenkHubApplication;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
@@ -53,6 +54,29 @@ public final class SecondHub implements AutoCloseable {
                 .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(HenkHubApplication.class).run(args);
         return new SecondHub(context);
+    }
+
+    /**
+     * Settings for hubs of a test's own, on {@code database} and {@code pipedrive} instead of the suite's: the admin
+     * {@code adminEmail} with {@code adminPassword}, a data folder of their own, and events and mails that stay inside
+     * each hub (mails as .eml files), so that nothing of the test reaches other tests or the suite's hubs. Hubs
+     * started with the same settings share the database, the Pipedrive and the data folder. The map is the test's to
+     * add to.
+     */
+    public static Map<String, String> onTheirOwn(OwnDatabase database, PipedriveSimulator pipedrive,
+                                                 String adminEmail, String adminPassword) throws IOException {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("spring.datasource.url", database.url());
+        settings.put("spring.datasource.username", database.username());
+        settings.put("henk.data-dir", Files.createTempDirectory("henk-own-hub").toString());
+        settings.put("henk.pipedrive.base-url", pipedrive.baseUrl());
+        settings.put("henk.pipedrive.api-token", pipedrive.apiToken());
+        settings.put("henk.admin.email", adminEmail);
+        settings.put("henk.admin.password", adminPassword);
+        settings.put("henk.events.uri", "seda:henk-events");
+        settings.put("henk.events.consumer-uri", "seda:henk-events");
+        settings.put("henk.mail.host", "");
+        return settings;
     }
 
     public Api api() {
