@@ -1,11 +1,7 @@
 package de.henk.hub.chat;
 
 import de.henk.hub.catalog.Fabric;
-import de.henk.hub.catalog.FabricCatalogue;
 import java.text.NumberFormat;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,10 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BudgetBelowEntryTest {
 
-    private static final FabricCatalogue CATALOGUE = new FabricCatalogue();
-
-    private final ProfileExtractor extractor =
-            new ProfileExtractor(Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
+    private final ProfileExtractor extractor = ChatFixture.extractor();
     private final OfflineConcierge concierge = new OfflineConcierge();
 
     @ParameterizedTest
@@ -80,8 +73,8 @@ class BudgetBelowEntryTest {
         if (garment.equals("three-piece")) {
             return entry("suit") + 290;
         }
-        return CATALOGUE.all().stream().filter(f -> f.garments().contains(garment)).mapToInt(Fabric::suitPriceEur)
-                .min().orElseThrow();
+        return ChatFixture.CATALOGUE.all().stream().filter(f -> f.garments().contains(garment))
+                .mapToInt(Fabric::suitPriceEur).min().orElseThrow();
     }
 
     private static String euros(int amount, boolean de) {

@@ -1,12 +1,7 @@
 package de.henk.hub.chat;
 
-import de.henk.hub.catalog.FabricCatalogue;
 import de.henk.hub.catalog.FabricHit;
 import de.henk.hub.catalog.FabricSearch;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -14,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static de.henk.hub.chat.ChatFixture.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,14 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MourningAndLeadTimeTest {
 
-    /** A Wednesday. */
-    private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
-    private static final FabricSearch SEARCH = new FabricSearch(new FabricCatalogue());
+    private static final FabricSearch SEARCH = new FabricSearch(ChatFixture.CATALOGUE);
     private static final Set<String> LOUD_PATTERNS = Set.of("Streifen", "Nadelstreifen", "Kreidestreifen", "Karo",
             "Glencheck", "Windowpane", "Pepita", "Hahnentritt");
 
-    private final ProfileExtractor extractor =
-            new ProfileExtractor(Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
+    private final ProfileExtractor extractor = ChatFixture.extractor();
     private final ShopKnowledge knowledge = new ShopKnowledge();
 
     @ParameterizedTest
