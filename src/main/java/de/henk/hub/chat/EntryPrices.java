@@ -13,8 +13,6 @@ import java.util.Map;
  */
 public final class EntryPrices {
 
-    private static volatile EntryPrices catalogue;
-
     private final Map<Garment, Integer> byGarment;
 
     private EntryPrices(Map<Garment, Integer> byGarment) {
@@ -29,16 +27,6 @@ public final class EntryPrices {
             }
         }
         return new EntryPrices(lowest);
-    }
-
-    /** The prices of the catalogue on the classpath (for a {@link Turn} made without the hub's catalogue bean). */
-    static EntryPrices ofTheCatalogue() {
-        EntryPrices prices = catalogue;
-        if (prices == null) {
-            prices = of(new FabricCatalogue());
-            catalogue = prices;
-        }
-        return prices;
     }
 
     /** Where the profile's garment ("jacket", "three-piece"; a suit when none) starts; null when none is made. */

@@ -16,15 +16,6 @@ public record Turn(String message, ConversationProfile before, ConversationProfi
                    List<FabricHit> recommendations, LeadStatus lead, boolean signedIn, Returning returning,
                    ChatAppointment appointment, EntryPrices prices) {
 
-    /** A turn priced by the catalogue on the classpath. */
-    public Turn(String message, ConversationProfile before, ConversationProfile learned, ConversationProfile profile,
-                Phase previousPhase, Phase phase, ConversationState state, List<ShopKnowledge.Entry> facts,
-                List<ShopKnowledge.Entry> smalltalk, List<FabricHit> recommendations, LeadStatus lead,
-                boolean signedIn, Returning returning, ChatAppointment appointment) {
-        this(message, before, learned, profile, previousPhase, phase, state, facts, smalltalk, recommendations, lead,
-                signedIn, returning, appointment, EntryPrices.ofTheCatalogue());
-    }
-
     /** The same turn with the calendar's part settled (times offered, a booking made). */
     public Turn with(ChatAppointment settled) {
         return new Turn(message, before, learned, profile, previousPhase, phase, state, facts, smalltalk,

@@ -17,6 +17,8 @@ final class ChatFixture {
     static final Clock CLOCK = Clock.fixed(TODAY.atTime(10, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
     /** The catalogue the hub reads (catalog/fabrics.json). */
     static final FabricCatalogue CATALOGUE = new FabricCatalogue();
+    /** Where made-to-measure starts in {@link #CATALOGUE}, as the hub's QualifierStep reads it. */
+    static final EntryPrices PRICES = EntryPrices.of(CATALOGUE);
 
     private ChatFixture() { }
 

@@ -131,7 +131,7 @@ class MessageReadingNeverFailsTest {
             step.start("OfflineConcierge.reply");
             ConversationState state = ConversationState.initial();
             Turn turn = new Turn(message, ConversationProfile.empty(), first, first, null, Phase.next(first, state),
-                    state, facts, smalltalk, List.of(), LeadStatus.none(), false, null, null);
+                    state, facts, smalltalk, List.of(), LeadStatus.none(), false, null, null, ChatFixture.PRICES);
             assertThat(CONCIERGE.reply(turn)).isNotBlank();
             step.done();
             return null;

@@ -212,10 +212,11 @@ class ProfileExtractorTest {
         assertThat(second).contains("2.500 €", "Juni 2027").doesNotContain("Budget haben").doesNotContain("Jahreszeit");
     }
 
+    /** The turn HENK answers when {@code learned} made {@code before} into {@code now}, priced by the catalogue. */
     static Turn turn(ConversationProfile before, ConversationProfile learned, ConversationProfile now,
                      ConversationState state) {
         return new Turn("", before, learned, now, null, Phase.next(now, state), state, List.of(), List.of(), List.of(),
-                LeadStatus.none(), false, null, null);
+                LeadStatus.none(), false, null, null, ChatFixture.PRICES);
     }
 
     @Test
