@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,12 @@ public class PipedriveGuard {
 
     /** The id of the {@code circuitBreaker} step in pipedrive-call: its breaker's name in the registry. */
     public static final String CIRCUIT_BREAKER = "pipedrive-circuit-breaker";
+
+    /**
+     * The exchange variable in which {@link #admit(Object, Exchange)} leaves the shared budget's claim a call goes out
+     * under, for Pipedrive's answer to stamp ({@link #answered(Map, Object)}).
+     */
+    public static final String PERMIT = "pipedrivePermit";
 
     /** How soon an entry deferred by the open circuit is looked at again (the breaker decides whether to call). */
     private static final Duration RETRY_WHILE_OPEN = Duration.ofSeconds(2);
@@ -114,6 +121,23 @@ public class PipedriveGuard {
      * {@code crm-sync-now}, or anything else (null, "false") for a call that takes its own slot.
      */
     public void admit(Object inlineParameter) {
+        admitted(inlineParameter);
+    }
+
+    /**
+     * {@link #admit(Object)}, and the claim of the shared budget the call goes out under in the exchange's variable
+     * {@value #PERMIT} (none when this instance counts the call on its own), for {@link #answered(Map, Object)}.
+     */
+    public void admit(Object inlineParameter, Exchange exchange) {
+        exchange.removeVariable(PERMIT);
+        SharedBurstBudget.Claim claim = admitted(inlineParameter);
+        if (claim != null) {
+            exchange.setVariable(PERMIT, claim);
+        }
+    }
+
+    /** Admits the call or throws; the shared budget's claim it goes out under, or null (counted here). */
+    private SharedBurstBudget.Claim admitted(Object inlineParameter) {
         Reservation inline = inlineParameter instanceof Reservation reservation ? reservation : null;
         PipedrivePause.Pause paused = this.pause.now();
         if (paused != null) {
@@ -135,22 +159,29 @@ public class PipedriveGuard {
             circuitOpen();
         }
         if (inline != null) {
-            if (!spend(inline)) {
+            Permit permit = spend(inline);
+            if (permit == null) {
                 throw new PipedriveDeferredException("Pipedrive budget: no permit for this call of the customer's"
                         + " request (its reservation was revoked by a pause, or spent)", Duration.ofSeconds(1));
             }
-            return;
+            return permit.claim();
         }
-        boolean slot;
+        Permit slot;
         try {
             slot = take(maxWaitForPermit);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            slot = false;
+            slot = null;
         }
-        if (!slot) {
+        if (slot == null) {
             throw new PipedriveDeferredException("client-side Pipedrive budget spent", Duration.ofSeconds(1));
         }
+        return slot.claim();
+    }
+
+    /** A permit a call goes out under: of the shared budget ({@code claim}), or of this instance's ({@link #HERE}). */
+    private record Permit(SharedBurstBudget.Claim claim) {
+        static final Permit HERE = new Permit(null);
     }
 
     /**
@@ -195,44 +226,46 @@ public class PipedriveGuard {
         }
     }
 
-    /** A call under a reservation: false when it must not go out (a pause revoked the reservation). */
-    private boolean spend(Reservation reservation) {
+    /** A call under a reservation: its permit, or null when it must not go out (a pause revoked the reservation). */
+    private Permit spend(Reservation reservation) {
         if (reservation.calls.incrementAndGet() > reservation.permits) {
             // more calls than reserved (e.g. the stages looked up on the way): one more permit, without waiting
             return takeNow();
         }
         if (reservation.claim == null) {
-            return true; // reserved in this instance's budget: counted when reserved
+            return Permit.HERE; // reserved in this instance's budget: counted when reserved
         }
         try {
-            return shared.use(reservation.claim);
+            return shared.use(reservation.claim) ? new Permit(reservation.claim) : null;
         } catch (DataAccessException | TransactionException e) {
             countingAlone(e);
-            return true; // reserved a moment ago; the lead is not held back for the database
+            return Permit.HERE; // reserved a moment ago; the lead is not held back for the database
         }
     }
 
-    private boolean takeNow() {
+    private Permit takeNow() {
         if (shared != null) {
             try {
-                return shared.tryTakeAll(1) != null;
+                SharedBurstBudget.Claim claim = shared.tryTakeAll(1);
+                return claim == null ? null : new Permit(claim);
             } catch (DataAccessException | TransactionException e) {
                 countingAlone(e);
             }
         }
-        return budget.tryTakeAll(1);
+        return budget.tryTakeAll(1) ? Permit.HERE : null;
     }
 
     /** A permit of the shared budget (or, when the database fails, of this instance's), waiting at most maxWait. */
-    private boolean take(Duration maxWait) throws InterruptedException {
+    private Permit take(Duration maxWait) throws InterruptedException {
         if (shared != null) {
             try {
-                return shared.tryTake(maxWait);
+                SharedBurstBudget.Claim claim = shared.tryTake(maxWait);
+                return claim == null ? null : new Permit(claim);
             } catch (DataAccessException | TransactionException e) {
                 countingAlone(e);
             }
         }
-        return budget.tryTake(maxWait);
+        return budget.tryTake(maxWait) ? Permit.HERE : null;
     }
 
     private void countingAlone(RuntimeException e) {
@@ -244,14 +277,38 @@ public class PipedriveGuard {
         }
     }
 
+    /** {@link #answered(Map, Object)} of a call whose permit is not known. */
+    public void answered(Map<String, Object> headers) {
+        answered(headers, null);
+    }
+
     /**
      * After a 2xx answer: Pipedrive took the call, so a refusal of the token or account is over; an exhausted burst
      * budget pauses further calls until x-ratelimit-reset, an exhausted daily budget (x-daily-requests-left 0) until
-     * Pipedrive's daily reset.
+     * Pipedrive's daily reset. The shared budget learns what Pipedrive counts: the call's {@code permit} (the claim
+     * {@link #admit(Object, Exchange)} left in {@value #PERMIT}; anything else stamps nothing) stays busy a window
+     * after the answer, and fewer calls left in Pipedrive's window (x-ratelimit-remaining) than the budget believes
+     * free leave it as many.
      */
-    public void answered(Map<String, Object> headers) {
+    public void answered(Map<String, Object> headers, Object permit) {
         pause.accepted();
         pause.answered(headers);
+        if (shared == null) {
+            return;
+        }
+        try {
+            if (permit instanceof SharedBurstBudget.Claim claim) {
+                shared.answered(claim);
+            }
+            Long remaining = PipedrivePause.number(PipedrivePause.header(headers, "x-ratelimit-remaining"));
+            if (remaining != null && remaining > 0) { // none left: Pipedrive's pause (above) holds every call back
+                Long limit = PipedrivePause.number(PipedrivePause.header(headers, "x-ratelimit-limit"));
+                shared.remaining((int) Math.min(remaining, Integer.MAX_VALUE),
+                        limit == null || limit <= 0 ? 0 : (int) Math.min(limit, Integer.MAX_VALUE));
+            }
+        } catch (DataAccessException | TransactionException e) {
+            countingAlone(e);
+        }
     }
 
     /**

@@ -194,7 +194,7 @@ final class PipedrivePause {
     }
 
     /** A header of Pipedrive's answer by its name in any spelling (HTTP header names are case-insensitive). */
-    private static Object header(Map<String, ?> headers, String name) {
+    static Object header(Map<String, ?> headers, String name) {
         if (headers != null) {
             for (var entry : headers.entrySet()) {
                 if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name)) {
@@ -206,7 +206,7 @@ final class PipedrivePause {
     }
 
     /** A whole number (seconds, a count), or null when the header is absent or something else (an HTTP date). */
-    private static Long number(Object value) {
+    static Long number(Object value) {
         try {
             return value == null ? null : Long.parseLong(value.toString().trim());
         } catch (NumberFormatException notANumber) {

@@ -29,10 +29,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Permits taken together (a customer's request reserving a whole lead) form a {@link Claim}; each call it makes
  * {@link #use restamps} the claim's rows to its own send time, so a lead whose calls take a while still counts each
- * call for a full window. A pause (Pipedrive answered 429 or x-ratelimit-remaining 0, the day's budget is spent,
- * Pipedrive refused the API token or the account) is row 0's {@code free_at}, its {@code reason} why: no instance takes
- * permits before it, and reservations made before it are revoked. An account refusal also stands in row 0's
- * {@code refused} until a call goes through again (migration V20).
+ * call for a full window.
+ *
+ * <p>Pipedrive counts a call from when it arrives, the budget from when its permit was taken: a call that took longer
+ * than the margin to get there (on a busy machine) would still be in Pipedrive's window when its permit is free again,
+ * and the next call on that permit would meet a full window. So Pipedrive's answer stamps the permit again: busy a
+ * window after the answer ({@link #answered}), which is no earlier than a window after the call arrived. And
+ * Pipedrive says in every answer how many calls remain in its window (x-ratelimit-remaining, of x-ratelimit-limit),
+ * counting calls of other clients of the API token too: when fewer remain than the budget believes free, the budget
+ * {@link #remaining takes Pipedrive's number}, the difference stamped busy. Both hold for every instance, so that they
+ * stop before Pipedrive refuses rather than learn it from a 429.
+ *
+ * <p>A pause (Pipedrive answered 429 or x-ratelimit-remaining 0, the day's budget is spent, Pipedrive refused the API
+ * token or the account) is row 0's {@code free_at}, its {@code reason} why: no instance takes permits before it, and
+ * reservations made before it are revoked. An account refusal also stands in row 0's {@code refused} until a call
+ * goes through again (migration V20).
  *
  * <p>Every statement runs outside any surrounding transaction (a lost insert race must not abort the caller's). A
  * database error is thrown: {@link PipedriveGuard} then falls back to its in-memory budget.
@@ -88,19 +99,20 @@ final class SharedBurstBudget {
         return outside(() -> claim(n));
     }
 
-    /** Takes a permit, waiting at most {@code maxWait}; false when none frees up in time. */
-    boolean tryTake(Duration maxWait) throws InterruptedException {
+    /** Takes a permit, waiting at most {@code maxWait}; null when none frees up in time. */
+    Claim tryTake(Duration maxWait) throws InterruptedException {
         long deadline = clock.millis() + maxWait.toMillis();
         while (true) {
-            if (tryTakeAll(1) != null) {
-                return true;
+            Claim claim = tryTakeAll(1);
+            if (claim != null) {
+                return claim;
             }
             long now = clock.millis();
             // when all are taken, look again once the first frees up (instances spread a little), else soon
             long next = Math.max(Math.max(knownPauseUntil, nextFreeAt), now + 5)
                     + ThreadLocalRandom.current().nextLong(20);
             if (next > deadline) {
-                return false;
+                return null;
             }
             Thread.sleep(next - now);
         }
@@ -114,6 +126,69 @@ final class SharedBurstBudget {
         long now = clock.millis();
         return outside(() -> db.sql("update pipedrive_permit set free_at = :until where claimed_by = :claim")
                 .param("until", now + windowMillis + marginMillis).param("claim", claim.id()).update() > 0);
+    }
+
+    /**
+     * Pipedrive answered a call made under {@code claim}: the call has reached Pipedrive, and Pipedrive counts it for a
+     * window from then - at the latest a window from now. Its permits stay busy until then, however long the call
+     * took to get there, unless they have been taken again already.
+     */
+    void answered(Claim claim) {
+        long until = clock.millis() + windowMillis;
+        outside(() -> db.sql("""
+                        update pipedrive_permit set free_at = :until
+                        where claimed_by = :claim and free_at < :until""")
+                .param("until", until).param("claim", claim.id()).update());
+    }
+
+    /**
+     * Pipedrive's answer said {@code remaining} calls (more than 0: 0 is a {@link #pauseUntil pause}) remain in its
+     * window of {@code limit} (0 when it did not say: the budget's own size). The budget believes its free permits
+     * remain, of at most Pipedrive's limit; when Pipedrive says fewer, it takes Pipedrive's number: as many free
+     * permits as the difference are stamped busy, as if their calls had gone out now, and no instance takes them
+     * before they leave the window. A higher number changes nothing (the budget never hands out more than it counts).
+     */
+    void remaining(int remaining, int limit) {
+        int ceiling = limit > 0 ? Math.min(requests, limit) : requests;
+        long now = clock.millis();
+        if (remaining <= 0 || remaining >= ceiling || now < knownPauseUntil) {
+            return; // 0 pauses; at or above the ceiling it cannot be below what the budget believes
+        }
+        outside(() -> {
+            List<Integer> free = new ArrayList<>();
+            int[] state = {0, 0}; // busy permits, highest permit
+            db.sql("select permit, free_at from pipedrive_permit where permit between 1 and :requests")
+                    .param("requests", requests)
+                    .query(rs -> {
+                        int permit = rs.getInt(1);
+                        state[1] = Math.max(state[1], permit);
+                        if (rs.getLong(2) <= now) {
+                            free.add(permit);
+                        } else {
+                            state[0]++;
+                        }
+                    });
+            int excess = ceiling - state[0] - remaining;
+            if (excess <= 0) {
+                return null;
+            }
+            long until = now + windowMillis + marginMillis;
+            // the highest free permits, then new ones above them: instances that read Pipedrive's number at the same
+            // moment stamp the same permits rather than one difference each
+            free.sort(Collections.reverseOrder());
+            List<Integer> stamped = free.subList(0, Math.min(excess, free.size()));
+            if (!stamped.isEmpty()) {
+                db.sql("""
+                                update pipedrive_permit set free_at = :until, claimed_by = null
+                                where permit in (:stamped) and free_at <= :now""")
+                        .param("until", until).param("stamped", stamped).param("now", now).update();
+            }
+            for (int permit = state[1] + 1; permit <= state[1] + excess - stamped.size() && permit <= requests;
+                 permit++) {
+                create(permit, until, null, now); // created busy, or by another instance: taken either way
+            }
+            return null;
+        });
     }
 
     /** Pipedrive said the budget is spent: no instance takes a permit before {@code untilMillis}. */

@@ -17,7 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,10 +37,11 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 /**
  * The Pipedrive budget shared through the database, on the real migrations (a database of its own on the suite's
  * server, H2 or PostgreSQL): two "instances" — two budgets on one database — never hold more permits than the budget between them,
- * a reservation is all or nothing and counts its calls from when they go out, a pause stops everyone (Pipedrive's
- * refusal of the token until a call goes through again, a spent daily budget until midnight UTC), and a database
- * that fails leaves each instance counting on its own instead of failing the lead. The clock is the tests': the
- * window rolls when they say so.
+ * a reservation is all or nothing and counts its calls from when they go out, Pipedrive's answer keeps a call's permit
+ * busy a window after it and its count overrules a budget that believes more calls are left, a pause stops everyone
+ * (Pipedrive's refusal of the token until a call goes through again, a spent daily budget until midnight UTC), and a
+ * database that fails leaves each instance counting on its own instead of failing the lead. The clock is the tests':
+ * the window rolls when they say so.
  */
 class SharedBurstBudgetTest {
 
@@ -158,6 +162,108 @@ class SharedBurstBudgetTest {
         b.pauseUntil(clock.millis() + 3000);
         a.pauseUntil(clock.millis() + 1000);
         assertThat(b.pausedUntil()).isEqualTo(clock.millis() + 3000);
+    }
+
+    @Test
+    void aCallThatReachedPipedriveLateKeepsItsPermitBusyAWindowAfterPipedrivesAnswer() {
+        SharedBurstBudget a = instance("a");
+        SharedBurstBudget b = instance("b");
+        SharedBurstBudget.Claim late = a.tryTakeAll(1);
+        SharedBurstBudget.Claim prompt = a.tryTakeAll(1);
+        for (int i = 0; i < REQUESTS - 2; i++) {
+            assertThat(b.tryTakeAll(1)).isNotNull();
+        }
+        // one call is answered at once; the other took half a second to reach Pipedrive (a busy machine)
+        clock.advance(10);
+        a.answered(prompt);
+        clock.advance(490);
+        a.answered(late);
+
+        // a window and the margin after they were taken: Pipedrive still counts the late call, the budget too
+        clock.advance(BUSY_MILLIS - 500);
+        assertThat(b.tryTakeAll(REQUESTS)).isNull();
+        assertThat(b.tryTakeAll(REQUESTS - 1)).as("the prompt call's permit is free, as before").isNotNull();
+        // a window after the answer
+        clock.advance(500 + WINDOW.toMillis() - BUSY_MILLIS - 1);
+        assertThat(b.tryTakeAll(1)).isNull();
+        clock.advance(1);
+        SharedBurstBudget.Claim again = b.tryTakeAll(1);
+        assertThat(again).isNotNull();
+        // an answer that comes after the permit was taken again stamps nothing of the new call's
+        clock.advance(BUSY_MILLIS - 1);
+        a.answered(late);
+        clock.advance(1);
+        assertThat(b.tryTakeAll(REQUESTS)).isNotNull();
+    }
+
+    @Test
+    void whenPipedriveCountsMoreCallsInItsWindowThanTheBudgetEveryInstanceTakesPipedrivesNumber() {
+        SharedBurstBudget a = instance("a");
+        SharedBurstBudget b = instance("b");
+        // another client of the API token made three calls: Pipedrive says 7 of 10 remain, before a permit was taken
+        b.remaining(REQUESTS - 3, REQUESTS);
+        assertThat(a.tryTakeAll(REQUESTS - 2)).as("Pipedrive's number, not the budget's").isNull();
+        assertThat(a.tryTakeAll(REQUESTS - 3)).isNotNull();
+        assertThat(b.tryTakeAll(1)).isNull();
+        clock.advance(BUSY_MILLIS);
+
+        // ten calls; a window and the margin later the budget has all ten free again - but three of them reached
+        // Pipedrive late (a busy machine), and Pipedrive still counts them
+        assertThat(a.tryTakeAll(REQUESTS)).isNotNull();
+        clock.advance(BUSY_MILLIS);
+        a.remaining(REQUESTS - 3, REQUESTS);
+        b.remaining(REQUESTS - 3, REQUESTS); // the same answer read by the other instance takes nothing more
+        assertThat(b.tryTakeAll(REQUESTS - 2)).isNull();
+        assertThat(b.tryTakeAll(REQUESTS - 3)).as("seven, for both instances").isNotNull();
+        assertThat(a.tryTakeAll(1)).isNull();
+        // the three count as calls that went out when Pipedrive said so
+        clock.advance(BUSY_MILLIS - 1);
+        assertThat(a.tryTakeAll(1)).isNull();
+        clock.advance(1);
+
+        // four calls under way, six free: Pipedrive saying six (or more, or of a higher limit) changes nothing
+        assertThat(a.tryTakeAll(4)).isNotNull();
+        b.remaining(REQUESTS - 4, REQUESTS);
+        b.remaining(REQUESTS - 4, 0);
+        b.remaining(95, 100);
+        assertThat(a.tryTakeAll(REQUESTS - 4)).isNotNull();
+        assertThat(db.sql("select count(*) from pipedrive_permit where permit > 0").query(Long.class).single())
+                .isEqualTo(REQUESTS);
+    }
+
+    @Test
+    void theGuardHandsPipedrivesNumberToTheSharedBudget() {
+        PipedriveGuard a = guard();
+        PipedriveGuard b = guard();
+        a.answered(Map.of("x-ratelimit-limit", "20", "x-ratelimit-remaining", "2", "x-ratelimit-reset", "1"));
+        assertThat(b.reserveForInline()).as("a whole lead does not fit into two calls").isNull();
+        assertThatCode(() -> b.admit(null)).doesNotThrowAnyException();
+        assertThatCode(() -> b.admit(null)).doesNotThrowAnyException();
+        assertThatCode(() -> b.admit(null)).isInstanceOf(PipedriveDeferredException.class);
+        assertThat(a.state()).as("no pause: two calls were left").isEqualTo("closed");
+    }
+
+    @Test
+    void pipedrivesAnswerStampsThePermitItsCallWentOutUnder() {
+        PipedriveGuard a = guard();
+        PipedriveGuard b = guard();
+        Exchange call = new DefaultExchange(new DefaultCamelContext());
+        a.admit(null, call);
+        assertThat(call.getVariable(PipedriveGuard.PERMIT)).as("the claim the call went out under").isNotNull();
+        for (int i = 0; i < 19; i++) {
+            assertThatCode(() -> b.admit(null)).doesNotThrowAnyException();
+        }
+        clock.advance(700); // the call reached Pipedrive late: its answer comes now
+        a.answered(Map.of(), call.getVariable(PipedriveGuard.PERMIT));
+
+        clock.advance(2100 - 700); // the window and the margin after the permits were taken
+        for (int i = 0; i < 19; i++) {
+            assertThatCode(() -> b.admit(null)).doesNotThrowAnyException();
+        }
+        assertThatCode(() -> b.admit(null)).as("Pipedrive counts the late call until a window after its answer")
+                .isInstanceOf(PipedriveDeferredException.class);
+        clock.advance(600);
+        assertThatCode(() -> b.admit(null)).doesNotThrowAnyException();
     }
 
     @Test

@@ -35,12 +35,12 @@ class SharedPipedriveBudgetTest {
     private static final Duration WINDOW = Duration.ofSeconds(1);
     private static final int LEADS = 200;
     /**
-     * 429s allowed, as a share of all calls. A permit is stamped busy for the window plus a twentieth of it from the
-     * moment it is taken, so a call that reaches Pipedrive more than that margin (50 ms) later than the call before it
-     * on the same permit can still meet a full window: on an idle machine the burst sees none, a CI run with both
-     * cores saturated saw 6 of ~600. Without sharing (henk.pipedrive.limits.shared false, measured 2026-12-06 on an
-     * idle machine) the same burst met 46 of 712 calls, 6.5 %: the bound tells the two apart with room for a loaded
-     * machine's delays.
+     * 429s allowed, as a share of all calls. A permit is busy for the window plus a twentieth of it from the moment it
+     * is taken, and a window after Pipedrive's answer to its call: a call that reaches Pipedrive late (a CI run with
+     * both cores saturated once saw 6 of ~600 calls refused, when only the first stamp counted) no longer lets the
+     * next call on its permit meet a full window. On an idle machine the burst sees none. Without sharing
+     * (henk.pipedrive.limits.shared false, measured 2026-12-06 on an idle machine) the same burst met 46 of 712 calls,
+     * 6.5 %: the bound tells the two apart with room for a loaded machine's delays.
      */
     private static final double MAX_429_SHARE = 0.02;
     private static final String ADMIN = "admin@budget.test";
