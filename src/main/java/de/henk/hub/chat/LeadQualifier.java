@@ -27,6 +27,13 @@ public class LeadQualifier {
 
     public static final int QUALIFYING_SCORE = 50;
 
+    /** Where made-to-measure starts for each garment: a budget from there on fits the garment. */
+    private final EntryPrices prices;
+
+    public LeadQualifier(EntryPrices prices) {
+        this.prices = prices;
+    }
+
     private static final Map<String, String> OCCASION_TITLES = Map.of(
             "wedding", "Hochzeits-", "business", "Business-", "gala", "Gala-", "christening", "Tauf-",
             "prom", "Abiball-", "everyday", "Alltags-", "mourning", "Trauer-", "celebration", "Fest-");
@@ -106,9 +113,12 @@ public class LeadQualifier {
         if (p.budgetEur() != null) {
             score += 15;
             reasons.add("Budget genannt");
-            if (p.budgetEur() >= 1190) {
+            Integer from = prices.from(p.garment());
+            if (from != null && p.budgetEur() >= from) {
                 score += 5;
-                reasons.add("Budget passt zu einem Maßanzug");
+                reasons.add("Budget passt zu " + (p.garment() == null ? "einem Maßanzug"
+                        : GARMENT_TITLES.getOrDefault(p.garment(), p.garment()) + " (ab "
+                        + ConciergeNames.euros(from, true) + ")"));
             }
         } else if (p.knowsBudget()) {
             // no ceiling: as good a sign as a budget that fits a made-to-measure suit

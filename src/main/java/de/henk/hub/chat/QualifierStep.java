@@ -20,9 +20,7 @@ import org.springframework.stereotype.Component;
 @Component("chatQualifier")
 public class QualifierStep {
 
-    private static final int MIN_DEAL_VALUE = 1190;
-
-    private final LeadQualifier qualifier = new LeadQualifier();
+    private final LeadQualifier qualifier;
     private final FabricCatalogue catalogue;
     private final ReturningCustomer customers;
     private final AppointmentBook appointments;
@@ -38,6 +36,7 @@ public class QualifierStep {
         this.json = json;
         this.clock = clock;
         this.prices = EntryPrices.of(catalogue);
+        this.qualifier = new LeadQualifier(prices);
     }
 
     public ChatTurn qualify(ChatTurn turn) {
@@ -128,18 +127,23 @@ public class QualifierStep {
         return email == null ? "Chat-Kunde" : email.substring(0, email.indexOf('@'));
     }
 
-    /** The budget; without one, the chosen or cheapest proposed cloth's price, else the entry price of a suit. */
+    /**
+     * The budget; without one, the garment's price in the chosen or cheapest proposed cloth (a three-piece with its
+     * waistcoat), else where the garment starts in the catalogue (a suit's start when none is made).
+     */
     private BigDecimal dealValue(ConversationProfile profile, List<FabricHit> proposed) {
         if (profile.budgetEur() != null) {
             return BigDecimal.valueOf(profile.budgetEur());
         }
+        String garment = profile.garment();
         if (profile.chosenFabric() != null) {
             var chosen = catalogue.find(profile.chosenFabric());
             if (chosen.isPresent()) {
-                return BigDecimal.valueOf(chosen.get().suitPriceEur());
+                return BigDecimal.valueOf(FabricFit.priceOf(chosen.get(), garment));
             }
         }
-        return BigDecimal.valueOf(proposed.stream().mapToInt(h -> h.fabric().suitPriceEur()).min()
-                .orElse(MIN_DEAL_VALUE));
+        Integer from = prices.from(garment);
+        return BigDecimal.valueOf(proposed.stream().mapToInt(h -> FabricFit.priceOf(h.fabric(), garment)).min()
+                .orElse(from != null ? from : prices.from("suit")));
     }
 }

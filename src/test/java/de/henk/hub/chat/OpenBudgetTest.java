@@ -63,7 +63,7 @@ class OpenBudgetTest {
     @Test
     void anOpenBudgetCountsForTheLeadLikeOneThatFitsASuit() {
         ConversationProfile p = extractor.extract("Hochzeitsanzug, Geld spielt keine Rolle, max@example.org");
-        LeadQualifier.Assessment open = new LeadQualifier().assess(p, de.henk.hub.auth.Caller.anonymous(null),
+        LeadQualifier.Assessment open = new LeadQualifier(ChatFixture.PRICES).assess(p, de.henk.hub.auth.Caller.anonymous(null),
                 ConversationState.initial(), Phase.CONTACT, java.time.LocalDate.of(2026, 11, 25));
         assertThat(open.reasons()).contains("Budget offen (keine Obergrenze)");
     }
