@@ -34,7 +34,7 @@ public class PhaseStep {
         Phase phase = Phase.next(now, state);
         state = state.asking(previous != null && phase == previous ? state.askedAgain() + 1 : 0);
         boolean wantsFabrics = !now.declined() && (phase == Phase.FABRIC || state.proposed()
-                && (changesTheCloth(learned) || ChatUnderstanding.ASKS_FOR_FABRICS.matcher(turn.message()).find()));
+                && (changesTheCloth(learned) || asksForFabrics(turn.message(), learned)));
         // "zeig mir was anderes" with the same wishes: the cloth shown so far is left out of the next proposal
         List<String> leaveOut = wantsFabrics && state.proposed() && !changesTheCloth(learned)
                 && ChatUnderstanding.ASKS_FOR_OTHERS.matcher(turn.message()).find() ? state.shown() : List.of();
@@ -55,6 +55,18 @@ public class PhaseStep {
                 : recommendations.isEmpty() ? turn.state() : turn.state().withOtherProposal(codes);
         return turn.with(state)
                 .with(new ChatTurn.Progress(turn.progress().phase(), true, List.copyOf(recommendations), leaveOut));
+    }
+
+    /**
+     * "Zeigen Sie mir andere Stoffe", "show me something else" — but not "zeig mir freie Termine": a message about an
+     * appointment asks for times, unless it asks for other cloth too.
+     */
+    private static boolean asksForFabrics(String message, ConversationProfile learned) {
+        if (!ChatUnderstanding.ASKS_FOR_FABRICS.matcher(message).find()) {
+            return false;
+        }
+        return !Boolean.TRUE.equals(learned.wantsAppointment())
+                || ChatUnderstanding.ASKS_FOR_OTHERS.matcher(message).find();
     }
 
     private static boolean stillMissing(Phase asked, ConversationProfile now) {
