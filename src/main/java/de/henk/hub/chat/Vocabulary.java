@@ -115,7 +115,8 @@ final class Vocabulary {
         PATTERNS.put("uni", words("uni", "einfarbig\\p{L}*", "unifarben\\p{L}*", "plain", "solid"));
 
         WISHES.put("light", words("leicht\\p{L}*", "light(weight)?", "luftig\\p{L}*", "atmungsaktiv\\p{L}*", "breathable",
-                "dünn\\p{L}*", "nicht zu warm", "not too warm"));
+                "dünn\\p{L}*", "nicht zu warm", "not too warm", "nicht (zu|so) schwer\\p{L}*", "not (too|so) heavy",
+                "heiß", "hitze", "hot(?! ?pink)", "heat"));
         WISHES.put("linen", words("leinen\\p{L}*", "linen"));
         WISHES.put("crease-resistant", words("knitterarm\\p{L}*", "knitterfrei\\p{L}*", "knitterresistent\\p{L}*",
                 "crease[- ]resistant", "wrinkle[- ]?(free|resistant)", "non[- ]?crease", "reisetauglich\\p{L}*",

@@ -62,9 +62,17 @@ class ColourTonesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"something light for the summer", "leicht und luftig"})
+    @ValueSource(strings = {"something light for the summer", "leicht und luftig",
+            "I'm getting married in August in Italy, outdoors, it'll be hot", "Wolle, aber nicht zu schwer",
+            "bei der Hitze im Juli", "nothing too heavy, the heat there is brutal"})
     void lightCanStillMeanALightCloth(String message) {
-        assertThat(extractor.extract(message).fabricWishes()).as(message).contains("light");
+        assertThat(extractor.extract(message).fabricWishes()).as(message).contains("light").doesNotContain("warm");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ich heiße Max", "Hochzeit im Juli, 2000 Euro", "a hot pink lining? no thanks"})
+    void otherWordsAskForNoLightCloth(String message) {
+        assertThat(extractor.extract(message).fabricWishes()).as(message).doesNotContain("light");
     }
 
     @ParameterizedTest
