@@ -691,14 +691,7 @@ public final class PipedriveSimulator implements AutoCloseable {
      */
     private Resp overLimit() {
         rateLimitedCount.incrementAndGet();
-        ObjectNode body = NODES.objectNode();
-        body.put("success", false);
-        body.put("error", "Request over limit");
-        body.put("errorCode", 429);
-        body.put("error_info", ERROR_INFO);
-        body.putNull("data");
-        body.putNull("additional_data");
-        return new Resp(429, body);
+        return failure(429, "Request over limit", "errorCode", 429);
     }
 
     private boolean authenticated(Call call) {
@@ -711,22 +704,22 @@ public final class PipedriveSimulator implements AutoCloseable {
 
     /** Pipedrive's 401: its error body (with data and additional_data null, as every error response has them). */
     private static Resp unauthorized() {
-        ObjectNode body = NODES.objectNode();
-        body.put("success", false);
-        body.put("error", "unauthorized access");
-        body.put("errorCode", 401);
-        body.put("error_info", ERROR_INFO);
-        body.putNull("data");
-        body.putNull("additional_data");
-        return new Resp(401, body);
+        return failure(401, "unauthorized access", "errorCode", 401);
     }
 
     private static Resp error(int status, String message, String code) {
+        return failure(status, message, "code", code);
+    }
+
+    /** Pipedrive's error body: success false, the message, its code field (when there is one), info, null data. */
+    private static Resp failure(int status, String message, String codeField, Object code) {
         ObjectNode body = NODES.objectNode();
         body.put("success", false);
         body.put("error", message);
-        if (code != null) {
-            body.put("code", code);
+        if (code instanceof Integer number) {
+            body.put(codeField, number);
+        } else if (code != null) {
+            body.put(codeField, code.toString());
         }
         body.put("error_info", ERROR_INFO);
         body.putNull("data");
