@@ -437,7 +437,7 @@ public class FabricSearch implements AutoCloseable {
 
     /** A season, occasion, style or garment as the reasons name it: the German label, or the English id. */
     private static String label(CatalogueTerm term, boolean english) {
-        return english ? term.id().replace('-', ' ') : term.label();
+        return english ? FabricVocabulary.english(term.id()) : term.label();
     }
 
     /** English integer format ("2,500"), one per thread. */

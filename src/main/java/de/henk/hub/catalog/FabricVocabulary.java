@@ -170,10 +170,15 @@ final class FabricVocabulary {
         }
     }
 
+    /** Each composition's English, worked out once: a catalogue has a few dozen, every fabric answer shows one. */
+    private static final Map<String, String> ENGLISH_COMPOSITIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
     static String englishComposition(String composition) {
-        if (composition == null) {
-            return null;
-        }
+        return composition == null ? null
+                : ENGLISH_COMPOSITIONS.computeIfAbsent(composition, FabricVocabulary::toEnglish);
+    }
+
+    private static String toEnglish(String composition) {
         String english = composition;
         for (Map.Entry<Pattern, String> word : COMPOSITION_IN_ENGLISH.entrySet()) {
             english = word.getKey().matcher(english).replaceAll(word.getValue());
@@ -196,7 +201,8 @@ final class FabricVocabulary {
         return english(concept.id().substring(concept.id().indexOf(':') + 1));
     }
 
-    private static String english(String key) {
+    /** A vocabulary key in English words: "plain-weave" → "plain weave", "camelhair" → "camel hair". */
+    static String english(String key) {
         return switch (key) {
             case "camelhair" -> "camel hair";
             case "shepherds-check" -> "shepherd's check";
