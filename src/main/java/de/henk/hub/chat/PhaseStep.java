@@ -33,11 +33,12 @@ public class PhaseStep {
         }
         Phase phase = Phase.next(now, state);
         state = state.asking(previous != null && phase == previous ? state.askedAgain() + 1 : 0);
-        boolean wantsFabrics = !now.declined() && (phase == Phase.FABRIC || state.proposed()
-                && (changesTheCloth(learned) || asksForFabrics(turn.message(), learned)));
         // "zeig mir was anderes" with the same wishes: the cloth shown so far is left out of the next proposal
-        List<String> leaveOut = wantsFabrics && state.proposed() && !changesTheCloth(learned)
-                && ChatUnderstanding.ASKS_FOR_OTHERS.matcher(turn.message()).find() ? state.shown() : List.of();
+        boolean others = state.proposed() && !changesTheCloth(learned)
+                && ChatUnderstanding.ASKS_FOR_OTHERS.matcher(turn.message()).find();
+        boolean wantsFabrics = !now.declined() && (phase == Phase.FABRIC || state.proposed()
+                && (changesTheCloth(learned) || others || asksForFabrics(turn.message(), learned)));
+        List<String> leaveOut = wantsFabrics && others ? state.shown() : List.of();
         return turn.with(state).with(new ChatTurn.Progress(phase, wantsFabrics, List.of(), leaveOut));
     }
 
@@ -58,15 +59,12 @@ public class PhaseStep {
     }
 
     /**
-     * "Zeigen Sie mir andere Stoffe", "show me something else" — but not "zeig mir freie Termine": a message about an
-     * appointment asks for times, unless it asks for other cloth too.
+     * "Zeigen Sie mir die Stoffe", "show me" — but not "zeig mir freie Termine": a message about an appointment asks
+     * for times (asking for other cloth is decided before, and wins).
      */
     private static boolean asksForFabrics(String message, ConversationProfile learned) {
-        if (!ChatUnderstanding.ASKS_FOR_FABRICS.matcher(message).find()) {
-            return false;
-        }
         return !Boolean.TRUE.equals(learned.wantsAppointment())
-                || ChatUnderstanding.ASKS_FOR_OTHERS.matcher(message).find();
+                && ChatUnderstanding.ASKS_FOR_FABRICS.matcher(message).find();
     }
 
     private static boolean stillMissing(Phase asked, ConversationProfile now) {
