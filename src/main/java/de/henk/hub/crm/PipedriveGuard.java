@@ -107,6 +107,18 @@ public class PipedriveGuard {
         }).orElse(true);
     }
 
+    /**
+     * The route's step: {@link #admit(Object)}, with the claim left in the exchange's variable {@value #PERMIT} for
+     * {@link #answered(Map, Object)} (a step, not an expression: a deferral must reach the route as itself).
+     */
+    public void admit(Object inlineParameter, Exchange exchange) {
+        exchange.removeVariable(PERMIT);
+        SharedBurstBudget.Claim claim = admit(inlineParameter);
+        if (claim != null) {
+            exchange.setVariable(PERMIT, claim);
+        }
+    }
+
     /** The onFallback of the route's circuit breaker when it made no call: deferred, not an attempt. */
     public void circuitOpen() {
         throw new PipedriveDeferredException("Pipedrive circuit is open", RETRY_WHILE_OPEN);
@@ -118,26 +130,10 @@ public class PipedriveGuard {
      * call when Pipedrive is paused (the outbox waits out a short pause of the burst limit instead), the route's
      * circuit is open (no budget is spent on a call it would refuse), or a pause revoked the reservation. The
      * {@code pipedrive-action} kamelet hands over its {@code inline} parameter as it is: the reservation of
-     * {@code crm-sync-now}, or anything else (null, "false") for a call that takes its own slot.
+     * {@code crm-sync-now}, or anything else (null, "false") for a call that takes its own slot. Returns the shared
+     * budget's claim the call goes out under, or null when this instance counts it on its own.
      */
-    public void admit(Object inlineParameter) {
-        admitted(inlineParameter);
-    }
-
-    /**
-     * {@link #admit(Object)}, and the claim of the shared budget the call goes out under in the exchange's variable
-     * {@value #PERMIT} (none when this instance counts the call on its own), for {@link #answered(Map, Object)}.
-     */
-    public void admit(Object inlineParameter, Exchange exchange) {
-        exchange.removeVariable(PERMIT);
-        SharedBurstBudget.Claim claim = admitted(inlineParameter);
-        if (claim != null) {
-            exchange.setVariable(PERMIT, claim);
-        }
-    }
-
-    /** Admits the call or throws; the shared budget's claim it goes out under, or null (counted here). */
-    private SharedBurstBudget.Claim admitted(Object inlineParameter) {
+    public SharedBurstBudget.Claim admit(Object inlineParameter) {
         Reservation inline = inlineParameter instanceof Reservation reservation ? reservation : null;
         PipedrivePause.Pause paused = this.pause.now();
         if (paused != null) {
