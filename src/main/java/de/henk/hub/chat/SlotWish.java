@@ -18,11 +18,14 @@ import java.util.regex.Pattern;
  */
 public record SlotWish(LocalDate date, LocalTime time, PartOfDay partOfDay, AppointmentType type) {
 
-    /** Morning, midday, afternoon, evening — as a tailor's diary would read them. */
+    /**
+     * Morning, midday, afternoon, evening — as a tailor's diary would read them: the afternoon begins after lunch (a
+     * customer who asks for "Tuesday afternoon" is not offered 12:00; "mittags" is).
+     */
     public enum PartOfDay {
         MORNING(LocalTime.MIN, LocalTime.of(12, 0)),
         MIDDAY(LocalTime.of(11, 30), LocalTime.of(14, 0)),
-        AFTERNOON(LocalTime.of(12, 0), LocalTime.of(17, 0)),
+        AFTERNOON(LocalTime.of(13, 0), LocalTime.of(17, 0)),
         EVENING(LocalTime.of(17, 0), LocalTime.MAX);
 
         private final LocalTime from;

@@ -59,4 +59,12 @@ class SlotWishTest {
         assertThat(wish.date()).isNull();
         assertThat(wish.time()).isEqualTo(time == null ? null : LocalTime.parse(time));
     }
+
+    @org.junit.jupiter.api.Test
+    void theAfternoonBeginsAfterLunchAndMiddayHoldsNoon() {
+        assertThat(SlotWish.PartOfDay.AFTERNOON.contains(LocalTime.NOON)).isFalse();
+        assertThat(SlotWish.PartOfDay.AFTERNOON.contains(LocalTime.of(13, 0))).isTrue();
+        assertThat(SlotWish.PartOfDay.AFTERNOON.contains(LocalTime.of(16, 30))).isTrue();
+        assertThat(SlotWish.PartOfDay.MIDDAY.contains(LocalTime.NOON)).isTrue();
+    }
 }
