@@ -116,7 +116,12 @@ final class Vocabulary {
 
         WISHES.put("light", words("leicht\\p{L}*", "light(weight)?", "luftig\\p{L}*", "atmungsaktiv\\p{L}*", "breathable",
                 "dünn\\p{L}*", "nicht zu warm", "not too warm", "nicht (zu|so) schwer\\p{L}*", "not (too|so) heavy",
-                "heiß", "hitze", "hot(?! ?pink)", "heat"));
+                "heiß", "hitze", "hot(?! ?pink)", "heat",
+                // warm weather asks for light cloth, not warm cloth: "es wird warm", "it'll be warm", "warmes Wetter"
+                "(es|it) (wird|soll|is going to be|will be|could be|might be|gets?)( \\p{L}+)? warm",
+                "it'?ll be( \\p{L}+)? warm", "(wenn|falls) es warm", "(when|if) it'?s( \\p{L}+)? warm", "bei wärme",
+                "warme[nms]? (wetter|tag\\p{L}*|klima|temperatur\\p{L}*|sommer\\p{L}*)",
+                "warm (weather|days?|climate|temperatures?|summer\\p{L}*)"));
         WISHES.put("linen", words("leinen\\p{L}*", "linen"));
         WISHES.put("crease-resistant", words("knitterarm\\p{L}*", "knitterfrei\\p{L}*", "knitterresistent\\p{L}*",
                 "crease[- ]resistant", "wrinkle[- ]?(free|resistant)", "non[- ]?crease", "reisetauglich\\p{L}*",

@@ -25,7 +25,9 @@ final class WishRules {
     private static final Pattern BLACK_TIE = Pattern.compile("black[- ]tie");
     /** "light grey", "light colours": a light colour, not a light cloth. */
     private static final Pattern LIGHT_COLOUR = Pattern.compile(
-            "light[- ](grey|gray|blue|colou?r\\p{L}*|tones?|shades?)|light in colou?r");
+            "light[- ](grey|gray|blue|colou?r\\p{L}*|tones?|shades?)|light in colou?r"
+                    // warm colours are a colour wish, not a warm cloth
+                    + "|warme?[nr]? (farb\\p{L}*|töne?n?|ton|nuancen)|warm (colou?rs?|tones?|shades?|hues?)");
 
     private WishRules() {
     }

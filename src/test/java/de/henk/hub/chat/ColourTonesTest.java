@@ -64,9 +64,25 @@ class ColourTonesTest {
     @ParameterizedTest
     @ValueSource(strings = {"something light for the summer", "leicht und luftig",
             "I'm getting married in August in Italy, outdoors, it'll be hot", "Wolle, aber nicht zu schwer",
-            "bei der Hitze im Juli", "nothing too heavy, the heat there is brutal"})
+            "bei der Hitze im Juli", "nothing too heavy, the heat there is brutal", "Hochzeit im Juli, es wird warm",
+            "outdoor wedding in Spain, it will be very warm", "it'll be warm there", "für warmes Wetter",
+            "we expect warm weather", "wenn es warm ist, schwitze ich schnell"})
     void lightCanStillMeanALightCloth(String message) {
         assertThat(extractor.extract(message).fabricWishes()).as(message).contains("light").doesNotContain("warm");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"warme Farben mag ich", "I like warm colours, maybe brown", "warme Töne bitte",
+            "es wird warm", "warm weather in June"})
+    void warmWeatherAndWarmColoursAskForNoWarmCloth(String message) {
+        assertThat(extractor.extract(message).fabricWishes()).as(message).doesNotContain("warm");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"etwas Warmes für den Winter", "a warm cloth, please", "der Stoff soll warm halten",
+            "something heavier"})
+    void aWarmClothIsStillAWarmCloth(String message) {
+        assertThat(extractor.extract(message).fabricWishes()).as(message).contains("warm");
     }
 
     @ParameterizedTest
