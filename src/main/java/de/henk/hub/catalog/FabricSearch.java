@@ -88,6 +88,10 @@ public class FabricSearch implements AutoCloseable {
     private static final float COMPOUND_PART_WEIGHT = 0.6f;
     /** Among fabrics that pass a season filter, those made for that season come before all-season cloth. */
     private static final float SEASON_FIT_BOOST = 1.0f;
+    /** Occasions a casual cloth is the exception for: without a style asked, classic and modern cloth rank first. */
+    private static final Set<Occasion> DRESSED_UP = Set.of(Occasion.WEDDING, Occasion.BUSINESS, Occasion.GALA,
+            Occasion.CHRISTENING, Occasion.PROM);
+    private static final float DRESSED_UP_BOOST = 0.5f;
 
     /** Ties (a search without text) go to the lower price, then the article code. */
     private static final Sort RANKING = new Sort(SortField.FIELD_SCORE, new SortField(PRICE_ORDER, SortField.Type.INT),
@@ -170,6 +174,11 @@ public class FabricSearch implements AutoCloseable {
         }
         if (query.occasion() != null) {
             search.add(term(OCCASION, query.occasion().id()), Occur.FILTER);
+            if (query.style() == null && DRESSED_UP.contains(query.occasion())) {
+                // no style asked: for a wedding or the office a classic or modern cloth comes before a casual one
+                search.add(boost(anyOf(STYLE, Set.of(Style.CLASSIC.id(), Style.MODERN.id())), DRESSED_UP_BOOST),
+                        Occur.SHOULD);
+            }
         }
         if (maxPrice != null) {
             search.add(IntPoint.newRangeQuery(PRICE, 0, maxPrice), Occur.FILTER);

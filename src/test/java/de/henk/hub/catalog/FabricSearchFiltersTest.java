@@ -168,4 +168,20 @@ class FabricSearchFiltersTest {
         }
         return -1;
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = Occasion.class, names = {"WEDDING", "BUSINESS", "GALA"})
+    void withoutAStyleAskedADressedUpOccasionGetsClassicOrModernClothFirst(Occasion occasion) {
+        for (Season season : List.of(Season.SUMMER, Season.WINTER)) {
+            List<FabricHit> hits = SEARCH.recommend(FabricQuery.builder().occasion(occasion).season(season).limit(3)
+                    .build()).fabrics();
+            assertThat(hits).as(occasion + " " + season).isNotEmpty();
+            assertThat(hits.get(0).fabric().hasStyle(Style.CASUAL)).as(occasion + " " + season + ": "
+                    + hits.get(0).fabric().code()).isFalse();
+        }
+        // asked for casual, casual it is
+        List<FabricHit> casual = SEARCH.recommend(FabricQuery.builder().occasion(Occasion.WEDDING)
+                .season(Season.SUMMER).style(Style.CASUAL).limit(3).build()).fabrics();
+        assertThat(casual).isNotEmpty().allMatch(hit -> hit.fabric().hasStyle(Style.CASUAL));
+    }
 }
