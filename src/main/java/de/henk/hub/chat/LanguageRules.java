@@ -22,7 +22,34 @@ final class LanguageRules {
             "you", "it", "to", "of", "do", "hi", "thank", "can", "would", "like", "or", "but", "also", "maybe",
             "months?", "weeks?", "next", "then", "have", "some", "something", "year");
 
+    /** Asked outright: "auf Deutsch bitte", "können wir Deutsch sprechen", "in English please", "do you speak English". */
+    private static final Pattern ASKS_GERMAN = words("auf deutsch", "deutsch (bitte|sprechen|reden|weiter\\p{L}*)",
+            "in german", "german please", "speak german");
+    private static final Pattern ASKS_ENGLISH = words("in english", "english please", "speak english",
+            "auf englisch", "englisch (bitte|sprechen|reden|weiter\\p{L}*)");
+
     private LanguageRules() {
+    }
+
+    /**
+     * A later message's language: only one that clearly is the other language switches the conversation — two of
+     * its common words more than of the other's, or asked outright ("auf Deutsch bitte"). A "danke" in an English
+     * conversation, a "cool, thanks!" in a German one or a name with umlauts ("I'm Jürgen Böhm") is no switch;
+     * {@code null} then, and the conversation keeps its language.
+     */
+    static String switchedTo(String text) {
+        if (ASKS_ENGLISH.matcher(text).find()) {
+            return "en";
+        }
+        if (ASKS_GERMAN.matcher(text).find()) {
+            return "de";
+        }
+        long german = GERMAN.matcher(text).results().count();
+        long english = ENGLISH.matcher(text).results().count();
+        if (german >= english + 2) {
+            return "de";
+        }
+        return english >= german + 2 ? "en" : null;
     }
 
     static String language(String text) {
