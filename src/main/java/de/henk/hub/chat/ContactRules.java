@@ -31,7 +31,7 @@ final class ContactRules {
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]{1,64}@[\\w-]{1,63}(?:\\.[\\w-]{1,63})+");
     private static final Pattern NAME = Pattern.compile(
             "(?iu:ich heiße|ich heisse|mein name ist|mein name:|name:|my name is|my name's|i am called|"
-                    + "this is|ich bin der|ich bin die|grüße,?|grüßen,?|regards,?|cheers,?)\\s+"
+                    + "this is|ich bin der|ich bin die|grüße,?|grüßen,?|regards,?|cheers,?|contact me:|kontakt:)\\s+"
                     + "((?:\\p{Lu}[\\p{L}'-]+)(?:\\s+(?:von |van |de )?\\p{Lu}[\\p{L}'-]+){0,2})",
             Pattern.UNICODE_CASE);
     private static final Pattern NAME_LOOSE = Pattern.compile(
@@ -120,7 +120,9 @@ final class ContactRules {
         if (candidate.length() > MAX_NAME_LENGTH) {
             return false;
         }
-        for (String word : WHITESPACE.split(candidate)) {
+        String[] words = WHITESPACE.split(candidate);
+        for (int i = 0; i < words.length; i++) {
+            String word = words[i];
             if (word.length() > MAX_NAME_WORD_LENGTH) {
                 // "ich heiße AAAA…" with hundreds of letters is no one's name (and no lead's either)
                 return false;
@@ -129,11 +131,25 @@ final class ContactRules {
             if (w.equals("von") || w.equals("van") || w.equals("de")) {
                 continue;
             }
-            if (NOT_A_NAME.matcher(w).matches() || knownWord(w)) {
+            if (NOT_A_NAME.matcher(w).matches()) {
+                return false;
+            }
+            // a colour after a first name is a surname: Lukas Weiß, Stefan Schwarz, Mark Brown
+            boolean surname = i > 0 && i == words.length - 1 && colour(w);
+            if (!surname && knownWord(w)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean colour(String word) {
+        for (Pattern p : COLOURS.values()) {
+            if (p.matcher(word).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A word HENK reads as an occasion, garment, colour, month or the like is no name ("Grüße, Hochzeit Juni"). */
@@ -153,6 +169,18 @@ final class ContactRules {
         return INTENT_WORDS.matcher(word).find();
     }
 
+    /** Anna-Lena, O'Neill, D'Angelo: each part of a double name, and the name after an Irish or Italian O' or D'. */
+    private static String capitalisedParts(String word) {
+        StringBuilder out = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            boolean starts = i == 0 || word.charAt(i - 1) == '-'
+                    || (i == 2 && (word.charAt(1) == '\'' || word.charAt(1) == '’'));
+            out.append(starts ? Character.toUpperCase(c) : c);
+        }
+        return out.toString();
+    }
+
     private static String capitalised(String name) {
         StringBuilder out = new StringBuilder();
         for (String word : WHITESPACE.split(name)) {
@@ -160,8 +188,7 @@ final class ContactRules {
                 out.append(' ');
             }
             boolean particle = word.equals("von") || word.equals("van") || word.equals("de");
-            out.append(particle || word.isEmpty() ? word
-                    : word.substring(0, 1).toUpperCase(Locale.GERMAN) + word.substring(1));
+            out.append(particle || word.isEmpty() ? word : capitalisedParts(word));
         }
         return out.toString();
     }

@@ -81,11 +81,17 @@ public class ProfileExtractor {
         if (budget[0] == null && BudgetRules.open(text, expecting == Phase.BUDGET)) {
             profile.openBudget(true);
         }
-        WishRules.read(text, profile);
-        profile.contact(ContactRules.name(message), ContactRules.email(message),
-                phones.isEmpty() ? null : phones.get(0).written());
+        String name = ContactRules.name(message);
+        // the name is no wish: "Lukas Weiß", "Mark Brown" want no white or brown cloth
+        WishRules.read(name == null ? text : withoutName(text, name), profile);
+        profile.contact(name, ContactRules.email(message), phones.isEmpty() ? null : phones.get(0).written());
         IntentRules.intent(text, expecting, profile);
         return profile.build();
+    }
+
+    private static String withoutName(String text, String name) {
+        String written = Umlauts.restore(name.toLowerCase(Locale.GERMAN));
+        return text.replace(written, " ".repeat(written.length()));
     }
 
     // what other classes (and tests) ask of the rules by this class's name; the rules say what each one means

@@ -270,6 +270,22 @@ class ProfileExtractorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+            "Mein Name ist Lukas Weiß, lukas@weiss-consulting.de | Lukas Weiß",
+            "Stefan Schwarz, 0160 5556677 | Stefan Schwarz",
+            "Please contact me: Mark Brown, mark.brown@outlook.com | Mark Brown",
+            "ich heiße Lena Braun | Lena Braun",
+            "my name is anna-lena schröder, anna@example.com | Anna-Lena Schröder"})
+    void aColourAfterAFirstNameIsASurnameAndNoColourWish(String message, String name) {
+        ConversationProfile profile = extractor.extract(message);
+        assertThat(profile.name()).as(message).isEqualTo(name);
+        assertThat(profile.colours()).as(message).isEmpty();
+        // a colour alone, or before the contact data, is still a colour
+        assertThat(extractor.extract("Schwarz, 0160 5556677").name()).isNull();
+        assertThat(extractor.extract("gern in Weiß, lukas@example.com").colours()).contains("weiß");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
             "ok dann sagen wir 2000 | OCCASION | 2000 | ",
             "let's say 1800 | STYLE | 1800 | ",
             "so 2500 | OCCASION | 2500 | ",
