@@ -81,6 +81,16 @@ final class BudgetRules {
             "unlimited", "not important", "unwichtig", "nebensache", "nebensächlich");
     private static final Pattern DIGIT = Pattern.compile("\\d");
 
+    /**
+     * A correction names the amount meant anywhere in the message: "Ich meinte 2500, nicht 2000", "actually make
+     * that 3000, I want something nicer", "nicht 2000, sondern 2500", "2500 statt 2000".
+     */
+    private static final Pattern CORRECTED_AMOUNT = Pattern.compile("(?<![\\p{L}\\d])(?:(?:i|ich) (?:meant|mean|meinte|meine)|"
+            + "meinte|make (?:it|that)|korrektur:?|correction:?|sagen wir|let'?s say|doch lieber|lieber doch|sondern|"
+            + "instead)\\s+(?:so\\s+|ca\\.?\\s+|etwa\\s+|about\\s+|around\\s+)?(?:€\\s*|eur\\s+)?"
+            + "(\\d{1,2}[.,]\\d{3}|\\d{3,5})(?![\\d.,:]\\d|\\s*(?:uhr|h\\b|jahre|years|gäste|guests|leute|people|personen))"
+            + "|(?<![\\p{L}\\d.,])(\\d{1,2}[.,]\\d{3}|\\d{3,5})\\s*(?:€|euro|eur)?\\s+(?:statt|anstatt|instead of|not)"
+            + "\\s+(?:€\\s*)?\\d");
     private static final Pattern CORRECTION = words("doch", "lieber", "eher", "sondern", "statt", "korrektur",
             "ich meinte", "besser", "actually", "rather", "make (it|that)", "i meant", "correction", "instead",
             "sorry", "nein", "no");
@@ -101,6 +111,13 @@ final class BudgetRules {
                     || range.group(2) != null || range.group(4) != null;
             if (low != null && high != null && money && low < high && plausible(high) && low >= 100) {
                 return new Integer[] {high, low};
+            }
+        }
+        Matcher corrected = CORRECTED_AMOUNT.matcher(clean);
+        while (corrected.find()) {
+            Integer value = amount(corrected.group(1) != null ? corrected.group(1) : corrected.group(2), null);
+            if (value != null && plausible(value) && (value < 2020 || value > 2040)) {
+                return new Integer[] {value, null};
             }
         }
         Matcher m = AMOUNT_WITH_CURRENCY.matcher(clean);

@@ -73,7 +73,7 @@ public class ProfileExtractor {
         String text = NumberWords.digits(Umlauts.restore(rest.toString().toLowerCase(Locale.GERMAN).replace('’', '\'')));
         ConversationProfile.Builder profile = ConversationProfile.builder()
                 .language(expecting == null ? LanguageRules.language(text) : LanguageRules.switchedTo(text))
-                .occasion(Vocabulary.first(Vocabulary.OCCASIONS, text))
+                .occasion(Vocabulary.firstNotNegated(Vocabulary.OCCASIONS, text))
                 .garment(Vocabulary.firstNotNegated(Vocabulary.GARMENTS, text));
         TimingRules.timing(text, LocalDate.now(clock), expecting == Phase.TIMING, profile);
         Integer[] budget = BudgetRules.budget(text, expecting == Phase.BUDGET);

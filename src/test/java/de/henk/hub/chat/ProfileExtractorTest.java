@@ -383,4 +383,27 @@ class ProfileExtractorTest {
         assertThat(profile.budgetEur()).as(message).isEqualTo(budget);
         assertThat(profile.name()).as(message).isNull();
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"Ich meinte 2500, nicht 2000 | 2500",
+            "Actually make that 3000, I want something nicer | 3000", "nicht 2000, sondern 2500 Euro | 2500",
+            "2.800 statt 2.000 | 2800", "3000 instead of 2500 | 3000", "sorry, I meant €2,200 not 1,800 | 2200",
+            "Korrektur: eher 1.900 € | 1900"})
+    void aCorrectionInASentenceNamesTheAmountMeant(String message, Integer budget) {
+        assertThat(extractor.extract(message, Phase.CONTACT).budgetEur()).as(message).isEqualTo(budget);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ich meinte um 1500 Uhr", "I meant 2030 not 2029", "make that 1200 guests"})
+    void aCorrectionOfSomethingElseIsNoBudget(String message) {
+        assertThat(extractor.extract(message, Phase.CONTACT).budgetEur()).as(message).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"Nein, doch keine Hochzeit – es ist für eine Gala | gala",
+            "keine Hochzeit, sondern die Firmenfeier im Büro | business", "not a wedding, it's for a gala | gala",
+            "Hochzeit im Juni | wedding"})
+    void anOccasionRuledOutIsNotTheOccasion(String message, String occasion) {
+        assertThat(extractor.extract(message, Phase.BUDGET).occasion()).as(message).isEqualTo(occasion);
+    }
 }
