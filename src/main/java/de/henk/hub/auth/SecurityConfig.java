@@ -38,6 +38,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -141,6 +142,26 @@ public class SecurityConfig {
 
     private static String tokenCode(String message) {
         return message != null && message.contains("expired") ? "token_expired" : "invalid_token";
+    }
+
+    /**
+     * A request the firewall turns away (a header value with bytes no header may carry, say a UTF-8 "Ä" in
+     * User-Agent, or an address with "//" or an encoded slash) is a 400 problem document like any bad request —
+     * not an empty 500 with a stack trace in the log for every such request.
+     */
+    @Bean
+    public RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
+        return (request, response, rejected) -> {
+            boolean header = rejected.getMessage() != null && rejected.getMessage().contains("header");
+            org.slf4j.LoggerFactory.getLogger(SecurityConfig.class).info("Request rejected ({}): {} {}",
+                    header ? "header" : "address", request.getMethod(), request.getRequestURI().length() > 200
+                            ? request.getRequestURI().substring(0, 200) : request.getRequestURI());
+            problems.write(request, response, header
+                    ? new ApiException(400, "invalid_header",
+                            "A request header has characters a header may not carry (send non-ASCII text in the body)")
+                    : new ApiException(400, "invalid_address", "The address has characters or parts the hub does not "
+                            + "accept (such as //, /../, ; or an encoded slash)"));
+        };
     }
 
     @Bean

@@ -23,6 +23,11 @@ public class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")
     public void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getDispatcherType() != jakarta.servlet.DispatcherType.ERROR) {
+            // someone asked for /error itself: there is nothing at this address (a 500 here alarmed the 5xx metrics)
+            problems.write(request, response, ApiException.notFound("not_found", "There is nothing at this address"));
+            return;
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
@@ -31,6 +36,8 @@ public class ProblemErrorController implements ErrorController {
             case 405 -> new ApiException(405, "method_not_allowed", "This address does not support that method");
             case 413 -> new ApiException(413, "payload_too_large", "The request body is too large");
             case 415 -> new ApiException(415, "unsupported_media_type", "Send the body as application/json");
+            case 406 -> new ApiException(406, "not_acceptable", "This address answers in application/json only");
+            case 408 -> new ApiException(408, "request_timeout", "The request body did not arrive in time");
             default -> status >= 400 && status < 500
                     ? new ApiException(status, "bad_request", "The request could not be processed")
                     : ProblemResponses.toApiException(failure);

@@ -15,6 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * What the API can read, checked on the servlet thread before any other filter or route parses the request.
+ * A header value the security firewall refuses is a 400 {@code invalid_header} ({@link #readEveryHeader}).
  * A query string that is not valid percent-encoded UTF-8, or that carries a NUL character ({@code %00}), is a 400
  * {@code malformed_query}.
  * The API speaks JSON in UTF-8 (RFC 8259). A body sent as anything else (a form, XML, text, JSON in Latin-1), and a
@@ -34,6 +35,13 @@ public class RequestFormatFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        try {
+            readEveryHeader(request);
+        } catch (org.springframework.security.web.firewall.RequestRejectedException refused) {
+            problems.write(request, response, ApiException.badRequest("invalid_header",
+                    "A request header has characters a header may not carry (send non-ASCII text in the body)"));
+            return;
+        }
         String header = request.getHeader("Content-Type");
         if (header == null || header.isBlank()) {
             checkQuery(request, response, chain);
@@ -55,6 +63,19 @@ public class RequestFormatFilter extends OncePerRequestFilter {
             return;
         }
         checkQuery(request, response, chain);
+    }
+
+    /**
+     * Every header value is read here, inside the security filter chain: the firewall checks a value when it is
+     * first read, and one it refuses (a UTF-8 "Ä" in User-Agent) is answered 400 {@code invalid_header} here —
+     * read first by a route, on another thread, it was an empty 500.
+     */
+    private static void readEveryHeader(HttpServletRequest request) {
+        for (var names = request.getHeaderNames(); names.hasMoreElements(); ) {
+            for (var values = request.getHeaders(names.nextElement()); values.hasMoreElements(); ) {
+                values.nextElement();
+            }
+        }
     }
 
     private void checkQuery(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
