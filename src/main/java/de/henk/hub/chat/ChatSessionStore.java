@@ -53,15 +53,16 @@ public class ChatSessionStore {
             Turn.Returning known = caller.authenticated() ? returning.of(caller, today) : null;
             ConversationProfile before = known != null ? known.remembered() : ConversationProfile.empty();
             return ChatTurn.opened(new ChatTurn.Opened(message, caller, receivedAt, ChatSessions.newId(), null, false,
-                    before, null, known), ConversationState.initial());
+                    false, before, null, known), ConversationState.initial());
         }
         ConversationProfile before = json.profile(session.profileJson());
         if (session.userId() == null && caller.authenticated()) {
             // an anonymous conversation becomes the customer's: it joins what the hub already knew of them
             before = returning.joined(caller, before, today);
         }
+        Handoffs.Wait team = handoffs.waitFor(session.id());
         return ChatTurn.opened(new ChatTurn.Opened(message, caller, receivedAt, session.id(), session,
-                handoffs.personOwns(session.id()), before, Phase.of(session.phase()), null),
+                team == Handoffs.Wait.TAKEN, team == Handoffs.Wait.WAITING, before, Phase.of(session.phase()), null),
                 json.state(session.stateJson()));
     }
 

@@ -27,10 +27,13 @@ import java.util.List;
 public record ChatTurn(Opened opened, ConversationState state, Understood understood, Progress progress,
                        Qualification qualification, Turn turn, Answer answer, ModelReading modelReading) {
 
-    /** The message and its session, before anything was read. */
+    /**
+     * The message and its session, before anything was read. {@code personOwns}: a staff member has answered in the
+     * session (HENK stays quiet); {@code personAwaited}: the customer asked for a person and nobody has answered yet.
+     */
     public record Opened(String message, Caller caller, OffsetDateTime receivedAt, String sessionId,
-                         ChatSessions.StoredSession session, boolean personOwns, ConversationProfile before,
-                         Phase previous, Turn.Returning returning) { }
+                         ChatSessions.StoredSession session, boolean personOwns, boolean personAwaited,
+                         ConversationProfile before, Phase previous, Turn.Returning returning) { }
 
     /** What the message said ({@code learned}) and the profile with it ({@code profile}). */
     public record Understood(ConversationProfile learned, ConversationProfile profile,
@@ -145,8 +148,9 @@ public record ChatTurn(Opened opened, ConversationState state, Understood unders
         return opened.personOwns();
     }
 
+    /** Fabrics are to be proposed this turn — not while the customer waits for a person (HENK does not sell then). */
     public boolean wantsFabrics() {
-        return progress != null && progress.wantsFabrics();
+        return progress != null && progress.wantsFabrics() && !opened.personAwaited();
     }
 
     public ConversationProfile profile() {

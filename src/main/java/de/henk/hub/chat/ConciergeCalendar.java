@@ -23,6 +23,16 @@ final class ConciergeCalendar {
                 || ChatAppointment.TAKEN.equals(calendar.status()));
     }
 
+    /**
+     * What the calendar has to say this turn: nothing (null) when it only shows the time still held from before —
+     * the customer was told when they picked it.
+     */
+    static ChatAppointment news(ChatAppointment calendar, Turn turn) {
+        boolean stillHeld = calendar != null && ChatAppointment.SIGN_IN_REQUIRED.equals(calendar.status())
+                && calendar.chosen() != null && calendar.chosen().equals(turn.state().heldSlot());
+        return stillHeld ? null : calendar;
+    }
+
     /** Free times, a booking, a time just taken, or the way to book without an account. */
     static String calendar(ChatAppointment calendar, Turn turn, boolean de) {
         String label = AppointmentType.of(calendar.type()).label(de ? "de" : "en");

@@ -19,7 +19,9 @@ import java.util.Map;
  * phone given in the chat) — and the customer has not said no. The go-ahead is any of: an appointment wish, a
  * request to be called back or written to, an order, contact data left when HENK offered the appointment — or
  * contact data volunteered together with a concrete need (an occasion or a garment, plus a budget or a date), which
- * counts at once, however early in the conversation. Browsing, a no (also one said later), spam, job seekers,
+ * counts at once, however early in the conversation. A request for a person of the team, or a time picked that could
+ * not be booked without an account, with an email or phone left in the chat, is enough by itself: the team calls
+ * back or confirms the time ({@link TeamAsked}). Browsing, a no (also one said later), spam, job seekers,
  * competitors and jokes never qualify, not even with an email address. {@link Assessment#why()} is the sentence
  * the sales team reads in the deal note.
  */
@@ -54,6 +56,8 @@ public class LeadQualifier {
 
     static final String VOLUNTEERED = "Kontaktdaten mit konkretem Bedarf hinterlassen";
     static final String CALLBACK = "möchte zurückgerufen werden";
+    static final String PERSON = "möchte mit einem Mitarbeiter sprechen";
+    static final String TIME_PICKED = "Wunschtermin gewählt";
 
     /**
      * {@code previousPhase} is what HENK asked last: contact data volunteered with mere interest count as the wish
@@ -61,9 +65,25 @@ public class LeadQualifier {
      */
     public Assessment assess(ConversationProfile p, Caller caller, ConversationState state, Phase previousPhase,
                              LocalDate today) {
+        return assess(p, caller, state, previousPhase, today, TeamAsked.NOTHING);
+    }
+
+    /**
+     * What the customer asked of the team beside the profile: a person to talk to ({@code person}), or a time they
+     * picked and could not book without an account ({@code time}: held now, or picked in this message). Either, with
+     * an email or phone left in the chat, is the go-ahead and enough to hand over — the team calls back or confirms
+     * the time — without a budget or an event date.
+     */
+    public record TeamAsked(boolean person, boolean time) {
+        public static final TeamAsked NOTHING = new TeamAsked(false, false);
+    }
+
+    public Assessment assess(ConversationProfile p, Caller caller, ConversationState state, Phase previousPhase,
+                             LocalDate today, TeamAsked asked) {
         List<String> reasons = new ArrayList<>();
         int score = 0;
         boolean leftContact = p.email() != null || p.phone() != null;
+        boolean teamToCall = leftContact && (asked.person() || asked.time());
         // "ich suche" is interest; a lead needs the wish to go ahead: an appointment, an order, or contact data
         // the customer left when HENK offered the appointment
         boolean concreteNeed = (p.occasion() != null || p.garment() != null)
@@ -71,7 +91,7 @@ public class LeadQualifier {
         boolean volunteered = leftContact && concreteNeed && !"browsing".equals(p.intent());
         boolean intent = "buying".equals(p.intent()) || Boolean.TRUE.equals(p.wantsAppointment())
                 || Boolean.TRUE.equals(p.wantsCallback()) || volunteered
-                || "interested".equals(p.intent()) && leftContact && previousPhase == Phase.CONTACT;
+                || "interested".equals(p.intent()) && leftContact && previousPhase == Phase.CONTACT || teamToCall;
         if (p.notACustomer()) {
             return new Assessment(false, 0, List.of("keine Kundenanfrage (Werbung, Bewerbung, Mitbewerber oder Scherz)"),
                     null);
@@ -94,6 +114,14 @@ public class LeadQualifier {
         } else if ("interested".equals(p.intent())) {
             score += 10;
             reasons.add("Interesse geäußert");
+        }
+        if (asked.person()) {
+            score += 20;
+            reasons.add(PERSON);
+        }
+        if (asked.time()) {
+            score += 20;
+            reasons.add(TIME_PICKED);
         }
         if (p.occasion() != null) {
             score += 10;
@@ -151,8 +179,8 @@ public class LeadQualifier {
         }
         score = Math.min(100, score);
         String email = caller.authenticated() && caller.email() != null ? caller.email() : p.email();
-        boolean qualified = intent && (p.knowsBudget() || p.knowsEventDate()) && reachable
-                && score >= QUALIFYING_SCORE && !"browsing".equals(p.intent());
+        boolean qualified = intent && (p.knowsBudget() || p.knowsEventDate() || teamToCall) && reachable
+                && (score >= QUALIFYING_SCORE || teamToCall) && !"browsing".equals(p.intent());
         return new Assessment(qualified, score, List.copyOf(reasons), email);
     }
 

@@ -43,6 +43,11 @@ public class OfflineConcierge {
                     + "are looking for a suit yourself, I am happy to help.");
             return String.join(" ", parts);
         }
+        ChatAppointment calendar = ConciergeCalendar.news(turn.appointment(), turn);
+        if (turn.personAwaited()) {
+            // the customer waits for a person of the team: briefly, without selling
+            return ConciergeWaiting.reply(turn, parts, calendar, de);
+        }
         if ("browsing".equals(learned.intent())) {
             parts.add(de ? "Sehr gern – schauen Sie sich in aller Ruhe um, ganz ohne Verpflichtung."
                     : "Of course – take your time and look around, no obligation at all.");
@@ -55,7 +60,6 @@ public class OfflineConcierge {
         if (turn.lead().createdNow()) {
             parts.add(ConciergeDialogue.handover(turn, de));
         }
-        ChatAppointment calendar = turn.appointment();
         if (calendar != null) {
             parts.add(ConciergeCalendar.calendar(calendar, turn, de));
         }

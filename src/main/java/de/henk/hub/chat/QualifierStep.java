@@ -5,6 +5,7 @@ import de.henk.hub.auth.Caller;
 import de.henk.hub.catalog.FabricCatalogue;
 import de.henk.hub.catalog.FabricHit;
 import de.henk.hub.crm.LeadIntake;
+import de.henk.hub.handoff.PersonRequest;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -45,8 +46,9 @@ public class QualifierStep {
         Caller caller = turn.caller();
         ConversationState state = turn.state();
         ConversationState counted = state.nextTurn();
-        LeadQualifier.Assessment assessment = qualifier.assess(now, caller, counted, turn.opened().previous(),
-                LocalDate.now(clock));
+        LocalDate today = LocalDate.now(clock);
+        LeadQualifier.Assessment assessment = qualifier.assess(now, caller, counted, turn.opened().previous(), today,
+                teamAsked(turn, today));
         LeadStatus lead;
         boolean create = false;
         if (state.leadDealId() != null && understood.learned().declined()) {
@@ -74,8 +76,20 @@ public class QualifierStep {
         ChatTurn.Opened opened = turn.opened();
         Turn answered = new Turn(opened.message(), opened.before(), understood.learned(), now, opened.previous(),
                 phase, state, understood.facts(), understood.smalltalk(), turn.progress().recommendations(), lead,
-                caller.authenticated(), opened.returning(), null, prices);
+                caller.authenticated(), opened.returning(), null, prices, opened.personAwaited());
         return turn.with(counted).with(answered, new ChatTurn.Qualification(assessment, create));
+    }
+
+    /**
+     * A person of the team asked for (before, or in this message), and a time picked without an account — held
+     * before, or one of the times offered picked now (the calendar step holds it after this one).
+     */
+    private static LeadQualifier.TeamAsked teamAsked(ChatTurn turn, LocalDate today) {
+        ConversationState state = turn.state();
+        String message = turn.message();
+        boolean picked = !turn.caller().authenticated() && (state.heldSlot() != null || !state.offeredSlots().isEmpty()
+                && ChatAppointments.choice(message, SlotWish.read(message, today), state.offeredSlots()) != null);
+        return new LeadQualifier.TeamAsked(turn.opened().personAwaited() || PersonRequest.in(message), picked);
     }
 
     /** The body for {@code direct:crm-accept-lead}. */

@@ -18,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Human handoff: a customer asks for a person (explicitly or in the chat), the team is told, a staff member
- * answers inside the same session, and HENK stays quiet until the session is released.
+ * answers inside the same session, and HENK stays quiet from that first answer until the session is released. Until a
+ * staff member has answered, HENK keeps answering — briefly, without selling — so that contact details the customer
+ * leaves meanwhile reach the team.
  */
 @Service("handoffs")
 public class Handoffs {
@@ -39,11 +41,28 @@ public class Handoffs {
         return PersonRequest.in(message);
     }
 
-    /** Whether a person owns the session right now (HENK stays quiet). */
-    public boolean personOwns(String sessionId) {
-        return sessionId != null && db.sql("select count(*) from handoff where session_id = :s and status in ('open', 'active')")
-                .param("s", sessionId).query(Long.class).single() > 0;
+    /**
+     * Where the session stands with the team: {@link Wait#TAKEN} once a staff member has answered in it (HENK stays
+     * quiet), {@link Wait#WAITING} while the customer's request is open and nobody has taken it yet (HENK keeps
+     * answering, briefly, so that contact details still reach the team), {@link Wait#NONE} otherwise.
+     */
+    public Wait waitFor(String sessionId) {
+        if (sessionId == null) {
+            return Wait.NONE;
+        }
+        return db.sql("select status from handoff where session_id = :s and status in ('open', 'active') "
+                        + "order by id desc fetch first 1 rows only")
+                .param("s", sessionId).query(String.class).optional()
+                .map(status -> "active".equals(status) ? Wait.TAKEN : Wait.WAITING).orElse(Wait.NONE);
     }
+
+    /** Whether a person owns the session right now: a staff member has answered in it (HENK stays quiet). */
+    public boolean personOwns(String sessionId) {
+        return waitFor(sessionId) == Wait.TAKEN;
+    }
+
+    /** A session and the team: nobody asked, asked and waiting, taken by a staff member. */
+    public enum Wait { NONE, WAITING, TAKEN }
 
     /** The customer (owner of the session) asks for a person; a second request while one is open changes nothing. */
     @Transactional

@@ -109,6 +109,40 @@ class HumanHandoffTest extends HubTest {
                 .doesNotContain(banker.text("session_id"), bot.text("session_id"));
     }
 
+    /**
+     * Until a staff member has answered, HENK keeps answering a customer who asked for a person — briefly, without
+     * selling — and contact details left meanwhile reach the team as a lead. From the first answer on, HENK is quiet.
+     */
+    @Test
+    void whileNobodyHasAnsweredHenkAnswersAndContactDetailsReachTheTeam() {
+        String email = uniqueEmail("wartet");
+        Api.Response asked = api.post("/api/chat", Map.of("message", "Ich möchte mit einem Mitarbeiter sprechen"), "");
+        String session = asked.text("session_id");
+        Account sales = salesPerson();
+        assertThat(ids(api.get("/api/handoffs", sales.accessToken()).json().path("handoffs"))).contains(session);
+
+        Api.Response again = api.post("/api/chat", Map.of("message", "Einen Menschen, bitte!", "session_id", session), "");
+        assertThat(again.text("reply")).as(again.toString()).contains("bereits informiert");
+        assertThat(again.text("concierge")).isNotEqualTo("staff");
+
+        Api.Response contact = api.post("/api/chat", Map.of("message", "Ein Anzug für eine Hochzeit, " + email,
+                "session_id", session), "");
+        assertThat(contact.text("reply")).as(contact.toString()).contains(email).doesNotContain("?");
+        assertThat(contact.json().path("lead").path("status").asText()).isEqualTo("created");
+        assertThat(contact.json().path("recommendations")).isEmpty();
+        await().atMost(Duration.ofSeconds(30)).until(() -> SharedMail.receivedBy(TEAM_EMAIL).stream()
+                .anyMatch(m -> subject(m).startsWith("Neuer Lead") && body(m).contains(email)));
+        // still the one handoff in the queue, now with a lead beside it
+        assertThat(ids(api.get("/api/handoffs", sales.accessToken()).json().path("handoffs")))
+                .filteredOn(session::equals).hasSize(1);
+
+        api.post("/api/chat/sessions/" + session + "/messages", Map.of("content", "Hallo, hier ist Anna vom Atelier"),
+                sales.accessToken());
+        Api.Response quiet = api.post("/api/chat", Map.of("message", "Danke, Anna!", "session_id", session), "");
+        assertThat(quiet.text("reply")).isEmpty();
+        assertThat(quiet.text("concierge")).isEqualTo("staff");
+    }
+
     @Test
     void onlyTheSessionsOwnerAsksAndOnlyTheTeamAnswers() {
         Account alice = register(uniqueEmail("alice"));
@@ -132,6 +166,21 @@ class HumanHandoffTest extends HubTest {
         List<String> ids = new ArrayList<>();
         handoffs.forEach(h -> ids.add(h.path("session_id").asText()));
         return ids;
+    }
+
+    private static String body(jakarta.mail.internet.MimeMessage message) {
+        try {
+            if (message.getContent() instanceof jakarta.mail.Multipart multipart) {
+                StringBuilder text = new StringBuilder();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    text.append(multipart.getBodyPart(i).getContent());
+                }
+                return text.toString();
+            }
+            return String.valueOf(message.getContent());
+        } catch (Exception e) {
+            return "";
+        }
     }
 
     private static String subject(jakarta.mail.internet.MimeMessage message) {
