@@ -96,14 +96,28 @@ public class ChatAppointments {
                     state.offeredSlots(), chosen, null), state.withSlots(state.offeredSlots(), chosen));
         }
         boolean anotherTime = offeredBefore && (wish.saysWhen() || NONE_OF_THEM.matcher(message).find());
+        if (!wantsToComeIn && !anotherTime && offeredBefore && state.heldSlot() == null && leavesContact(learned)) {
+            // "petra@example.com" answering the times: a way to reach the customer, no answer to the offer yet
+            return new Settled(new ChatAppointment(ChatAppointment.OFFERED, type.id(), state.offeredSlots(), null, null),
+                    state);
+        }
         if (!wantsToComeIn && !anotherTime) {
-            // times are on offer for the one answer right after: later, "der erste" no longer means one of them
-            return Settled.nothing(state.withSlots(List.of(), state.heldSlot()));
+            // times are on offer for the one answer right after: later, "der erste" no longer means one of them; a
+            // time held stays the customer's (and in the response) until they sign in, say no or it is booked
+            OfferedSlot held = state.heldSlot();
+            return held == null ? Settled.nothing(state.withSlots(List.of(), null))
+                    : new Settled(new ChatAppointment(ChatAppointment.SIGN_IN_REQUIRED, held.type(), List.of(), held,
+                    null), state.withSlots(List.of(), held));
         }
         List<OfferedSlot> slots = propose(wish, type, offeredBefore && !wish.saysWhen() ? state.offeredSlots() : List.of());
         ChatAppointment offer = new ChatAppointment(slots.isEmpty() ? ChatAppointment.NONE_FREE : ChatAppointment.OFFERED,
                 type.id(), slots, null, null);
         return new Settled(offer, state.withSlots(slots, state.heldSlot()));
+    }
+
+    /** The message leaves an email address or a phone number (and perhaps a name), nothing about the times. */
+    private static boolean leavesContact(ConversationProfile learned) {
+        return learned.email() != null || learned.phone() != null;
     }
 
     /**

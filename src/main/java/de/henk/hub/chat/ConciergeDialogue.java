@@ -108,10 +108,12 @@ final class ConciergeDialogue {
         if (held != null) {
             // the time picked before there was a way to book it: the team confirms that one
             String when = ChatAppointments.describe(held, de);
-            return de ? "Ich habe Ihre Anfrage an unser Team übergeben – ein Schneider meldet sich in Kürze persönlich "
-                    + "bei Ihnen, um Ihren Wunschtermin am " + when + " zu bestätigen."
-                    : "I have passed your request on to our team – one of our tailors will contact you shortly to "
-                    + "confirm the time you picked, " + when + ".";
+            String where = p.email() != null ? p.email() : p.phone();
+            String at = where == null ? "" : (de ? " unter " : " at ") + where;
+            return de ? "Ich habe Ihre Anfrage an unser Team übergeben – ein Schneider meldet sich in Kürze" + at
+                    + " persönlich bei Ihnen, um Ihren Wunschtermin am " + when + " zu bestätigen."
+                    : "I have passed your request on to our team – one of our tailors will contact you shortly" + at
+                    + " to confirm the time you picked, " + when + ".";
         }
         if (!turn.signedIn() && p.email() == null && p.phone() != null) {
             // known only by phone: say how the team will reach them

@@ -165,6 +165,54 @@ class BookingInTheChatTest extends HubTest {
         assertThat(dealId).isPositive();
     }
 
+    /**
+     * The same without a budget or a date: the time picked and the email are enough for the team to confirm it, and
+     * the time stays held in the response on every later turn.
+     */
+    @Test
+    void aHeldTimeAndAnEmailAreALeadEvenBeforeBudgetOrDateAndTheTimeStaysHeld() {
+        String email = uniqueEmail("gehalten");
+        Api.Response offer = chat("Ich möchte einen Termin zum Maßnehmen", null, null);
+        Api.Response chosen = chat("der erste", offer.text("session_id"), null);
+        JsonNode held = chosen.json().path("appointment").path("chosen");
+        String when = ChatAppointments.describe(new OfferedSlot("measurement", held.path("date").asText(),
+                held.path("time").asText()), true);
+
+        Api.Response contact = chat(email, offer.text("session_id"), null);
+        assertThat(contact.json().path("lead").path("status").asText()).as(contact.toString()).isEqualTo("created");
+        assertThat(contact.text("reply")).contains("Wunschtermin am " + when).contains(email)
+                .doesNotContain("Welcher passt Ihnen");
+        assertThat(contact.json().path("appointment").path("status").asText()).isEqualTo("sign_in_required");
+        assertThat(contact.json().path("appointment").path("chosen")).isEqualTo(held);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(PIPEDRIVE.notes()).anySatisfy(note -> assertThat(note.path("content").asText())
+                        .contains("Wunschtermin (noch nicht gebucht): " + when).contains("Wunschtermin gewählt")));
+
+        Api.Response later = chat("Es ist für eine Hochzeit", offer.text("session_id"), null);
+        assertThat(later.json().path("appointment").path("chosen")).as(later.toString()).isEqualTo(held);
+        assertThat(later.text("reply")).doesNotContain("halte ich für Sie fest");
+    }
+
+    /** Times on offer, then an email instead of a pick: the offer stands; the pick after it goes to the team. */
+    @Test
+    void contactDetailsLeftWhileTimesAreOfferedKeepTheOfferAndThePickReachesTheTeam() {
+        Api.Response offer = chat("Ich möchte einen Termin zum Maßnehmen", null, null);
+        Api.Response saturday = chat("Samstag vormittag", offer.text("session_id"), null);
+        JsonNode slots = saturday.json().path("appointment").path("slots");
+        assertThat(slots.size()).as(saturday.toString()).isPositive();
+
+        Api.Response contact = chat(uniqueEmail("petra"), offer.text("session_id"), null);
+        assertThat(contact.json().path("appointment").path("status").asText()).as(contact.toString())
+                .isEqualTo("offered");
+        assertThat(contact.json().path("appointment").path("slots")).isEqualTo(slots);
+
+        Api.Response picked = chat("der erste", offer.text("session_id"), null);
+        assertThat(picked.json().path("appointment").path("status").asText()).as(picked.toString())
+                .isEqualTo("sign_in_required");
+        assertThat(picked.json().path("appointment").path("chosen")).isEqualTo(slots.get(0));
+        assertThat(picked.json().path("lead").path("status").asText()).isEqualTo("created");
+    }
+
     @Test
     void aCustomerWhoNamesDayAndTimeIsBookedDirectlyAndTheEventDayIsNotTakenForIt() {
         Account customer = register(uniqueEmail("direkt"));
