@@ -7,7 +7,8 @@ import static de.henk.hub.chat.WordPatterns.words;
 
 /**
  * What the customer means to do: decline, nothing of a customer's, only browse, buy (an appointment, a callback, an
- * order) or show interest, the first that applies; after HENK's contact question a bare "ja" or "nein" counts.
+ * order) or show interest, the first that applies; after HENK's contact question a bare "ja" or "nein" counts (an
+ * "ok" with a goodbye is none).
  */
 final class IntentRules {
 
@@ -100,6 +101,10 @@ final class IntentRules {
             "(muss|möchte|will) (noch |erst )?(mal )?(darüber )?nachdenken", "think (about it|it over)", "sleep on it",
             "melde mich( noch| später| wieder)?", "get back to you", "not yet", "noch nicht", "erstmal nicht",
             "(danke|thanks|thank you) (erstmal|erst mal|for now)", "das wars( erstmal)?");
+    /** "ok bye", "tschüss", "danke, das war's": the customer takes leave — an "ok" in front is no yes to anything. */
+    private static final Pattern FAREWELL = words("tschü?ss?", "tschau", "ciao", "bye", "good ?bye", "auf wiedersehen",
+            "bis bald", "bis dann", "das war'?s", "das war’s", "that'?s (all|it)", "that’s (all|it)",
+            "schönen tag( noch)?", "have a (nice|good|great) (day|evening)");
     private static final Pattern YES = Pattern.compile(
             "^\\W*(ja|jawohl|gern|gerne|sehr gern|klar|natürlich|okay|ok|yes|yeah|yep|sure|please do|ja bitte|"
                     + "das wäre (schön|toll|super)|that would be (great|nice)|sounds good|passt)\\b",
@@ -127,7 +132,8 @@ final class IntentRules {
         }
         boolean appointment = (found(APPOINTMENT, text) || found(DAY_AND_TIME, text)
                 && Vocabulary.first(Vocabulary.OCCASIONS, text) == null) && !HOW_LONG_OR_PRICE.matcher(text).find()
-                || expecting == Phase.CONTACT && YES.matcher(text).find() && !found(DEFERRING, text);
+                || expecting == Phase.CONTACT && YES.matcher(text).find() && !found(DEFERRING, text)
+                && !found(FAREWELL, text);
         boolean callback = found(CALLBACK, text);
         if (callback) {
             profile.wantsCallback(true);

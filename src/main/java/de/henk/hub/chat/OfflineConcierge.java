@@ -64,8 +64,9 @@ public class OfflineConcierge {
             parts.add(ConciergeCalendar.calendar(calendar, turn, de));
         }
         String next;
-        if (turn.facts().stream().anyMatch(e -> ShopKnowledge.PERSON.equals(e.id()))) {
-            // a person was asked for: the team takes over, HENK asks nothing more of its own
+        if (turn.facts().stream().anyMatch(e -> ShopKnowledge.PERSON.equals(e.id()))
+                || turn.smalltalk().stream().anyMatch(e -> ShopKnowledge.GOODBYE.equals(e.id()))) {
+            // a person was asked for: the team takes over; or the customer takes leave: HENK asks nothing more
             next = null;
         } else if (ConciergeCalendar.asksAboutTheCalendar(calendar)) {
             // the times are this turn's question; only a missing way to reach the customer is asked besides

@@ -29,6 +29,9 @@ public class ShopKnowledge {
     /** The fact answering a request for a person (knowledge/shop.yaml id). */
     static final String PERSON = "human";
 
+    /** The small talk of a customer taking leave ("ok bye", "tschüss"): HENK closes, asks nothing more. */
+    static final String GOODBYE = "goodbye";
+
     /** One fact: why it is asked for, and the answer in both languages. */
     public record Entry(String id, List<Pattern> asks, boolean anytime, String german, String english) {
         boolean askedBy(String text) {
