@@ -78,7 +78,8 @@ public class MessageReader {
         if (!rulesMissedIt) {
             return byRulesAlone(byRules);
         }
-        return llm.extractProfile(message, asked(previous), today).map(byModel -> gapsFilled(byRules, byModel))
+        return llm.extractProfile(message, asked(previous), today)
+                .map(byModel -> gapsFilled(byRules, languageKept(byModel, previous)))
                 .orElseGet(() -> byRulesAlone(byRules));
     }
 
@@ -94,8 +95,8 @@ public class MessageReader {
     public Beside readBeside(String message, Phase previous, LocalDate today) {
         ConversationProfile byRules = rules.extract(message, previous);
         String asked = asked(previous);
-        return new Beside(byRules, CompletableFuture.supplyAsync(() -> llm.extractProfile(message, asked, today),
-                readingThreads));
+        return new Beside(byRules, CompletableFuture.supplyAsync(() -> llm.extractProfile(message, asked, today)
+                .map(byModel -> languageKept(byModel, previous)), readingThreads));
     }
 
     /**
@@ -115,6 +116,15 @@ public class MessageReader {
         }
         return byModel.map(model -> reconciled(beside.byRules(), model))
                 .orElseGet(() -> byRulesAlone(beside.byRules()));
+    }
+
+    /**
+     * After the first message the conversation's language changes only when the rules read a clear switch
+     * ({@link LanguageRules#switchedTo}): the model's "de" for a "Danke" in an English conversation is no switch.
+     */
+    private static ConversationProfile languageKept(ConversationProfile byModel, Phase previous) {
+        return previous == null || byModel.language() == null ? byModel
+                : byModel.toBuilder().language(null).build();
     }
 
     private static String asked(Phase previous) {
