@@ -31,6 +31,21 @@ final class DateRules {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     static final Pattern NUMERIC_DATE = Pattern.compile(
             "(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(20\\d{2}|\\d{2})?(?![\\d])");
+    /** "20/06/2027", "6/20/2027": day first as in Europe, unless only the other way round is a date. */
+    static final Pattern SLASHED_DATE = Pattern.compile("(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(20\\d{2})(?![\\d/])");
+    /** "2027-06-20". */
+    static final Pattern ISO_DATE = Pattern.compile("(?<![\\d-])(20\\d{2})-(\\d{2})-(\\d{2})(?![\\d-])");
+    /** "Ende Mai", "late August", "Anfang Juni": the start or end of the month named right after. */
+    private static final Pattern PART_OF_MONTH = Pattern.compile("(?<!\\p{L})(ende|end of|late|the end of|anfang|"
+            + "beginning of|start of|early|the beginning of)[\\s-]+(?:des |im )?"
+            + MONTH_NAMES + "(?!\\p{L})", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** "Anfang nächsten Jahres", "early next year", "Ende des Jahres", "end of the year". */
+    private static final Pattern EARLY_NEXT_YEAR = words("anfang (des )?(nächsten|kommenden) jahres",
+            "anfang nächstes jahr", "early next year", "(at the )?(beginning|start) of next year",
+            "early in the new year", "im neuen jahr", "early (in )?\\d{4}", "anfang \\d{4}");
+    private static final Pattern YEAR = Pattern.compile("20\\d{2}");
+    private static final Pattern END_OF_YEAR = words("ende (des|dieses) jahres", "ende dieses jahr", "jahresende",
+            "(at the |by the )?end of (the|this) year", "late this year");
     /** "Juni 2027", "june 2027": a month with its year, one pattern per month (made once, not per message). */
     private static final Pattern[] MONTH_WITH_YEAR = new Pattern[12];
 
@@ -65,6 +80,18 @@ final class DateRules {
             m = MONTH_NAME_DAY.matcher(text);
             if (m.find() && !(m.group(1).equals("may") && MAY_I.matcher(text).find())) {
                 return nextDay(Integer.parseInt(m.group(2)), monthNumber(m.group(1)), m.group(3), today);
+            }
+            m = SLASHED_DATE.matcher(text);
+            if (m.find()) {
+                int first = Integer.parseInt(m.group(1));
+                int second = Integer.parseInt(m.group(2));
+                boolean monthFirst = second > 12 && first <= 12;
+                return LocalDate.of(Integer.parseInt(m.group(3)), monthFirst ? first : second, monthFirst ? second : first);
+            }
+            m = ISO_DATE.matcher(text);
+            if (m.find()) {
+                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)));
             }
             m = NUMERIC_DATE.matcher(text);
             while (m.find()) {
@@ -150,5 +177,43 @@ final class DateRules {
             month = month.plusYears(1);
         }
         return month;
+    }
+
+    /**
+     * The days of the month a message means: "Ende Mai" the 21st to the last, "Anfang Juni" the 1st to the 10th;
+     * the whole month when it names neither ("Mitte März" is read as the month: the event may be late in it).
+     */
+    static LocalDate[] daysOf(YearMonth month, String text) {
+        Matcher m = PART_OF_MONTH.matcher(text);
+        while (m.find()) {
+            if (monthNumber(m.group(2)) != month.getMonthValue()) {
+                continue;
+            }
+            String part = m.group(1).toLowerCase(Locale.ROOT);
+            if (part.contains("ende") || part.contains("end") || part.equals("late")) {
+                return new LocalDate[] {month.atDay(21), month.atEndOfMonth()};
+            }
+            return new LocalDate[] {month.atDay(1), month.atDay(10)};
+        }
+        return new LocalDate[] {month.atDay(1), month.atEndOfMonth()};
+    }
+
+    /**
+     * "Anfang nächsten Jahres", "early next year": January and February of the next year (of that year: "Anfang
+     * 2028"); "Ende des Jahres": this December. Null when the message says neither.
+     */
+    static LocalDate[] partOfYear(String text, LocalDate today) {
+        Matcher early = EARLY_NEXT_YEAR.matcher(text);
+        if (mayMatch(EARLY_NEXT_YEAR, text) && early.find()) {
+            Matcher year = YEAR.matcher(early.group());
+            int y = year.find() ? Integer.parseInt(year.group()) : today.getYear() + 1;
+            LocalDate from = LocalDate.of(y, 1, 1);
+            return from.isBefore(today) ? null : new LocalDate[] {from, YearMonth.of(y, 2).atEndOfMonth()};
+        }
+        if (mayMatch(END_OF_YEAR, text) && END_OF_YEAR.matcher(text).find()) {
+            YearMonth december = YearMonth.of(today.getYear(), 12);
+            return new LocalDate[] {december.atDay(1).isBefore(today) ? today : december.atDay(1), december.atEndOfMonth()};
+        }
+        return null;
     }
 }

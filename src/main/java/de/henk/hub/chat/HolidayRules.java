@@ -1,56 +1,91 @@
 package de.henk.hub.chat;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
+import static de.henk.hub.chat.WordPatterns.found;
 import static de.henk.hub.chat.WordPatterns.words;
 
 /**
- * Days and months an occasion names by itself: "an Silvester", "Christmas party", "Ende März" — Silvester,
- * Christmas, New Year, Oktoberfest and Easter, each the next one that has not passed.
+ * Days and months an occasion names by itself. A holiday is its day: "für Weihnachten", "Christmas Eve" the 24th of
+ * December, "an Silvester" the 31st, "Neujahr" the 1st of January, "Ostern" Easter Sunday, "Pfingsten" Whit Sunday —
+ * each the next one that has not passed. A party of the season is its month: "Weihnachtsfeier", "Christmas party",
+ * "Neujahrsempfang", "Oktoberfest" (which starts in September).
  */
 final class HolidayRules {
 
     static final Pattern NEW_YEARS_EVE = words("silvester\\p{L}*", "new year'?s eve", "nye");
-    private static final Pattern CHRISTMAS = words("weihnacht\\p{L}*", "christmas\\p{L}*", "xmas", "x-mas",
-            "heiligabend", "christmas eve", "adventsfeier", "jahresabschlussfeier", "jahresendfeier");
-    private static final Pattern NEW_YEAR = words("neujahr\\p{L}*", "new year'?s day");
-    private static final Pattern EASTER = words("ostern", "oster\\p{L}+", "easter");
+    /** Parties of a season: they fall somewhere in its month, not on the holiday itself. */
+    private static final Pattern CHRISTMAS_PARTY = words("weihnachts(feier|party|essen|markt)\\p{L}*",
+            "christmas (party|parties|do|dinner|event|market|gala)", "xmas party", "adventsfeier\\p{L}*",
+            "jahresabschlussfeier", "jahresendfeier", "firmenweihnacht\\p{L}*");
+    private static final Pattern NEW_YEAR_PARTY = words("neujahrs(empfang|feier|party)\\p{L}*", "new year'?s (reception|party)");
     private static final Pattern OKTOBERFEST = words("oktoberfest", "wiesn");
+    private static final Pattern CHRISTMAS_ANY = words("weihnacht\\p{L}*", "christmas\\p{L}*");
+    private static final Pattern NEW_YEAR_ANY = words("neujahr\\p{L}*");
+    private static final Pattern EASTER_ANY = words("oster\\p{L}+");
+    private static final Pattern WHITSUN_ANY = words("pfingst\\p{L}+");
+    /** Named days, the first found counts; each maps the year to its day. */
+    private static final List<Map.Entry<Pattern, IntFunction<LocalDate>>> DAYS = List.of(
+            Map.entry(words("(1\\.|erste[nrm]?) weihnachts(feier)?tag", "christmas day"), y -> LocalDate.of(y, 12, 25)),
+            Map.entry(words("(2\\.|zweite[nrm]?) weihnachts(feier)?tag", "boxing day", "stephanstag"),
+                    y -> LocalDate.of(y, 12, 26)),
+            Map.entry(words("weihnachten", "weihnacht", "weihnachtstage?n?", "weihnachtsfeiertage?n?", "heiligabend",
+                    "heiligen abend", "heilig abend", "christmas", "christmas eve", "xmas", "x-mas"),
+                    y -> LocalDate.of(y, 12, 24)),
+            Map.entry(NEW_YEARS_EVE, y -> LocalDate.of(y, 12, 31)),
+            Map.entry(words("neujahr", "neujahrstag", "new year'?s day"), y -> LocalDate.of(y, 1, 1)),
+            Map.entry(words("karfreitag", "good friday"), y -> easter(y).minusDays(2)),
+            Map.entry(words("ostermontag", "easter monday"), y -> easter(y).plusDays(1)),
+            Map.entry(words("ostern", "ostersonntag", "easter", "easter sunday"), HolidayRules::easter),
+            Map.entry(words("pfingstmontag", "whit monday"), y -> easter(y).plusDays(50)),
+            Map.entry(words("pfingsten", "pfingstsonntag", "whitsun", "whit sunday", "pentecost"),
+                    y -> easter(y).plusDays(49)));
 
     private HolidayRules() {
     }
 
-    /** The day a holiday occasion names (Silvester: 31 December; Easter Sunday by ICU's calendar), the next one. */
-    static LocalDate holiday(String text, LocalDate today) {
-        LocalDate day = null;
-        if (NEW_YEARS_EVE.matcher(text).find()) {
-            day = LocalDate.of(today.getYear(), 12, 31);
-        } else if (CHRISTMAS.matcher(text).find()) {
-            day = LocalDate.of(today.getYear(), 12, 24);
-            if (day.isBefore(today) && today.getMonthValue() == 12) {
-                // the Christmas party in December is this one, even after Christmas Eve
-                day = today;
-            }
-        } else if (NEW_YEAR.matcher(text).find()) {
-            day = LocalDate.of(today.getYear() + 1, 1, 1);
-        } else if (OKTOBERFEST.matcher(text).find()) {
-            day = LocalDate.of(today.getYear(), 9, 20);
-        } else if (EASTER.matcher(text).find()) {
-            day = easter(today.getYear());
-            if (day.isBefore(today)) {
-                return easter(today.getYear() + 1);
-            }
-            return day;
+    /** The day a holiday's name means ("zu Weihnachten": 24 December), the next one from today; null when none. */
+    static LocalDate namedDay(String text, LocalDate today) {
+        if (found(CHRISTMAS_PARTY, text) || found(NEW_YEAR_PARTY, text)) {
+            return null; // "Weihnachtsfeier": some day in December, not Christmas Eve
         }
-        if (day != null && day.isBefore(today)) {
-            day = day.plusYears(1);
+        for (var day : DAYS) {
+            if (found(day.getKey(), text)) {
+                LocalDate date = day.getValue().apply(today.getYear());
+                return date.isBefore(today) ? day.getValue().apply(today.getYear() + 1) : date;
+            }
         }
-        return day;
+        return null;
     }
 
-    private static LocalDate easter(int year) {
-        // ICU's holiday rules compute in the default time zone; read the day back in the same zone
+    /**
+     * The month of a party of the season ("Weihnachtsfeier", "Christmas party", "Neujahrsempfang", "Oktoberfest"), or
+     * of a holiday said otherwise ("Ostertaufe"), the next one; null when none. The Christmas party in December is
+     * this December's, even after Christmas Eve.
+     */
+    static YearMonth festiveMonth(String text, LocalDate today) {
+        YearMonth month = null;
+        if (found(CHRISTMAS_PARTY, text) || found(CHRISTMAS_ANY, text)) {
+            month = YearMonth.of(today.getYear(), 12);
+        } else if (found(NEW_YEAR_PARTY, text) || found(NEW_YEAR_ANY, text)) {
+            month = YearMonth.of(today.getYear() + 1, 1);
+        } else if (found(OKTOBERFEST, text)) {
+            month = YearMonth.of(today.getYear(), 9);
+        } else if (found(EASTER_ANY, text) || found(WHITSUN_ANY, text)) {
+            int days = found(WHITSUN_ANY, text) ? 49 : 0;
+            LocalDate day = easter(today.getYear()).plusDays(days);
+            month = YearMonth.from(day.isBefore(today) ? easter(today.getYear() + 1).plusDays(days) : day);
+        }
+        return month != null && month.isBefore(YearMonth.from(today)) ? month.plusYears(1) : month;
+    }
+
+    /** Easter Sunday of that year (ICU's holiday rules, in the default time zone, read back in the same zone). */
+    static LocalDate easter(int year) {
         java.time.ZoneId zone = java.time.ZoneId.systemDefault();
         java.util.Date from = java.util.Date.from(LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant());
         java.util.Date to = java.util.Date.from(LocalDate.of(year, 12, 31).atStartOfDay(zone).toInstant());

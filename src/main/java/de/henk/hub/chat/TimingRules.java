@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 import static de.henk.hub.chat.DateRules.NEXT_YEAR;
 import static de.henk.hub.chat.DateRules.day;
 import static de.henk.hub.chat.DateRules.month;
-import static de.henk.hub.chat.HolidayRules.NEW_YEARS_EVE;
-import static de.henk.hub.chat.HolidayRules.holiday;
+import static de.henk.hub.chat.HolidayRules.festiveMonth;
+import static de.henk.hub.chat.HolidayRules.namedDay;
 import static de.henk.hub.chat.WordPatterns.words;
 
 /**
@@ -81,18 +81,28 @@ final class TimingRules {
             return;
         }
         YearMonth month = month(text, today);
+        LocalDate named = namedDay(text, today);
+        if (named != null && (month == null || month.equals(YearMonth.from(named)))) {
+            // "für Weihnachten", "an Silvester": the holiday's day, not its month
+            profile.timing(named.toString(), YearMonth.from(named).toString(), seasonOf(named.getMonth()),
+                    named.toString(), named.toString(), null);
+            return;
+        }
         if (month == null) {
-            LocalDate holiday = holiday(text, today);
-            if (holiday != null && NEW_YEARS_EVE.matcher(text).find()) {
-                profile.timing(holiday.toString(), YearMonth.from(holiday).toString(), seasonOf(holiday.getMonth()),
-                        holiday.toString(), holiday.toString(), null);
-                return;
-            }
-            month = holiday == null ? null : YearMonth.from(holiday);
+            month = festiveMonth(text, today);
         }
         if (month != null) {
-            profile.timing(null, month.toString(), seasonOf(month.getMonth()), month.atDay(1).toString(),
-                    month.atEndOfMonth().toString(), null);
+            LocalDate[] days = DateRules.daysOf(month, text);
+            profile.timing(null, month.toString(), seasonOf(month.getMonth()), days[0].toString(), days[1].toString(),
+                    null);
+            return;
+        }
+        LocalDate[] partOfYear = DateRules.partOfYear(text, today);
+        if (partOfYear != null) {
+            YearMonth first = YearMonth.from(partOfYear[0]);
+            boolean oneMonth = first.equals(YearMonth.from(partOfYear[1]));
+            profile.timing(null, oneMonth ? first.toString() : null, seasonOf(first.getMonth()),
+                    partOfYear[0].toString(), partOfYear[1].toString(), null);
             return;
         }
         Matcher days = IN_DAYS.matcher(text);
