@@ -1,22 +1,27 @@
 package de.henk.hub.chat;
 
 import de.henk.hub.appointments.AppointmentType;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * When the customer would like to come, as far as one message says: a day ("morgen", "am Dienstag", "3.12.",
  * "December 3rd"), a time ("um 10 Uhr", "10:30", "2pm"), a part of the day ("vormittags", "after work") and what for
- * ("Anprobe", "Beratung"). German first, English too. Every part may be missing; days are resolved against
- * {@code today} to the next such day (never today's past, never more than a year ahead).
+ * ("Anprobe", "Beratung"). German first, English too. Every part may be missing; days are read by {@link VisitDays}
+ * against {@code today} (never today's past, never more than a year ahead). {@code roughDate}: the day is where the
+ * wish begins, not the day itself ("nächste Woche", "in zwei Wochen"); {@code notBefore}: the time is the earliest
+ * ("ab 18 Uhr", "after 6 pm").
  */
-public record SlotWish(LocalDate date, LocalTime time, PartOfDay partOfDay, AppointmentType type) {
+public record SlotWish(LocalDate date, LocalTime time, PartOfDay partOfDay, AppointmentType type, boolean roughDate,
+                       boolean notBefore) {
+
+    /** A wish for that day and time exactly (either may be missing). */
+    public SlotWish(LocalDate date, LocalTime time, PartOfDay partOfDay, AppointmentType type) {
+        this(date, time, partOfDay, type, false, false);
+    }
 
     /**
      * Morning, midday, afternoon, evening — as a tailor's diary would read them: the afternoon begins after lunch (a
@@ -47,40 +52,6 @@ public record SlotWish(LocalDate date, LocalTime time, PartOfDay partOfDay, Appo
      * do not know, and the turn failed on the missing weekday or month.
      */
     private static final int FLAGS = Pattern.CASE_INSENSITIVE;
-    private static final Map<String, DayOfWeek> WEEKDAYS = Map.ofEntries(
-            Map.entry("montag", DayOfWeek.MONDAY), Map.entry("dienstag", DayOfWeek.TUESDAY),
-            Map.entry("mittwoch", DayOfWeek.WEDNESDAY), Map.entry("donnerstag", DayOfWeek.THURSDAY),
-            Map.entry("freitag", DayOfWeek.FRIDAY), Map.entry("samstag", DayOfWeek.SATURDAY),
-            Map.entry("sonnabend", DayOfWeek.SATURDAY), Map.entry("sonntag", DayOfWeek.SUNDAY),
-            Map.entry("monday", DayOfWeek.MONDAY), Map.entry("tuesday", DayOfWeek.TUESDAY),
-            Map.entry("wednesday", DayOfWeek.WEDNESDAY), Map.entry("thursday", DayOfWeek.THURSDAY),
-            Map.entry("friday", DayOfWeek.FRIDAY), Map.entry("saturday", DayOfWeek.SATURDAY),
-            Map.entry("sunday", DayOfWeek.SUNDAY));
-    private static final Map<String, Integer> MONTHS = Map.ofEntries(
-            Map.entry("januar", 1), Map.entry("jänner", 1), Map.entry("january", 1), Map.entry("jan", 1),
-            Map.entry("februar", 2), Map.entry("february", 2), Map.entry("feb", 2),
-            Map.entry("märz", 3), Map.entry("march", 3), Map.entry("mär", 3), Map.entry("mar", 3),
-            Map.entry("april", 4), Map.entry("apr", 4), Map.entry("mai", 5), Map.entry("may", 5),
-            Map.entry("juni", 6), Map.entry("june", 6), Map.entry("jun", 6),
-            Map.entry("juli", 7), Map.entry("july", 7), Map.entry("jul", 7),
-            Map.entry("august", 8), Map.entry("aug", 8), Map.entry("september", 9), Map.entry("sept", 9),
-            Map.entry("sep", 9), Map.entry("oktober", 10), Map.entry("october", 10), Map.entry("okt", 10),
-            Map.entry("oct", 10), Map.entry("november", 11), Map.entry("nov", 11),
-            Map.entry("dezember", 12), Map.entry("december", 12), Map.entry("dez", 12), Map.entry("dec", 12));
-    private static final String MONTH_NAMES = String.join("|", MONTHS.keySet().stream()
-            .sorted((a, b) -> b.length() - a.length()).toList());
-
-    private static final Pattern RELATIVE = Pattern.compile(
-            "(?<!\\p{L})(übermorgen|morgen|tomorrow|day after tomorrow|heute|today)(?!\\p{L})", FLAGS);
-    private static final Pattern WEEKDAY = Pattern.compile(
-            "(?<!\\p{L})(nächste[nmrs]? |kommende[nmrs]? |next |this )?(" + String.join("|", WEEKDAYS.keySet())
-                    + ")s?(?!\\p{L})", FLAGS);
-    private static final Pattern NUMERIC_DATE = Pattern.compile(
-            "(?<![\\d.:])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2}|\\d{4})?(?![\\d:])", FLAGS);
-    private static final Pattern DAY_MONTH = Pattern.compile(
-            "(?<![\\d.])(\\d{1,2})(?:\\.|st|nd|rd|th)?\\s+(?:of\\s+)?(" + MONTH_NAMES + ")\\.?(?!\\p{L})", FLAGS);
-    private static final Pattern MONTH_DAY = Pattern.compile(
-            "(?<!\\p{L})(" + MONTH_NAMES + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d.:])", FLAGS);
     private static final Pattern CLOCK = Pattern.compile(
             "(?<![\\d.:])([01]?\\d|2[0-3])[:.]([0-5]\\d)(?:\\s*uhr)?(?![\\d.])", FLAGS);
     private static final Pattern HOUR_UHR = Pattern.compile("(?<![\\d.:])([01]?\\d|2[0-3])\\s*uhr(?!\\p{L})", FLAGS);
@@ -88,6 +59,9 @@ public record SlotWish(LocalDate date, LocalTime time, PartOfDay partOfDay, Appo
             FLAGS);
     private static final Pattern AT_HOUR = Pattern.compile("(?<!\\p{L})(um|gegen|ab|at|around)\\s+([01]?\\d|2[0-3])(?![\\d.:\\p{L}])",
             FLAGS);
+    /** "ab 18 Uhr", "after 6 pm", "nicht vor 17 Uhr": the time is the earliest, not the one. */
+    private static final Pattern NOT_BEFORE = Pattern.compile(
+            "(?<!\\p{L})(ab|nach|after|from|not before|nicht vor|later than|frühestens|no earlier than)\\s*$", FLAGS);
     private static final Pattern HALF_PAST = Pattern.compile("(?<!\\p{L})halb\\s+(\\d{1,2})(?!\\d)", FLAGS);
 
     private static final Pattern MORNING = Pattern.compile(
@@ -115,7 +89,13 @@ public record SlotWish(LocalDate date, LocalTime time, PartOfDay partOfDay, Appo
 
     public static SlotWish read(String message, LocalDate today) {
         String text = Umlauts.restore(message.toLowerCase(Locale.GERMAN));
-        return new SlotWish(date(text, today), time(text), partOfDay(text), type(text));
+        VisitDays.Day day = VisitDays.read(text, today);
+        Matcher[] said = new Matcher[1];
+        LocalTime time = time(text, said);
+        boolean notBefore = said[0] != null && (NOT_BEFORE.matcher(text.substring(0, said[0].start())).find()
+                || said[0].group().startsWith("ab "));
+        return new SlotWish(day == null ? null : day.date(), time, partOfDay(text), type(text),
+                day != null && day.rough(), notBefore);
     }
 
     /** Says anything about when. */
@@ -123,93 +103,53 @@ public record SlotWish(LocalDate date, LocalTime time, PartOfDay partOfDay, Appo
         return date != null || time != null || partOfDay != null;
     }
 
+    /** Whether a time fits the wish: on the day (from it on, when it is rough), at the time (or later: "ab 18 Uhr"). */
     public boolean fits(LocalDate day, LocalTime start) {
-        return (date == null || date.equals(day)) && (time == null || time.equals(start))
+        return (date == null || (roughDate ? !day.isBefore(date) : date.equals(day))) && fitsTime(start)
                 && (partOfDay == null || partOfDay.contains(start));
     }
 
+    /** The time wished, or from the time wished on ("after 6 pm"). */
+    public boolean fitsTime(LocalTime start) {
+        return time == null || (notBefore ? !start.isBefore(time) : time.equals(start));
+    }
+
+    /** An exact day and an exact time: one slot, to be chosen as it is. */
+    public boolean namesOneSlot() {
+        return date != null && !roughDate && time != null && !notBefore;
+    }
+
     public SlotWish withoutDate() {
-        return new SlotWish(null, time, partOfDay, type);
+        return new SlotWish(null, time, partOfDay, type, false, notBefore);
     }
 
-    private static LocalDate date(String text, LocalDate today) {
-        Matcher relative = RELATIVE.matcher(text);
-        if (relative.find()) {
-            return switch (relative.group(1)) {
-                case "übermorgen", "day after tomorrow" -> today.plusDays(2);
-                case "morgen", "tomorrow" -> text.contains("day after tomorrow") ? today.plusDays(2) : today.plusDays(1);
-                default -> today;
-            };
-        }
-        Matcher numeric = NUMERIC_DATE.matcher(text);
-        if (numeric.find()) {
-            LocalDate date = dayOf(Integer.parseInt(numeric.group(1)), Integer.parseInt(numeric.group(2)),
-                    numeric.group(3), today);
-            if (date != null) {
-                return date;
-            }
-        }
-        Matcher dayMonth = DAY_MONTH.matcher(text);
-        if (dayMonth.find()) {
-            LocalDate date = dayOf(Integer.parseInt(dayMonth.group(1)), MONTHS.get(dayMonth.group(2)), null, today);
-            if (date != null) {
-                return date;
-            }
-        }
-        Matcher monthDay = MONTH_DAY.matcher(text);
-        if (monthDay.find()) {
-            LocalDate date = dayOf(Integer.parseInt(monthDay.group(2)), MONTHS.get(monthDay.group(1)), null, today);
-            if (date != null) {
-                return date;
-            }
-        }
-        Matcher weekday = WEEKDAY.matcher(text);
-        if (weekday.find()) {
-            DayOfWeek day = WEEKDAYS.get(weekday.group(2));
-            LocalDate next = today.with(TemporalAdjusters.next(day));
-            boolean following = weekday.group(1) != null && weekday.group(1).startsWith("nächst")
-                    && next.isBefore(today.plusDays(3));
-            return following ? next.plusWeeks(1) : next;
-        }
-        return null;
-    }
-
-    /** Day and month (and maybe year) as the next such day from today on; null when it is no date. */
-    private static LocalDate dayOf(int day, int month, String year, LocalDate today) {
-        try {
-            if (year != null) {
-                int y = Integer.parseInt(year);
-                LocalDate date = LocalDate.of(y < 100 ? 2000 + y : y, month, day);
-                return date.isBefore(today) || date.isAfter(today.plusYears(1)) ? null : date;
-            }
-            LocalDate date = LocalDate.of(today.getYear(), month, day);
-            return date.isBefore(today) ? LocalDate.of(today.getYear() + 1, month, day) : date;
-        } catch (java.time.DateTimeException e) {
-            return null; // "31.2." or "12.13.": not a day
-        }
-    }
-
-    private static LocalTime time(String text) {
+    /** The time said; {@code said[0]} is the matcher that found it. */
+    private static LocalTime time(String text, Matcher[] said) {
         Matcher clock = CLOCK.matcher(text);
         if (clock.find()) {
+            said[0] = clock;
             return LocalTime.of(Integer.parseInt(clock.group(1)), Integer.parseInt(clock.group(2)));
         }
         Matcher amPm = AM_PM.matcher(text);
         if (amPm.find()) {
+            said[0] = amPm;
             int hour = Integer.parseInt(amPm.group(1)) % 12 + (amPm.group(3).startsWith("p") ? 12 : 0);
             return LocalTime.of(hour, amPm.group(2) == null ? 0 : Integer.parseInt(amPm.group(2)));
         }
         Matcher half = HALF_PAST.matcher(text);
         if (half.find()) {
+            said[0] = half;
             int hour = Integer.parseInt(half.group(1));
             return hour >= 1 && hour <= 24 ? LocalTime.of(afternoonIfSmall(hour - 1), 30) : null;
         }
         Matcher uhr = HOUR_UHR.matcher(text);
         if (uhr.find()) {
+            said[0] = uhr;
             return LocalTime.of(afternoonIfSmall(Integer.parseInt(uhr.group(1))), 0);
         }
         Matcher at = AT_HOUR.matcher(text);
         if (at.find()) {
+            said[0] = at;
             return LocalTime.of(afternoonIfSmall(Integer.parseInt(at.group(2))), 0);
         }
         return null;
