@@ -11,13 +11,27 @@ import java.util.List;
  *   <li>{@code sign_in_required} — an anonymous customer chose a time; HENK keeps it and books after sign-in;</li>
  *   <li>{@code none_free} — nothing free in the days searched.</li>
  * </ul>
+ * {@code outside_hours}: the day or time the customer wished lies outside the opening hours — {@code date}, and the
+ * hours that day ({@code opens}, {@code closes}; both null: closed all day); the slots are the nearest open times.
  * Absent (null) when the calendar was not part of the turn.
  */
 public record ChatAppointment(String status, String type, List<OfferedSlot> slots, OfferedSlot chosen,
-                              Long appointmentId) {
+                              Long appointmentId, OutsideHours outsideHours) {
 
     public ChatAppointment {
         slots = slots == null ? List.of() : List.copyOf(slots);
+    }
+
+    public ChatAppointment(String status, String type, List<OfferedSlot> slots, OfferedSlot chosen, Long appointmentId) {
+        this(status, type, slots, chosen, appointmentId, null);
+    }
+
+    /** A wished day the atelier is closed ({@code opens}, {@code closes} null), or a time outside that day's hours. */
+    public record OutsideHours(String date, String opens, String closes) {
+
+        public boolean closedAllDay() {
+            return opens == null;
+        }
     }
 
     public static final String OFFERED = "offered";

@@ -7,11 +7,7 @@ import de.henk.hub.appointments.AppointmentView;
 import de.henk.hub.appointments.AtelierCalendar;
 import de.henk.hub.auth.Caller;
 import de.henk.hub.web.ApiException;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -45,14 +41,13 @@ public class ChatAppointments {
 
     private final AppointmentBook book;
     private final AtelierCalendar calendar;
-    private final int searchDays;
-    private final int offered;
+    private final FreeTimes free;
 
     public ChatAppointments(AppointmentBook book, AtelierCalendar calendar, ChatSettings settings) {
         this.book = book;
         this.calendar = calendar;
-        this.searchDays = Math.max(1, settings.slots().searchDays());
-        this.offered = Math.max(1, settings.slots().offered());
+        this.free = new FreeTimes(book, calendar, Math.max(1, settings.slots().searchDays()),
+                Math.max(1, settings.slots().offered()));
     }
 
     /** The calendar's part of a turn, and the conversation state after it. */
@@ -87,7 +82,8 @@ public class ChatAppointments {
                 && (YES.matcher(message).find() || Boolean.TRUE.equals(learned.wantsAppointment()))) {
             chosen = state.heldSlot();
         }
-        if (chosen == null && wantsToComeIn && wish.date() != null && wish.time() != null) {
+        if (chosen == null && wantsToComeIn && wish.namesOneSlot()
+                && free.withinHours(wish.date(), wish.time(), type)) {
             chosen = OfferedSlot.of(type.id(), wish.date(), wish.time()); // "Termin am Dienstag um 10, bitte"
         }
         if (chosen != null) {
@@ -109,9 +105,11 @@ public class ChatAppointments {
                     : new Settled(new ChatAppointment(ChatAppointment.SIGN_IN_REQUIRED, held.type(), List.of(), held,
                     null), state.withSlots(List.of(), held));
         }
-        List<OfferedSlot> slots = propose(wish, type, offeredBefore && !wish.saysWhen() ? state.offeredSlots() : List.of());
+        List<OfferedSlot> slots = free.propose(wish, type, offeredBefore && !wish.saysWhen() ? state.offeredSlots()
+                : List.of());
+        // "Sonntag?", "Montag um 20 Uhr": said to be outside the opening hours, with the nearest open times
         ChatAppointment offer = new ChatAppointment(slots.isEmpty() ? ChatAppointment.NONE_FREE : ChatAppointment.OFFERED,
-                type.id(), slots, null, null);
+                type.id(), slots, null, null, free.outsideHours(wish, type));
         return new Settled(offer, state.withSlots(slots, state.heldSlot()));
     }
 
@@ -145,7 +143,7 @@ public class ChatAppointments {
                 throw e;
             }
             // taken a moment ago, or no longer bookable: the nearest free times instead
-            List<OfferedSlot> alternatives = propose(new SlotWish(chosen.day(), chosen.start(), null, null),
+            List<OfferedSlot> alternatives = free.propose(new SlotWish(chosen.day(), chosen.start(), null, null),
                     AppointmentType.of(chosen.type()), List.of(chosen));
             return new Settled(new ChatAppointment(alternatives.isEmpty() ? ChatAppointment.NONE_FREE
                     : ChatAppointment.TAKEN, chosen.type(), alternatives, chosen, null),
@@ -179,64 +177,6 @@ public class ChatAppointments {
             }
         }
         return offered.size() == 1 && YES.matcher(message).find() ? offered.get(0) : null;
-    }
-
-    /**
-     * Free times for the wish: on the wished day the times nearest to the wished one (or spread over the day);
-     * otherwise the first fitting time on each of the next open days, one per day so the customer can choose the
-     * day. Times already offered and turned down are left out. Searches {@code henk.chat.slots.search-days} days.
-     */
-    List<OfferedSlot> propose(SlotWish wish, AppointmentType type, List<OfferedSlot> turnedDown) {
-        LocalDate from = calendar.today().plusDays(1);
-        if (wish.date() != null) {
-            List<LocalTime> free = freeTimes(wish.date(), type, wish, turnedDown);
-            if (!free.isEmpty()) {
-                return onOneDay(wish.date(), free, wish.time(), type);
-            }
-            from = wish.date().plusDays(1); // that day is full: the same time of day on the days after it
-        }
-        List<OfferedSlot> slots = new ArrayList<>();
-        for (LocalDate day = from; slots.size() < offered && day.isBefore(from.plusDays(searchDays));
-             day = day.plusDays(1)) {
-            List<LocalTime> free = freeTimes(day, type, wish.withoutDate(), turnedDown);
-            if (!free.isEmpty()) {
-                LocalTime start = wish.time() == null ? free.get(0) : nearest(free, wish.time());
-                slots.add(OfferedSlot.of(type.id(), day, start));
-            }
-        }
-        return slots;
-    }
-
-    private List<LocalTime> freeTimes(LocalDate day, AppointmentType type, SlotWish wish, List<OfferedSlot> turnedDown) {
-        if (day.isBefore(calendar.today()) || calendar.openingHours(day).isEmpty()) {
-            return List.of();
-        }
-        return book.availability(day.toString(), type.id()).stream()
-                .filter(t -> wish.partOfDay() == null || wish.partOfDay().contains(t))
-                .filter(t -> turnedDown.stream().noneMatch(s -> s.day().equals(day) && s.start().equals(t)))
-                .toList();
-    }
-
-    /** Up to {@code henk.chat.slots.offered} times that day: nearest to the wished time, else spread at least 90 min apart. */
-    private List<OfferedSlot> onOneDay(LocalDate day, List<LocalTime> free, LocalTime wished, AppointmentType type) {
-        List<LocalTime> chosen = new ArrayList<>();
-        if (wished != null) {
-            free.stream().sorted(Comparator.comparingLong(t -> Math.abs(Duration.between(wished, t).toMinutes())))
-                    .limit(offered).sorted().forEach(chosen::add);
-        } else {
-            for (LocalTime t : free) {
-                if (chosen.size() < offered && (chosen.isEmpty()
-                        || !t.isBefore(chosen.get(chosen.size() - 1).plusMinutes(90)))) {
-                    chosen.add(t);
-                }
-            }
-        }
-        return chosen.stream().map(t -> OfferedSlot.of(type.id(), day, t)).toList();
-    }
-
-    private static LocalTime nearest(List<LocalTime> free, LocalTime wished) {
-        return free.stream().min(Comparator.comparingLong(t -> Math.abs(Duration.between(wished, t).toMinutes())))
-                .orElseThrow();
     }
 
     /** "Dienstag, 1. Dezember um 10:00 Uhr" / "Tuesday 1 December at 10:00". */

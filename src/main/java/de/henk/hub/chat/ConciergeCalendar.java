@@ -45,7 +45,7 @@ final class ConciergeCalendar {
                 + " hinterlassen Sie mir Ihre E-Mail-Adresse oder Telefonnummer, dann trägt unser Team Sie ein."
                 : " To book it for you, please sign in or register quickly – or leave me your email address or phone"
                 + " number and our team will put you down.");
-        return switch (calendar.status()) {
+        return outsideHours(calendar.outsideHours(), de) + switch (calendar.status()) {
             case ChatAppointment.BOOKED -> de
                     ? "Ihr Termin steht: " + label + " am " + ChatAppointments.describe(calendar.chosen(), true)
                     + " in unserem Atelier. Die Bestätigung mit Kalendereintrag kommt per E-Mail; absagen können Sie"
@@ -53,7 +53,10 @@ final class ConciergeCalendar {
                     : "You are booked: " + label.toLowerCase(Locale.ROOT) + " on "
                     + ChatAppointments.describe(calendar.chosen(), false) + " at our atelier. The confirmation with a"
                     + " calendar invitation is on its way by email; you can cancel online under \"My appointments\".";
-            case ChatAppointment.OFFERED -> (de ? "Gern! Freie Termine für „" + label + "“: "
+            case ChatAppointment.OFFERED -> (calendar.outsideHours() != null
+                    ? (de ? "Die nächsten freien Termine für „" + label + "“: "
+                    : "The nearest free times for " + label.toLowerCase(Locale.ROOT) + ": ")
+                    : de ? "Gern! Freie Termine für „" + label + "“: "
                     : "With pleasure! Free times for " + label.toLowerCase(Locale.ROOT) + ": ")
                     + numbered(calendar.slots(), de) + (de ? ". Welcher passt Ihnen?" : ". Which one suits you?")
                     + withoutAccount;
@@ -77,6 +80,27 @@ final class ConciergeCalendar {
                     : "I cannot find a free time for this in the coming weeks – tell me another day, or our team"
                     + " will get back to you with more options.";
         };
+    }
+
+    /**
+     * "Sonntags ist unser Atelier geschlossen." / "Am Montag, 14. Dezember haben wir von 10:00 bis 19:00 Uhr geöffnet."
+     * — said before the nearest open times, when the wished day or time lies outside the opening hours.
+     */
+    static String outsideHours(ChatAppointment.OutsideHours outside, boolean de) {
+        if (outside == null) {
+            return "";
+        }
+        java.time.LocalDate day = java.time.LocalDate.parse(outside.date());
+        String named = day.format(java.time.format.DateTimeFormatter.ofPattern(de ? "EEEE, d. MMMM" : "EEEE d MMMM",
+                de ? Locale.GERMAN : Locale.ENGLISH));
+        if (outside.closedAllDay()) {
+            return de ? "Am " + named + " ist unser Atelier leider geschlossen. "
+                    : "Our atelier is closed on " + named + ", I am afraid. ";
+        }
+        return de ? "Am " + named + " haben wir von " + outside.opens() + " bis " + outside.closes()
+                + " Uhr geöffnet – zu Ihrer Wunschzeit passt es leider nicht. "
+                : "On " + named + " we are open from " + outside.opens() + " to " + outside.closes()
+                + ", so your preferred time does not fit, I am afraid. ";
     }
 
     private static String numbered(List<OfferedSlot> slots, boolean de) {
