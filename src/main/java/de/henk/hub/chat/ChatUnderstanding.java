@@ -74,12 +74,9 @@ public class ChatUnderstanding {
 
     private ChatTurn.Understood understood(ChatTurn turn, ConversationProfile read, List<ShopKnowledge.Entry> facts,
                                            List<ShopKnowledge.Entry> smalltalk) {
-        ConversationProfile learned = read;
         ConversationState state = turn.state();
-        if (Boolean.TRUE.equals(learned.wantsAppointment()) && learned.occasion() == null && learned.eventDate() != null) {
-            // "Termin zur Anprobe am 3.12. um 11 Uhr": the day is the appointment's, not the event's
-            learned = learned.toBuilder().timing(null, null, null, null, null, null).build();
-        }
+        // a visit's day ("Termin in zwei Wochen") and a season said as a look ("sommerlich") are not the event's date
+        ConversationProfile learned = WhoseDate.eventTiming(turn.message(), read, turn.opened().before());
         // while times are on offer, "der zweite" means a time; a cloth is chosen by its code
         String chosen = chosenFabric(turn.message(), state.proposedCodes(), !state.offeredSlots().isEmpty());
         if (chosen != null) {

@@ -91,7 +91,13 @@ final class IntentRules {
                     + "termine?", "(gruppen|maß|mess|beratungs|anprobe)termin\\p{L}*", "terminwunsch",
             "wann (haben|hätten|habt|hättet) (sie|ihr) (mal )?zeit", "wann kann ich (mal )?(vorbei|kommen)",
             "when (can|could|should) (i|we) come", "when are you (free|available)", "(any|a) free slot",
-            "schedule (a|an) (appointment|visit|fitting|consultation)");
+            "schedule (a|an) (appointment|visit|fitting|consultation)",
+            // when the customer has time: "In zwei Wochen hätte ich Zeit", "I'm free on Friday", "I can come Monday"
+            "(hätte|habe|hab) ich (dann |da |auch |wieder |gut )?zeit", "ich hätte (dann |da |auch |wieder |gut )?zeit",
+            "(könnte|kann|würde) ich (dann |da |gern |gerne |auch )?(vorbei ?)?kommen",
+            "(geht|ginge|passt|passen würde) (es )?bei mir", "bei mir (geht|ginge|passt|würde es passen)",
+            "i('m| am| would be|'d be) (free|available)", "i (can|could) (come|make it|drop by|stop by)",
+            "i('d| would) have time", "i have time (on|next|in|at|this)");
     /** A day and a time with no occasion in the message: "dann gerne Samstag um 11", "tuesday at 2pm?". */
     private static final Pattern DAY_AND_TIME = words("(" + WEEKDAYS + ")s? (um|gegen|ab|at|around) \\d{1,2}(:\\d{2})?( ?(uhr|am|pm))?",
             "(" + WEEKDAYS + ")s? \\d{1,2}(:\\d{2})? ?(uhr|am|pm)", "(" + WEEKDAYS + ")s? ?(vormittags?|nachmittags?|"

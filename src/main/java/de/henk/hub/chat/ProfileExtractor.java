@@ -30,7 +30,7 @@ public class ProfileExtractor {
         // that table before any message is read, and it is never written while one is
         for (Class<?> rules : List.of(WordPatterns.class, Umlauts.class, Vocabulary.class, DateRules.class, HolidayRules.class,
                 TimingRules.class, BudgetRules.class, Negation.class, WishRules.class, ContactRules.class, IntentRules.class,
-                LanguageRules.class)) {
+                LanguageRules.class, WhoseDate.class)) {
             try {
                 MethodHandles.lookup().ensureInitialized(rules);
             } catch (IllegalAccessException e) {

@@ -154,6 +154,11 @@ final class TimingRules {
         }
     }
 
+    /** Whether the (lower-case) text names a season: "im Sommer", "Sommerhochzeit", "sommerlich", "next fall". */
+    static boolean namesSeason(String text) {
+        return SEASONS.stream().anyMatch(season -> WordPatterns.found(season.getValue(), text));
+    }
+
     /** "übermorgen", "am Freitag", "nächsten Dienstag" as the event's day; null when none is, or it is a visit's. */
     private static LocalDate nearDay(String text, LocalDate today, boolean askedWhen) {
         Matcher near = NEAR_DAY.matcher(text);
