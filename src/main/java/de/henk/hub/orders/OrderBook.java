@@ -115,13 +115,17 @@ public class OrderBook {
         OrderStatus target = OrderStatus.of(change.status());
         OrderStatus current = OrderStatus.of(order.status());
         if (target.ordinal() <= current.ordinal()) {
-            throw ApiException.conflict("invalid_transition", "The order is at " + current.id()
-                    + "; it can only move forward (e.g. to " + OrderStatus.values()[Math.min(current.ordinal() + 1,
-                    OrderStatus.values().length - 1)].id() + ")");
+            throw invalidTransition(current);
         }
         OffsetDateTime now = Timestamps.now(clock);
-        db.sql("update tailoring_order set status = :s, updated_at = :now where id = :id")
-                .param("s", target.id()).param("now", now).param("id", order.id()).update();
+        // compare-and-set: of several requests that read the same stage at once, only the first moves the order
+        // (the others find it no longer at that stage) — one transition, one event, one mail to the customer
+        int moved = db.sql("update tailoring_order set status = :s, updated_at = :now where id = :id and status = :read")
+                .param("s", target.id()).param("now", now).param("id", order.id()).param("read", current.id())
+                .update();
+        if (moved == 0) {
+            throw invalidTransition(find(id).map(o -> OrderStatus.of(o.status())).orElse(current));
+        }
         db.sql("update tailoring_order_step set reached_at = :now where order_id = :id and status = :s")
                 .param("now", now).param("id", order.id()).param("s", target.id()).update();
         OrderView changed = find(id).orElseThrow();
@@ -154,6 +158,12 @@ public class OrderBook {
                 rs.getString("customer_email"), rs.getString("title"), rs.getString("status"),
                 rs.getObject("expected_ready_date", LocalDate.class), steps,
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    private static ApiException invalidTransition(OrderStatus current) {
+        return ApiException.conflict("invalid_transition", "The order is at " + current.id()
+                + "; it can only move forward (e.g. to " + OrderStatus.values()[Math.min(current.ordinal() + 1,
+                OrderStatus.values().length - 1)].id() + ")");
     }
 
     private static ApiException notFound() {
