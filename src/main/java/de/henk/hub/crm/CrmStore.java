@@ -117,6 +117,15 @@ public class CrmStore {
         return db.sql("select * from crm_deal where id = :id").param("id", id).query(CrmStore::map).optional();
     }
 
+    /**
+     * The deal, locked until the transaction ends: a change that compares the deal before and after (won → order,
+     * mails) waits for any other change of the same deal, so each transition is seen by exactly one of them.
+     */
+    public Optional<Deal> findDealForUpdate(long id) {
+        return db.sql("select * from crm_deal where id = :id for update").param("id", id).query(CrmStore::map)
+                .optional();
+    }
+
     public Deal deal(long id) {
         return findDeal(id).orElseThrow(() -> new IllegalStateException("deal " + id + " does not exist"));
     }

@@ -63,7 +63,8 @@ public class DealDesk {
     /** Applies the change locally and queues the same change for Pipedrive, in one transaction. */
     @Transactional
     public long update(String id, DealUpdateRequest update) {
-        Deal deal = store.findDeal(dealId(id)).orElseThrow(DealDesk::notFound);
+        // locked: ten "won" clicks at once are one win (one order, one confirmation), not ten reads of "open"
+        Deal deal = store.findDealForUpdate(dealId(id)).orElseThrow(DealDesk::notFound);
         if (update.empty()) {
             throw ApiException.badRequest("nothing_to_update", "Send at least one of stage_id, value, status, lost_reason");
         }
