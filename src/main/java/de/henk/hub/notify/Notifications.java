@@ -53,6 +53,16 @@ public class Notifications {
         return teamMails(event, "lead-created-team", values);
     }
 
+    /**
+     * True for the win that made the deal an order — the one the customer and the team hear of. A deal reopened (or
+     * lost) and won again has its order and its mails already ({@code order_created: false}); an event recorded
+     * before the field existed counts as the first win.
+     */
+    public boolean createdTheOrder(CloudEvent event) {
+        JsonNode created = event.data().path("order_created");
+        return !created.isBoolean() || created.booleanValue();
+    }
+
     /** deal won → order confirmation to the customer, in their language. */
     public List<MailDraft> dealWonCustomerConfirmation(CloudEvent event) {
         JsonNode data = event.data();

@@ -41,6 +41,12 @@ public class OrderBook {
         this.clock = clock;
     }
 
+    /** True when the deal became an order already (it was won before: reopened or lost, and won again). */
+    public boolean existsForDeal(long dealId) {
+        return db.sql("select count(*) from tailoring_order where deal_id = :d").param("d", dealId)
+                .query(Long.class).single() > 0;
+    }
+
     /** Called inside the transaction that marks the deal won; a second win of the same deal creates nothing. */
     public void createForWonDeal(long dealId, String userId, String email, String name, String title) {
         long existing = db.sql("select count(*) from tailoring_order where deal_id = :d").param("d", dealId)

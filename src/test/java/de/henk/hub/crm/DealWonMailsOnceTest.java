@@ -39,6 +39,22 @@ class DealWonMailsOnceTest extends HubTest {
         assertMailedOnce(deal, customer);
     }
 
+    @Test
+    void aDealWonAgainAfterReopeningOrLosingIsNotConfirmedAgain() {
+        Account customer = register(uniqueEmail("kunde"));
+        Account sales = salesPerson();
+        long deal = lead(customer);
+
+        for (String status : List.of("won", "open", "won", "lost", "won")) {
+            Api.Response changed = api.put("/api/crm/deal/" + deal, Map.of("status", status), sales.accessToken());
+            assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        }
+
+        assertThat(db.sql("select count(*) from tailoring_order where deal_id = :d").param("d", deal)
+                .query(Long.class).single()).isEqualTo(1);
+        assertMailedOnce(deal, customer);
+    }
+
     private long lead(Account customer) {
         Api.Response lead = api.post("/api/crm/lead", leadBody("Max Mustermann", customer.email(), "Hochzeits-Anzug",
                 2500), customer.accessToken());

@@ -78,6 +78,19 @@ class WonDealNotificationRouteTest extends RouteTest {
         assertThat(queued(eventId)).extracting(row -> row.get(1)).containsOnly("deal-won-team").hasSize(2);
     }
 
+    @Test
+    void aDealWonAgainAfterReopeningMailsNobody() throws Exception {
+        String eventId = UUID.randomUUID().toString();
+
+        Exchange delivered = deliver(dealWon(eventId, uniqueEmail("won-again")).replace("\"changed_in\": \"hub\"",
+                "\"changed_in\": \"hub\", \"order_created\": false"));
+
+        assertThat(delivered.getException()).isNull();
+        assertThat(mock("mock:order-confirmation").getReceivedCounter()).isZero();
+        assertThat(mock("mock:won-notice").getReceivedCounter()).isZero();
+        assertThat(queued(eventId)).isEmpty();
+    }
+
     private Exchange deliver(String cloudEvent) {
         return template.send("direct:events", exchange -> exchange.getMessage().setBody(cloudEvent));
     }
