@@ -46,6 +46,27 @@ public class CrmStore {
                 .param("key", idempotencyKey).query(Long.class).optional();
     }
 
+    /** The deal an Idempotency-Key answered with, and the fingerprint of the request that used it (null before V21). */
+    public Optional<KeyedRequest> requestForIdempotencyKey(String idempotencyKey) {
+        return db.sql("""
+                select coalesce(l.joined_deal_id, d.id) as deal_id, l.idempotency_fingerprint
+                from crm_lead l left join crm_deal d on d.lead_id = l.id
+                where l.idempotency_key = :key""")
+                .param("key", idempotencyKey)
+                .query((rs, n) -> new KeyedRequest(rs.getLong("deal_id"), rs.getString("idempotency_fingerprint")))
+                .optional();
+    }
+
+    /** Remembers which request a lead's Idempotency-Key stands for (nothing when there is no fingerprint). */
+    public void rememberRequest(long leadId, String fingerprint) {
+        if (fingerprint != null) {
+            db.sql("update crm_lead set idempotency_fingerprint = :f where id = :id").param("f", fingerprint)
+                    .param("id", leadId).update();
+        }
+    }
+
+    public record KeyedRequest(long dealId, String fingerprint) { }
+
     /** A further request of a customer that joined their open deal {@code dealId}. */
     public long insertJoinedLead(long dealId, String userId, String sessionId, String source, String name,
                                  String email, String phone, String idempotencyKey, OffsetDateTime now) {

@@ -13,8 +13,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Accepting a lead: the lead, its deal and the outbox entry that will create both in Pipedrive are committed
@@ -31,9 +34,11 @@ public class LeadIntake {
     private final PhoneNumbers phones;
     private final LeadFloodGuard floods;
     private final BusinessMetrics metrics;
+    private final TransactionTemplate tx;
 
     public LeadIntake(CrmStore store, CrmOutbox outbox, UserRepository users, DomainEvents events, Clock clock,
-                      PhoneNumbers phones, LeadFloodGuard floods, BusinessMetrics metrics) {
+                      PhoneNumbers phones, LeadFloodGuard floods, BusinessMetrics metrics, TransactionTemplate tx) {
+        this.tx = tx;
         this.metrics = metrics;
         this.phones = phones;
         this.floods = floods;
@@ -47,9 +52,34 @@ public class LeadIntake {
     /**
      * A lead from the API. Customers leave it for themselves (their account's email when they give none); the
      * sales team for anyone reachable — by email, or by phone alone (a customer who called the atelier).
+     * <p>
+     * With an Idempotency-Key the same request is one lead however often and however simultaneously it arrives:
+     * copies that raced the first one past the lookup lose at the key's unique index, and — in a transaction of
+     * their own, after the winner committed — answer as a replay; one that finds the winner still uncommitted is
+     * told 409 {@code idempotency_key_in_use}. The same key with another request is 422
+     * {@code idempotency_key_reused}.
      */
-    @Transactional
     public AcceptedLead accept(LeadRequest request, Caller caller, String idempotencyKey) {
+        String scopedKey = scopedKey(idempotencyKey, caller);
+        String fingerprint = scopedKey == null ? null : fingerprint(request);
+        try {
+            return tx.execute(status -> acceptOnce(request, caller, scopedKey, fingerprint));
+        } catch (DuplicateKeyException | PessimisticLockingFailureException sameKeyAtOnce) {
+            if (scopedKey == null) {
+                throw sameKeyAtOnce;
+            }
+            // the transaction that failed is rolled back (PostgreSQL allows nothing else in it); look again
+            return tx.execute(status -> replay(scopedKey, fingerprint)).orElseThrow(() -> {
+                if (sameKeyAtOnce instanceof DuplicateKeyException && !keyTaken(sameKeyAtOnce)) {
+                    return sameKeyAtOnce;
+                }
+                return ApiException.conflict("idempotency_key_in_use", "A request with this Idempotency-Key is "
+                        + "still being processed; retry it in a moment to get its answer");
+            });
+        }
+    }
+
+    private AcceptedLead acceptOnce(LeadRequest request, Caller caller, String scopedKey, String fingerprint) {
         String phone = blankToNull(request.phone());
         String email = emailOrNull(request.email());
         if (email == null && !caller.has(Role.BETA)) {
@@ -67,12 +97,10 @@ public class LeadIntake {
         if (!caller.has(Role.BETA) && !java.util.Objects.equals(email, caller.email())) {
             throw ApiException.forbidden("lead_email_mismatch", "Customers can only leave a request for their own email");
         }
-        String scopedKey = scopedKey(idempotencyKey, caller);
         if (scopedKey != null) {
-            var earlier = store.dealIdForIdempotencyKey(scopedKey);
+            var earlier = replay(scopedKey, fingerprint);
             if (earlier.isPresent()) {
-                metrics.lead("api", "replayed");
-                return new AcceptedLead(earlier.get(), true);
+                return earlier.get();
             }
         }
         OffsetDateTime now = Timestamps.now(clock);
@@ -83,17 +111,55 @@ public class LeadIntake {
             var open = admitted(customerId, email, phone, now);
             if (open.isPresent()) {
                 return join(open.get(), caller.userId(), null, "api", request.name().strip(), email, phone, scopedKey,
+                        fingerprint,
                         request.dealTitle().strip() + " – " + request.dealValue().toPlainString() + " " + currency,
                         now);
             }
         }
         long leadId = store.insertLead(caller.userId(), null, "api", request.name().strip(), email, phone, scopedKey,
                 now);
+        store.rememberRequest(leadId, fingerprint);
         long dealId = store.insertDeal(leadId, customerId, request.dealTitle().strip(), request.dealValue(), currency,
                 request.name().strip(), email, phone, now);
         outbox.enqueue(dealId, OutboxEntry.CREATE_DEAL, "{}", now);
         leadCreated(dealId, "api");
         return new AcceptedLead(dealId, false);
+    }
+
+    /** The answer stored for this key, when it was used before — for the same request only. */
+    private java.util.Optional<AcceptedLead> replay(String scopedKey, String fingerprint) {
+        return store.requestForIdempotencyKey(scopedKey).map(earlier -> {
+            if (earlier.fingerprint() != null && !earlier.fingerprint().equals(fingerprint)) {
+                throw new ApiException(422, "idempotency_key_reused", "This Idempotency-Key was used for another "
+                        + "request; send a new key for a new lead, or the same request to get its answer again");
+            }
+            metrics.lead("api", "replayed");
+            return new AcceptedLead(earlier.dealId(), true);
+        });
+    }
+
+    /** Whether the unique index that refused the insert is the idempotency key's (and not another one). */
+    private static boolean keyTaken(RuntimeException duplicate) {
+        String message = String.valueOf(duplicate.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return message.contains("ux_crm_lead_idempotency");
+    }
+
+    /**
+     * What makes two requests "the same" for an Idempotency-Key: the fields as the hub reads them (trimmed, the
+     * email normalised, 2500 = 2500.00, no currency = EUR), as a SHA-256 hex digest.
+     */
+    static String fingerprint(LeadRequest request) {
+        String canonical = String.join("\u0000", String.valueOf(blankToNull(request.name())),
+                String.valueOf(emailOrNull(request.email())), String.valueOf(blankToNull(request.phone())),
+                String.valueOf(blankToNull(request.dealTitle())),
+                request.dealValue() == null ? "null" : request.dealValue().stripTrailingZeros().toPlainString(),
+                request.currency() == null ? "EUR" : request.currency());
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private java.util.Optional<Long> admitted(String customerId, String email, String phone, OffsetDateTime now) {
@@ -139,8 +205,8 @@ public class LeadIntake {
         if (open.isPresent()) {
             String what = dealTitle.strip() + (dealValue == null ? "" : " – " + dealValue.toPlainString() + " EUR")
                     + (conversationNote == null || conversationNote.isBlank() ? "" : "\n\n" + conversationNote);
-            return join(open.get(), userId, sessionId, "chat", name.strip(), normalized, blankToNull(phone), key, what,
-                    now);
+            return join(open.get(), userId, sessionId, "chat", name.strip(), normalized, blankToNull(phone), key, null,
+                    what, now);
         }
         long leadId = store.insertLead(userId, sessionId, "chat", name.strip(), normalized, blankToNull(phone), key, now);
         long dealId = store.insertDeal(leadId, userId, dealTitle.strip(), dealValue, "EUR", name.strip(), normalized,
@@ -163,8 +229,11 @@ public class LeadIntake {
      * as {@code henk.lead.joined} — no second deal, no second team mail.
      */
     private AcceptedLead join(long dealId, String userId, String sessionId, String source, String name, String email,
-                              String phone, String idempotencyKey, String what, OffsetDateTime now) {
-        store.insertJoinedLead(dealId, userId, sessionId, source, name, email, phone, idempotencyKey, now);
+                              String phone, String idempotencyKey, String fingerprint, String what,
+                              OffsetDateTime now) {
+        long leadId = store.insertJoinedLead(dealId, userId, sessionId, source, name, email, phone, idempotencyKey,
+                now);
+        store.rememberRequest(leadId, fingerprint);
         outbox.enqueue(dealId, OutboxEntry.CREATE_NOTE, noteJson("Weitere Anfrage (" + source + "): " + what), now);
         events.record("lead.joined", "deal/" + dealId, DomainEvents.data("deal_id", dealId, "source", source,
                 "user_id", userId));

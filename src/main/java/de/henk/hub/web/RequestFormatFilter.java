@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -15,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * What the API can read, checked on the servlet thread before any other filter or route parses the request.
- * A header value the security firewall refuses is a 400 {@code invalid_header} ({@link #readEveryHeader}).
+ * A header value the security firewall refuses is a 400 {@code invalid_header} ({@link #readEveryHeader}), and so is
+ * a header that means one thing (Idempotency-Key) sent more than once.
  * A query string that is not valid percent-encoded UTF-8, or that carries a NUL character ({@code %00}), is a 400
  * {@code malformed_query}.
  * The API speaks JSON in UTF-8 (RFC 8259). A body sent as anything else (a form, XML, text, JSON in Latin-1), and a
@@ -25,6 +28,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * JSON (the routes reject what does not parse).
  */
 public class RequestFormatFilter extends OncePerRequestFilter {
+
+    /** Headers that mean one thing: sent twice, the request is ambiguous (400 {@code invalid_header}). */
+    private static final List<String> SINGLE_HEADERS = List.of("Idempotency-Key");
 
     private final ProblemResponses problems;
 
@@ -41,6 +47,14 @@ public class RequestFormatFilter extends OncePerRequestFilter {
             problems.write(request, response, ApiException.badRequest("invalid_header",
                     "A request header has characters a header may not carry (send non-ASCII text in the body)"));
             return;
+        }
+        for (String single : SINGLE_HEADERS) {
+            if (count(request.getHeaders(single)) > 1) {
+                // the routes see only the first; which one the client meant is anyone's guess
+                problems.write(request, response, ApiException.badRequest("invalid_header",
+                        "Send the " + single + " header once"));
+                return;
+            }
         }
         String header = request.getHeader("Content-Type");
         if (header == null || header.isBlank()) {
@@ -108,6 +122,15 @@ public class RequestFormatFilter extends OncePerRequestFilter {
             }
         }
         return null;
+    }
+
+    private static int count(Enumeration<String> values) {
+        int count = 0;
+        while (values != null && values.hasMoreElements()) {
+            values.nextElement();
+            count++;
+        }
+        return count;
     }
 
     private static boolean hasBody(HttpServletRequest request) {
