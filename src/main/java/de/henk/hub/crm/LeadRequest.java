@@ -1,5 +1,6 @@
 package de.henk.hub.crm;
 
+import de.henk.hub.web.CurrencyCode;
 import de.henk.hub.web.EmailAddress;
 import de.henk.hub.web.SingleLine;
 import jakarta.validation.constraints.DecimalMax;
@@ -21,4 +22,4 @@ public record LeadRequest(
         @Size(max = 40) @Pattern(regexp = "^\\+?[0-9 ()/.-]{5,39}$", message = "must be a phone number") String phone,
         @NotBlank @Size(max = 255) @SingleLine String dealTitle,
         @NotNull @DecimalMin("0") @DecimalMax("10000000") @Digits(integer = 8, fraction = 2) BigDecimal dealValue,
-        @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as EUR") String currency) { }
+        @CurrencyCode String currency) { }
