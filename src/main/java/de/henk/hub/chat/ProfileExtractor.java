@@ -74,7 +74,7 @@ public class ProfileExtractor {
         ConversationProfile.Builder profile = ConversationProfile.builder()
                 .language(expecting == null ? LanguageRules.language(text) : LanguageRules.switchedTo(text))
                 .occasion(Vocabulary.firstNotNegated(Vocabulary.OCCASIONS, text))
-                .garment(Vocabulary.firstNotNegated(Vocabulary.GARMENTS, text));
+                .garment(garment(text));
         TimingRules.timing(text, LocalDate.now(clock), expecting == Phase.TIMING, profile);
         Integer[] budget = BudgetRules.budget(text, expecting == Phase.BUDGET);
         profile.budget(budget[0], budget[1]);
@@ -88,6 +88,22 @@ public class ProfileExtractor {
         IntentRules.intent(text, expecting, profile);
         return profile.build();
     }
+
+    /**
+     * The garment the message asks for — but a part asked about on top ("Was kostet die Weste extra?", "how much
+     * would a waistcoat add?", "eine zweite Hose dazu") is a question about the order, not a new garment: the
+     * three-piece stayed a waistcoat priced like a suit.
+     */
+    private static String garment(String text) {
+        String garment = Vocabulary.firstNotNegated(Vocabulary.GARMENTS, text);
+        boolean onTop = garment != null && ADD_ON_PARTS.contains(garment) && WordPatterns.found(ADD_ON, text);
+        return onTop ? null : garment;
+    }
+
+    private static final java.util.Set<String> ADD_ON_PARTS = java.util.Set.of("vest", "trousers");
+    private static final java.util.regex.Pattern ADD_ON = WordPatterns.words("extra", "dazu", "zusätzlich\\p{L}*",
+            "aufpreis", "add", "adds", "additional", "on top", "zweite[nr]?", "second", "another", "spare",
+            "ersatz\\p{L}*", "dazubuchen", "mitbestellen");
 
     private static String withoutName(String text, String name) {
         String written = Umlauts.restore(name.toLowerCase(Locale.GERMAN));
