@@ -29,7 +29,18 @@ public class ChatUnderstanding {
                     + "nicht (so )?mein (ding|geschmack)|something else|anything else|"
                     + "(other|different) (ones|options|fabrics|cloths?|suggestions)|"
                     + "more (options|fabrics|cloths?|choices|suggestions)|none of (them|these|those)|"
-                    + "(don't|do not|dont) like (them|these|those|any))(?!\\p{L})",
+                    + "(don't|do not|dont) like (them|these|those|any)|(show me|zeig\\p{L}* (mir )?) ?(the|die) (others|anderen))"
+                    + "(?!\\p{L})",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** "Den ersten mag ich nicht", "I don't like the first one": a cloth turned down is no choice. */
+    static final Pattern TURNS_DOWN = Pattern.compile("(?<!\\p{L})((don't|do not|dont|doesn't|does not) (really )?"
+            + "(like|love|want)|not (a fan|keen|for me)|gefällt mir (gar |überhaupt )?nicht|gefallen mir (gar )?nicht|"
+            + "mag ich (gar |überhaupt )?nicht|will ich nicht|nicht (so )?mein|lieber nicht|rather not)(?!\\p{L})",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** …unless the same message takes one: "den ersten nicht, aber der zweite gefällt mir". */
+    private static final Pattern TAKES_ONE = Pattern.compile("(?<!\\p{L})(gefällt mir (gut|sehr|besser)|nehme ich|"
+            + "ich nehme|i'll take|i will take|i like the|i love the|prefer the|lieber den|lieber die)(?!\\p{L})",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     static final Pattern ASKS_FOR_FABRICS = Pattern.compile(
@@ -83,6 +94,10 @@ public class ChatUnderstanding {
             learned = learned.toBuilder().chosenFabric(chosen).build();
         }
         ConversationProfile now = turn.opened().before().mergedWith(learned);
+        if (!learned.colours().isEmpty() && WishRules.replacesColours(turn.message())) {
+            // "lieber doch Mitternachtsblau" after "schwarz": the colour said instead replaces the one before
+            now = now.toBuilder().colours(learned.colours(), now.avoidColours()).build();
+        }
         // an event nearer than made-to-measure takes: the honest word, instead of the general delivery answer
         facts = LeadTimeNotice.with(facts, learned, now, LocalDate.now(clock), knowledge.leadTime());
         return new ChatTurn.Understood(learned, now, facts, smalltalk);
@@ -94,6 +109,10 @@ public class ChatUnderstanding {
             return null;
         }
         String text = Umlauts.restore(message.toLowerCase(Locale.GERMAN));
+        boolean takesOne = TAKES_ONE.matcher(text).find();
+        if ((TURNS_DOWN.matcher(text).find() || ASKS_FOR_OTHERS.matcher(text).find()) && !takesOne) {
+            return null;
+        }
         for (String code : proposed) {
             if (text.contains(code.toLowerCase(Locale.ROOT))) {
                 return code;
@@ -102,7 +121,20 @@ public class ChatUnderstanding {
         if (timesOnOffer && !ASKS_FOR_FABRICS.matcher(message).find()) {
             return null;
         }
-        int place = OfferPositions.picked(text, proposed.size(), false);
+        int place = OfferPositions.picked(takesOne ? clauseTaken(text) : text, proposed.size(), false);
         return place >= 0 ? proposed.get(place) : null;
+    }
+
+    private static final Pattern CLAUSE = Pattern.compile("[,;.!?]|(?<!\\p{L})(aber|but|sondern)(?!\\p{L})");
+    private static final Pattern NEGATED = Pattern.compile("(?<!\\p{L})(nicht|not|no|kein\\p{L}*|don't|dont|nie)(?!\\p{L})");
+
+    /** "Den ersten nicht, aber der zweite gefällt mir": the clause that takes one, not the one that turns one down. */
+    private static String clauseTaken(String text) {
+        for (String clause : CLAUSE.split(text)) {
+            if (!clause.isBlank() && !NEGATED.matcher(clause).find()) {
+                return clause;
+            }
+        }
+        return text;
     }
 }

@@ -29,7 +29,16 @@ final class WishRules {
                     // warm colours are a colour wish, not a warm cloth
                     + "|warme?[nr]? (farb\\p{L}*|töne?n?|ton|nuancen)|warm (colou?rs?|tones?|shades?|hues?)");
 
+    /** "Lieber doch Mitternachtsblau", "actually navy instead": the colours said replace the ones before. */
+    private static final Pattern COLOUR_INSTEAD = WordPatterns.words("lieber", "stattdessen", "statt", "anstatt", "instead",
+            "rather", "actually", "eher", "sondern", "doch nicht", "changed my mind", "umentschieden", "nicht mehr");
+
     private WishRules() {
+    }
+
+    /** Whether the colours this message names are meant instead of the ones wished before. */
+    static boolean replacesColours(String message) {
+        return COLOUR_INSTEAD.matcher(Umlauts.restore(message.toLowerCase(java.util.Locale.GERMAN))).find();
     }
 
     /** The colours, patterns and fabrics the customer wants and those ruled out. */

@@ -239,6 +239,12 @@ class DialogueScriptsTest extends HubTest {
                         .isEqualTo(resolve(field.getValue().asText()));
             }
         });
+        expect.path("profile_lacks").fields().forEachRemaining(field -> {
+            List<String> values = new ArrayList<>();
+            actual.path("profile").path(field.getKey()).forEach(v -> values.add(v.asText()));
+            field.getValue().forEach(v -> assertThat(values).as(where + "\n  profile." + field.getKey() + " lacks")
+                    .doesNotContain(v.asText()));
+        });
         if (expect.has("recommendations")) {
             int count = actual.path("recommendations").size();
             if (expect.path("recommendations").asBoolean()) {

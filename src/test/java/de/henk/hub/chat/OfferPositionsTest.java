@@ -66,4 +66,18 @@ class OfferPositionsTest {
     void earlierAndLaterAreNoPlaceAmongCloths(String message) {
         assertThat(ChatUnderstanding.chosenFabric(message, CLOTHS, false)).as(message).isNull();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"I don't like the first one, show me the others", "den ersten mag ich nicht",
+            "der zweite gefällt mir nicht", "Nr. 3 ist nicht so mein Ding", "the first one? not for me"})
+    void aClothTurnedDownIsNotChosen(String message) {
+        assertThat(ChatUnderstanding.chosenFabric(message, CLOTHS, false)).as(message).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"den ersten nicht, aber der zweite gefällt mir gut | HOL-0042",
+            "I don't like the first, I'll take the third | DOR-7001"})
+    void oneTurnedDownAndAnotherTakenIsTheOtherOne(String message, String code) {
+        assertThat(ChatUnderstanding.chosenFabric(message, CLOTHS, false)).as(message).isEqualTo(code);
+    }
 }

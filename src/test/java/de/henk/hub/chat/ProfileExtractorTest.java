@@ -406,4 +406,13 @@ class ProfileExtractorTest {
     void anOccasionRuledOutIsNotTheOccasion(String message, String occasion) {
         assertThat(extractor.extract(message, Phase.BUDGET).occasion()).as(message).isEqualTo(occasion);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", value = {"Was kostet die Weste extra? | -",
+            "How much would a waistcoat add? | -", "Was kostet eine zweite Hose dazu? | -",
+            "can I get a spare pair of trousers? | -", "Ich brauche nur eine Weste | vest",
+            "Eine Hose für das Büro | trousers", "Dreiteiler mit Weste | three-piece"})
+    void aPartAskedAboutOnTopIsNoNewGarment(String message, String garment) {
+        assertThat(extractor.extract(message, Phase.CONTACT).garment()).as(message).isEqualTo(garment);
+    }
 }
