@@ -23,13 +23,21 @@ public class AtelierCalendar {
 
     private final HenkProperties.Appointments settings;
     private final Set<LocalDate> holidays;
+    private final Set<java.time.MonthDay> yearlyHolidays;
     private final Clock clock;
 
+    /**
+     * {@code henk.appointments.holidays}: "12-24" is closed every year, "2027-04-02" on that day only (a fixed list
+     * of dates left Christmas bookable once the year after it came within the booking horizon).
+     */
     public AtelierCalendar(HenkProperties properties, Clock clock) {
         this.settings = properties.appointments();
         this.clock = clock;
-        this.holidays = Arrays.stream(settings.holidays().split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(LocalDate::parse).collect(Collectors.toSet());
+        java.util.List<String> entries = Arrays.stream(settings.holidays().split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList();
+        this.holidays = entries.stream().filter(e -> e.length() > 5).map(LocalDate::parse).collect(Collectors.toSet());
+        this.yearlyHolidays = entries.stream().filter(e -> e.length() <= 5)
+                .map(e -> java.time.MonthDay.parse("--" + e)).collect(Collectors.toSet());
     }
 
     public ZoneId zone() {
@@ -60,7 +68,7 @@ public class AtelierCalendar {
 
     /** Opening and closing time that day, or empty when closed (weekday without hours, holiday). */
     public Optional<LocalTime[]> openingHours(LocalDate date) {
-        if (holidays.contains(date)) {
+        if (holidays.contains(date) || yearlyHolidays.contains(java.time.MonthDay.from(date))) {
             return Optional.empty();
         }
         String hours = settings.openingHours().get(date.getDayOfWeek());

@@ -57,6 +57,18 @@ class AppointmentsTest extends HubTest {
     }
 
     @Test
+    void theHolidaysAreClosedEveryYearNotOnlyInTheYearsOnceListed() {
+        // the default list was 2026's and 2027's dates: Christmas 2027 had 23 free times and could be booked
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
+        for (LocalDate closed : List.of(LocalDate.of(today.getYear() + 1, 12, 24),
+                LocalDate.of(today.getYear() + 1, 12, 25), LocalDate.of(today.getYear() + 2, 1, 1))) {
+            Api.Response free = api.get("/api/appointments/availability?date=" + closed + "&type=pickup", null);
+            assertThat(free.status()).as(closed + " " + free).isEqualTo(200);
+            assertThat(free.json().path("free_times")).as(closed.toString()).isEmpty();
+        }
+    }
+
+    @Test
     void badDatesTimesAndTypesAreRejectedAndNothingIsStored() {
         Account customer = register(uniqueEmail("termin"));
         LocalDate day = AtelierDays.nextOpenWeekday();
