@@ -6,11 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** Bean Validation for request bodies; a violation becomes a 400 {@code validation_failed} listing each field. */
@@ -51,16 +49,22 @@ public class RequestValidator {
      * Each field is named once.
      */
     private static List<ApiException.FieldError> nulCharacters(Object request) {
-        Set<String> fields = new LinkedHashSet<>();
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
         collectNul("", request, fields);
-        return fields.stream().map(field -> new ApiException.FieldError(field,
-                "must not contain the NUL character (U+0000)")).toList();
+        return fields.entrySet().stream().map(field -> new ApiException.FieldError(field.getKey(), field.getValue()))
+                .toList();
     }
 
-    private static void collectNul(String path, Object value, Set<String> fields) {
+    /**
+     * Also refused: half of a UTF-16 surrogate pair ({@code "\ud800x"} in JSON) — no character at all; stored, it
+     * came back as JSON no parser accepts, a "?" in mails, and a password that matched other passwords.
+     */
+    private static void collectNul(String path, Object value, Map<String, String> fields) {
         if (value instanceof CharSequence text) {
             if (text.chars().anyMatch(c -> c == 0)) {
-                fields.add(path);
+                fields.putIfAbsent(path, "must not contain the NUL character (U+0000)");
+            } else if (loneSurrogate(text)) {
+                fields.putIfAbsent(path, "must be valid Unicode text (half of a surrogate pair is no character)");
             }
         } else if (value instanceof Record record) {
             for (RecordComponent component : COMPONENTS.get(record.getClass())) {
@@ -82,6 +86,18 @@ public class RequestValidator {
                         entry.getValue(), fields);
             }
         }
+    }
+
+    private static boolean loneSurrogate(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A record's components, looked up once per class (Class.getRecordComponents copies them on every call). */

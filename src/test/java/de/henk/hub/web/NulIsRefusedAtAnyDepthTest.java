@@ -46,6 +46,25 @@ class NulIsRefusedAtAnyDepthTest {
         assertThat(requests.validate(order)).isSameAs(order);
     }
 
+    @Test
+    void halfASurrogatePairIsNoTextEither() {
+        Order order = new Order("\ud800x", new Street("Haupt\udfffstraße", List.of("a")), List.of(), Map.of(),
+                Map.of("k", "v"), new String[] {"z"});
+        try {
+            requests.validate(order);
+            throw new AssertionError("a lone surrogate passed");
+        } catch (ApiException e) {
+            assertThat(e.code()).isEqualTo("validation_failed");
+            assertThat(e.errors()).extracting(ApiException.FieldError::field)
+                    .containsExactlyInAnyOrder("title", "ship_to.street_name");
+            assertThat(e.errors()).allSatisfy(error -> assertThat(error.message()).contains("valid Unicode"));
+        }
+        // a whole pair (an emoji) is text
+        Order emoji = new Order("Anzug \ud83e\udd35", new Street("Hauptstraße", List.of("a")), List.of(), Map.of(),
+                Map.of("k", "v"), new String[] {"z"});
+        assertThat(requests.validate(emoji)).isSameAs(emoji);
+    }
+
     private List<String> fields(Object body) {
         try {
             requests.validate(body);
