@@ -4,17 +4,22 @@ import de.henk.hub.support.HubTest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.time.Duration;
+import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
+import org.apache.camel.api.management.ManagedCamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * routes/housekeeping.camel.yaml deletes done rows past their retention (the defaults: events 30 days after
  * publishing, webhook deliveries 7 days after processing, refresh tokens 30 days after expiry) and nothing else:
- * not what is pending, not what is recent, not the henk.deal.won events the analytics read.
+ * not what is pending, not what is recent, not the henk.deal.won events the analytics read. Its second route
+ * compacts the embedded H2 file (EmbeddedDatabaseCompactionTest shows what for).
  */
 class HousekeepingTest extends HubTest {
 
@@ -22,6 +27,8 @@ class HousekeepingTest extends HubTest {
     JdbcClient db;
     @Autowired
     CamelContext camel;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void oldDoneRowsGoAndEverythingElseStays() {
@@ -64,6 +71,26 @@ class HousekeepingTest extends HubTest {
         camel.createProducerTemplate().sendBody("direct:housekeeping", null);
 
         assertThat(count("henk.test.housekeeping.batch")).isZero();
+    }
+
+    @Test
+    void theEmbeddedDatabaseIsCompactedEverySecondWithoutFailing() throws Exception {
+        var route = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class)
+                .getManagedRoute("embedded-database-compaction");
+        long before = route.getExchangesCompleted();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> route.getExchangesCompleted() >= before + 2);
+
+        assertThat(route.getExchangesFailed()).isZero();
+        var compaction = camel.getRegistry().lookupByNameAndType("embeddedDatabase", EmbeddedDatabaseCompaction.class)
+                .compact(80, 1 << 20);
+        assertThat(compaction.embedded()).as("compacts on the H2 file, does nothing on PostgreSQL").isEqualTo(isH2());
+    }
+
+    private boolean isH2() throws Exception {
+        try (var connection = dataSource.getConnection()) {
+            return connection.getMetaData().getURL().startsWith("jdbc:h2:file:");
+        }
     }
 
     private String event(String type, String status, OffsetDateTime at) {
