@@ -9,7 +9,8 @@
 # Environment: WORKDIR_A / WORKDIR_B (where each jar starts: a jar older than 2026-12 needs its project folder for
 #   routes/; default an empty folder), WARM (seconds per jar, one after the other, default 180: the packaged hub's JIT
 #   takes about three minutes of load to settle), ROUNDS (4), CHAT (20), FLOOR (15), CONNS (16), PORT_A (8311),
-#   PORT_B (8312), JAVA, JAVA_OPTS.
+#   PORT_B (8312), JAVA, JAVA_OPTS, ENV_A / ENV_B (settings for one hub only, e.g.
+#   ENV_B='HENK_CHAT_STORE_COMMIT_DELAY=300us': the same jar twice compares two settings).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/hub.sh"
@@ -20,8 +21,8 @@ export HENK_CHAT_RATE_LIMIT_ANONYMOUS_PER_ADDRESS=100000000 HENK_CHAT_RATE_LIMIT
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null || true; done; rm -rf "$dir"' EXIT
 mkdir -p "$dir/a" "$dir/b"
-start_hub "$jar_a" "${WORKDIR_A:-$dir/a}" "$dir/a.log" "$port_a" HENK_DATA_DIR="$dir/a/data"; pid_a=$HUB_PID; pids+=("$pid_a")
-start_hub "$jar_b" "${WORKDIR_B:-$dir/b}" "$dir/b.log" "$port_b" HENK_DATA_DIR="$dir/b/data"; pid_b=$HUB_PID; pids+=("$pid_b")
+start_hub "$jar_a" "${WORKDIR_A:-$dir/a}" "$dir/a.log" "$port_a" HENK_DATA_DIR="$dir/a/data" ${ENV_A:-}; pid_a=$HUB_PID; pids+=("$pid_a")
+start_hub "$jar_b" "${WORKDIR_B:-$dir/b}" "$dir/b.log" "$port_b" HENK_DATA_DIR="$dir/b/data" ${ENV_B:-}; pid_b=$HUB_PID; pids+=("$pid_b")
 for port in "$port_a" "$port_b"; do
   wrk -t2 -c"$conns" -d"${WARM:-180}s" -s "$here/chat.lua" "http://localhost:$port/api/chat" > /dev/null
 done
