@@ -69,13 +69,16 @@ public class SalesAnalytics {
                 from crm_lead l where l.user_id is not null and l.created_at >= :start and l.created_at < :end""")
                 .param("start", start).param("end", end)
                 .query((rs, n) -> new double[] {rs.getLong(1), rs.getLong(2)}).list();
+        // a deal reopened and won again is one won deal, counted when it was first won
         List<double[]> untilWon = db.sql("""
-                select (select count(*) from chat_session s where s.user_id = d.user_id and s.created_at <= e.created_at),
+                select (select count(*) from chat_session s where s.user_id = w.user_id and s.created_at <= w.won_at),
                        (select count(*) from chat_message m join chat_session s on s.id = m.session_id
-                         where s.user_id = d.user_id and m.author = 'customer' and m.created_at <= e.created_at)
-                from crm_deal d join event_outbox e on e.subject = concat('deal/', cast(d.id as varchar(20)))
-                  and e.type = 'henk.deal.won'
-                where d.user_id is not null and e.created_at >= :start and e.created_at < :end""")
+                         where s.user_id = w.user_id and m.author = 'customer' and m.created_at <= w.won_at)
+                from (select d.user_id, min(e.created_at) as won_at
+                      from crm_deal d join event_outbox e on e.subject = concat('deal/', cast(d.id as varchar(20)))
+                        and e.type = 'henk.deal.won'
+                      where d.user_id is not null group by d.id, d.user_id) w
+                where w.won_at >= :start and w.won_at < :end""")
                 .param("start", start).param("end", end)
                 .query((rs, n) -> new double[] {rs.getLong(1), rs.getLong(2)}).list();
         return new LeadQuality(untilLead.size(), average(untilLead, 0), average(untilLead, 1), untilWon.size(),

@@ -98,6 +98,31 @@ class FunnelAnalyticsTest extends HubTest {
                 .isEqualTo(403);
     }
 
+    @Test
+    void aDealWonAgainAfterReopeningCountsOnceAtItsFirstWin() {
+        String c = user("2030-03-01T09:00:00Z");
+        String session = session(c, "2030-03-01T10:00:00Z");
+        messages(session, 2, "2030-03-01T10:05:00Z", 900);
+        long deal = lead(c, "c@funnel.test", 2400, "2030-03-02T10:00:00Z");
+        wonEvent(deal, "2030-03-05T10:00:00Z");
+        messages(session(c, "2030-03-06T10:00:00Z"), 3, "2030-03-06T10:05:00Z", 900); // after the first win
+        wonEvent(deal, "2030-03-07T10:00:00Z");                  // reopened in Pipedrive, won again
+        String d = user("2030-02-01T09:00:00Z");
+        long earlier = lead(d, "d@funnel.test", 1900, "2030-02-02T10:00:00Z");
+        wonEvent(earlier, "2030-02-10T10:00:00Z");               // first won before the period
+        wonEvent(earlier, "2030-03-08T10:00:00Z");
+        status(deal, "won");
+        status(earlier, "won");
+
+        JsonNode quality = api.get("/api/analytics/summary?from=2030-03-01&to=2030-03-15",
+                salesPerson().accessToken()).json().path("lead_quality");
+
+        assertThat(quality.path("won_deals").asLong()).as("one deal, won twice; the other first won in February")
+                .isEqualTo(1);
+        assertThat(quality.path("sessions_until_won").asDouble()).as("counted at the first win").isEqualTo(1.0);
+        assertThat(quality.path("turns_until_won").asDouble()).isEqualTo(2.0);
+    }
+
     private String user(String createdAt) {
         String id = UUID.randomUUID().toString();
         db.sql("""
