@@ -1,5 +1,7 @@
 package de.henk.hub.handoff;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import de.henk.hub.web.SingleLine;
 import de.henk.hub.auth.Caller;
 import de.henk.hub.auth.Role;
@@ -25,13 +27,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service("handoffs")
 public class Handoffs {
 
-    /** "Ich möchte mit einem Menschen sprechen", "Mitarbeiter", "talk to a human/person/someone" … as whole words. */
     private final JdbcClient db;
     private final DomainEvents events;
     private final Clock clock;
 
-    public Handoffs(JdbcClient db, DomainEvents events, Clock clock) {
+    private final ObjectMapper json;
+
+    public Handoffs(JdbcClient db, DomainEvents events, Clock clock, ObjectMapper json) {
         this.db = db;
+        this.json = json;
         this.events = events;
         this.clock = clock;
     }
@@ -89,7 +93,7 @@ public class Handoffs {
     /** Open and active handoffs, oldest first — the sales team's queue. */
     public List<HandoffView> queue() {
         return db.sql("""
-                select h.*, u.email, u.username from handoff h join chat_session s on s.id = h.session_id
+                select h.*, u.email, u.username, s.profile from handoff h join chat_session s on s.id = h.session_id
                 left join app_user u on u.id = s.user_id
                 where h.status in ('open', 'active') order by h.requested_at, h.id""")
                 .query((rs, n) -> view(rs)).list();
@@ -129,14 +133,14 @@ public class Handoffs {
         db.sql("update handoff set status = 'released', released_at = :now where id = :id")
                 .param("now", Timestamps.now(clock)).param("id", current.id()).update();
         return db.sql("""
-                select h.*, u.email, u.username from handoff h join chat_session s on s.id = h.session_id
+                select h.*, u.email, u.username, s.profile from handoff h join chat_session s on s.id = h.session_id
                 left join app_user u on u.id = s.user_id where h.id = :id""")
                 .param("id", current.id()).query((rs, n) -> view(rs)).single();
     }
 
     private Optional<HandoffView> current(String sessionId) {
         return db.sql("""
-                select h.*, u.email, u.username from handoff h join chat_session s on s.id = h.session_id
+                select h.*, u.email, u.username, s.profile from handoff h join chat_session s on s.id = h.session_id
                 left join app_user u on u.id = s.user_id
                 where h.session_id = :s and h.status in ('open', 'active') order by h.id desc fetch first 1 rows only""")
                 .param("s", sessionId).query((rs, n) -> view(rs)).optional();
@@ -144,20 +148,56 @@ public class Handoffs {
 
     private Optional<Session> session(String id) {
         return db.sql("""
-                select s.id, s.user_id, u.email, u.username from chat_session s left join app_user u on u.id = s.user_id
-                where s.id = :id""")
+                select s.id, s.user_id, u.email, u.username, s.profile from chat_session s
+                left join app_user u on u.id = s.user_id where s.id = :id""")
                 .param("id", id)
-                .query((rs, n) -> new Session(rs.getString("id"), rs.getString("user_id"), rs.getString("email"),
-                        rs.getString("username") == null ? "Ein anonymer Besucher" : rs.getString("username")))
+                .query((rs, n) -> {
+                    Contact contact = contact(rs);
+                    return new Session(rs.getString("id"), rs.getString("user_id"), contact.email(),
+                            contact.name() == null ? "Ein anonymer Besucher" : contact.name());
+                })
                 .optional();
     }
 
-    private static HandoffView view(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private HandoffView view(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Contact contact = contact(rs);
         return new HandoffView(rs.getLong("id"), rs.getString("session_id"), rs.getString("status"),
-                rs.getString("reason"), rs.getString("username"), rs.getString("email"),
+                rs.getString("reason"), contact.name(), contact.email(),
                 rs.getObject("requested_at", OffsetDateTime.class), rs.getString("staff_user_id"),
                 rs.getObject("first_reply_at", OffsetDateTime.class), rs.getObject("released_at", OffsetDateTime.class));
     }
+
+    /**
+     * Who the customer is: the account's name and email, or — for a visitor who chats without an account — what they
+     * told HENK in the chat (the conversation's profile), so that the team knows whom it is answering.
+     */
+    private Contact contact(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String name = rs.getString("username");
+        String email = rs.getString("email");
+        if (name != null && email != null) {
+            return new Contact(name, email);
+        }
+        JsonNode profile = profile(rs.getString("profile"));
+        return new Contact(name != null ? name : text(profile, "name"), email != null ? email : text(profile, "email"));
+    }
+
+    private JsonNode profile(String profileJson) {
+        if (profileJson == null || profileJson.isBlank()) {
+            return json.missingNode();
+        }
+        try {
+            return json.readTree(profileJson);
+        } catch (com.fasterxml.jackson.core.JacksonException unreadable) {
+            return json.missingNode(); // the team still sees the session; only the name is missing
+        }
+    }
+
+    private static String text(JsonNode profile, String field) {
+        JsonNode value = profile.path(field);
+        return value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
+    }
+
+    private record Contact(String name, String email) { }
 
     private static ApiException sessionNotFound() {
         return ApiException.notFound("session_not_found", "No chat session with this id");

@@ -143,6 +143,37 @@ class HumanHandoffTest extends HubTest {
         assertThat(quiet.text("concierge")).isEqualTo("staff");
     }
 
+    /** A visitor without an account who told HENK who they are is named in the team's queue, not "anonymous". */
+    @Test
+    void theQueueNamesAVisitorByWhatTheyToldHenk() {
+        String email = uniqueEmail("jana.wolff");
+        Api.Response first = api.post("/api/chat", Map.of("message",
+                "Hallo, ich bin Jana Wolff und suche einen Anzug für meine Hochzeit im Juni"), "");
+        String session = first.text("session_id");
+        api.post("/api/chat", Map.of("message", "Erreichbar bin ich unter " + email, "session_id", session), "");
+        Api.Response anonymous = api.post("/api/chat", Map.of("message", "Hallo, ich brauche Hilfe"), "");
+
+        api.post("/api/chat", Map.of("message", "Ich möchte mit einem Menschen sprechen", "session_id", session), "");
+        api.post("/api/chat", Map.of("message", "Ich möchte mit einem Menschen sprechen",
+                "session_id", anonymous.text("session_id")), "");
+
+        JsonNode queue = api.get("/api/handoffs", salesPerson().accessToken()).json().path("handoffs");
+        JsonNode named = entry(queue, session);
+        assertThat(named.path("customer_name").asText()).as(queue.toString()).isEqualTo("Jana Wolff");
+        assertThat(named.path("customer_email").asText()).isEqualTo(email);
+        JsonNode unnamed = entry(queue, anonymous.text("session_id"));
+        assertThat(unnamed.path("customer_name").isNull()).as(unnamed.toString()).isTrue();
+    }
+
+    private static JsonNode entry(JsonNode handoffs, String session) {
+        for (JsonNode handoff : handoffs) {
+            if (handoff.path("session_id").asText().equals(session)) {
+                return handoff;
+            }
+        }
+        throw new AssertionError("no handoff for " + session + " in " + handoffs);
+    }
+
     @Test
     void onlyTheSessionsOwnerAsksAndOnlyTheTeamAnswers() {
         Account alice = register(uniqueEmail("alice"));
