@@ -14,10 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class AdminUsers {
 
     private final UserRepository users;
+    private final LoginSessions sessions;
     private final Clock clock;
 
-    public AdminUsers(UserRepository users, Clock clock) {
+    public AdminUsers(UserRepository users, LoginSessions sessions, Clock clock) {
         this.users = users;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -27,7 +29,11 @@ public class AdminUsers {
         return new UserList(found, request.of(users.count(email)));
     }
 
-    /** Sets the user's roles; CUSTOMER is always kept, and an admin cannot take ADMIN away from themself. */
+    /**
+     * Sets the user's roles; CUSTOMER is always kept, and an admin cannot take ADMIN away from themself. A role taken
+     * away ends the user's login sessions at once — their access tokens carry the old roles and would otherwise work
+     * until they expire — so they sign in again with what they have now. A role granted applies from the next refresh.
+     */
     @Transactional
     public UserView setRoles(String userId, AuthRequests.Roles request, Caller admin) {
         EnumSet<Role> roles = EnumSet.of(Role.CUSTOMER);
@@ -41,7 +47,11 @@ public class AdminUsers {
         if (user.id().equals(admin.userId()) && !roles.contains(Role.ADMIN)) {
             throw ApiException.conflict("cannot_demote_self", "You cannot remove your own ADMIN role");
         }
-        users.updateRoles(user.id(), roles, Timestamps.now(clock));
+        var now = Timestamps.now(clock);
+        users.updateRoles(user.id(), roles, now);
+        if (!roles.containsAll(user.roles())) {
+            sessions.revokeAllOf(user.id(), "roles_revoked", now);
+        }
         return UserView.of(users.findById(userId).orElseThrow());
     }
 

@@ -56,6 +56,13 @@ public class LoginSessions {
                 .param("now", now).param("why", why).param("id", sessionId).update();
     }
 
+    /** Ends every login session of the user (their access tokens stop working at once, refresh tokens too). */
+    public int revokeAllOf(String userId, String why, OffsetDateTime now) {
+        return db.sql("update login_session set revoked_at = :now, revoked_why = :why "
+                        + "where user_id = :user and revoked_at is null")
+                .param("now", now).param("why", why).param("user", userId).update();
+    }
+
     public boolean isActive(String sessionId) {
         return db.sql("select count(*) from login_session where id = :id and revoked_at is null")
                 .param("id", sessionId).query(Long.class).single() == 1;

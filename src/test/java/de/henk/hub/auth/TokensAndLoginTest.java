@@ -124,6 +124,31 @@ class TokensAndLoginTest extends HubTest {
     }
 
     @Test
+    void aRoleTakenAwayEndsTheUsersSessionsAtOnce() {
+        Account account = register(uniqueEmail("ehemals"));
+        Account admin = admin();
+        api.put("/api/admin/users/" + account.userId() + "/roles", Map.of("roles", List.of("BETA")), admin.accessToken());
+        Api.Response beta = api.post("/api/auth/refresh", Map.of("refresh_token", account.refreshToken()), null);
+        String betaToken = beta.text("access_token");
+        assertThat(api.get("/api/crm/deals", betaToken).status()).isEqualTo(200);
+        Account other = login(account.email(), PASSWORD, null);
+
+        Api.Response revoked = api.put("/api/admin/users/" + account.userId() + "/roles", Map.of("roles", List.of("CUSTOMER")),
+                admin.accessToken());
+
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+        assertThat(revoked.json().path("roles").toString()).doesNotContain("BETA");
+        assertThat(api.get("/api/crm/deals", betaToken).status()).as("the token with BETA in it").isEqualTo(401);
+        assertThat(api.get("/api/crm/deals", other.accessToken()).status()).as("a second device").isEqualTo(401);
+        assertThat(api.post("/api/auth/refresh", Map.of("refresh_token", beta.text("refresh_token")), null).status())
+                .isEqualTo(401);
+        Account again = login(account.email(), PASSWORD, null);
+        assertThat(api.get("/api/crm/deals", again.accessToken()).status()).isEqualTo(403);
+        assertThat(api.get("/api/admin/users?email=x", admin.accessToken()).status()).as("the admin's own session")
+                .isEqualTo(200);
+    }
+
+    @Test
     void passwordsAreStoredWithBcrypt(@Autowired UserRepository users) {
         String email = uniqueEmail("kunde");
         register(email);
