@@ -198,6 +198,8 @@ public final class PipedriveSimulator implements AutoCloseable {
     /** POST/PUT/PATCH requests left today (x-daily-requests-left), or null: no such budget reported. */
     private Integer dailyRequestsLeft;
     private final Set<Shape> shapes = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** At most this many items on a page of a v2 list or search, whatever {@code limit} asked for; 0 = no cap. */
+    private volatile int pageSizeCap;
 
     private PipedriveSimulator(String apiToken) {
         this.apiToken = Objects.requireNonNull(apiToken, "apiToken");
@@ -228,7 +230,8 @@ public final class PipedriveSimulator implements AutoCloseable {
 
     /**
      * Forgets all persons, deals, notes, activities, webhooks, the request log, queued faults, the down flag, the
-     * revoked token, the closed account, the daily budget, the rate limit, the 429 counter and pending hooks; re-seeds the stages; releases hanging connections.
+     * revoked token, the closed account, the daily budget, the rate limit, the 429 counter, pending hooks and the
+     * page size cap; re-seeds the stages; releases hanging connections.
      * Id counters keep counting.
      */
     public void reset() {
@@ -250,6 +253,7 @@ public final class PipedriveSimulator implements AutoCloseable {
             accountClosed = false;
             dailyRequestsLeft = null;
             shapes.clear();
+            pageSizeCap = 0;
             seedStages();
         }
         server.releaseHeld();
@@ -462,6 +466,20 @@ public final class PipedriveSimulator implements AutoCloseable {
     /** Answers as a Pipedrive with these (valid) differences would, until {@link #reset()}. */
     public void answerAs(Shape... differences) {
         shapes.addAll(List.of(differences));
+    }
+
+    /**
+     * Pages of the v2 lists and searches ({@code additional_data.next_cursor}) hold at most {@code items} entries,
+     * whatever {@code limit} asked for (still validated: 1 to 500), until {@link #reset()}. Pipedrive's cursor
+     * pagination promises the entries after a page only through {@code next_cursor}, never through a page being
+     * full; a small cap lets a test put the entry a client looks for on page 2 with a handful of objects instead of
+     * 500 and more.
+     */
+    public void pageSizeAtMost(int items) {
+        if (items < 1) {
+            throw new IllegalArgumentException("items must be >= 1");
+        }
+        pageSizeCap = items;
     }
 
     /** Connections accepted so far (for keep-alive assertions). */
@@ -875,15 +893,19 @@ public final class PipedriveSimulator implements AutoCloseable {
         return iso(SimSchema.parseBodyDateTime(n.asText()));
     }
 
-    private static int limitParam(Call call) {
+    /** The page size of a v2 list or search: {@code limit} (1 to 500, default 100), within the test's cap. */
+    private int limitParam(Call call) {
         String s = call.q("limit");
+        int limit;
         if (s == null) {
-            return DEFAULT_LIMIT;
-        }
-        if (!DIGITS.matcher(s).matches() || Long.parseLong(s) < 1 || Long.parseLong(s) > MAX_LIMIT) {
+            limit = DEFAULT_LIMIT;
+        } else if (!DIGITS.matcher(s).matches() || Long.parseLong(s) < 1 || Long.parseLong(s) > MAX_LIMIT) {
             throw ApiError.validation("Invalid value for 'limit': must be an integer between 1 and " + MAX_LIMIT);
+        } else {
+            limit = Integer.parseInt(s);
         }
-        return Integer.parseInt(s);
+        int cap = pageSizeCap;
+        return cap > 0 ? Math.min(limit, cap) : limit;
     }
 
     private static String encodeCursor(int offset) {
@@ -906,7 +928,7 @@ public final class PipedriveSimulator implements AutoCloseable {
         throw ApiError.validation("Invalid value for 'cursor'");
     }
 
-    private static Resp page(Call call, List<ObjectNode> all) {
+    private Resp page(Call call, List<ObjectNode> all) {
         int limit = limitParam(call);
         int offset = decodeCursor(call.q("cursor"));
         int from = Math.min(offset, all.size());

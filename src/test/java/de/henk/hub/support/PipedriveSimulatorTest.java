@@ -445,6 +445,40 @@ class PipedriveSimulatorTest {
     }
 
     @Test
+    void aPageSizeCapSplitsListsAndSearchesIntoPagesWhateverTheLimit() {
+        sim.pageSizeAtMost(2);
+        for (int i = 0; i < 5; i++) {
+            createPerson("Cap " + i, "cap" + i + "@example.com");
+        }
+        List<String> emails = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            HttpResponse<String> r = get("/api/v2/persons/search?term=" + enc("@example.com")
+                    + "&fields=email&limit=500" + (cursor == null ? "" : "&cursor=" + enc(cursor)));
+            JsonNode items = ok(r).get("items");
+            assertThat(items.size()).isBetween(1, 2);
+            items.forEach(hit -> emails.add(hit.path("item").path("emails").get(0).asText()));
+            JsonNode next = body(r).path("additional_data").path("next_cursor");
+            cursor = next.isNull() ? null : next.asText();
+            pages++;
+        } while (cursor != null);
+        assertThat(pages).isEqualTo(3);
+        assertThat(emails).containsExactlyInAnyOrder("cap0@example.com", "cap1@example.com", "cap2@example.com",
+                "cap3@example.com", "cap4@example.com");
+
+        HttpResponse<String> firstStages = get("/api/v2/stages?limit=500");
+        assertThat(ok(firstStages)).hasSize(2);
+        assertThat(body(firstStages).path("additional_data").path("next_cursor").isTextual()).isTrue();
+        // a smaller limit still counts, and limit is validated as before
+        assertThat(ok(get("/api/v2/stages?limit=1"))).hasSize(1);
+        error(get("/api/v2/stages?limit=501"), 400);
+
+        sim.reset();
+        assertThat(ok(get("/api/v2/stages?limit=500"))).hasSize(PipedriveSimulator.SEEDED_STAGES.size());
+    }
+
+    @Test
     void dealListFiltersSortingAndPagination() throws Exception {
         long anna = createPerson("Anna", "anna@example.com");
         long ben = createPerson("Ben", "ben@example.com");
