@@ -77,9 +77,21 @@ public record HenkProperties(
 
     public record Admin(String email, String password) { }
 
-    /** {@code connectTimeout} and {@code timeout} (per call) are the HTTP client's ({@code PipedriveHttpTimeouts}). */
+    /**
+     * {@code connectTimeout} and {@code timeout} (per call) are the HTTP client's ({@code PipedriveHttpTimeouts}).
+     * {@code lookupMaxPages}: how many pages one lookup (a person by email or phone, the deal an earlier attempt
+     * created) reads at most, following Pipedrive's cursors ({@code PipedriveLookups}).
+     */
     public record Pipedrive(String apiToken, String baseUrl, String initialStage, String appUrl, Duration connectTimeout,
-                            Duration timeout, Limits limits, Webhook webhook, Reconciliation reconciliation) {
+                            Duration timeout, Limits limits, Webhook webhook, Reconciliation reconciliation,
+                            @org.springframework.boot.context.properties.bind.DefaultValue("10") int lookupMaxPages) {
+        public Pipedrive {
+            if (lookupMaxPages < 1) {
+                throw new IllegalArgumentException("henk.pipedrive.lookup-max-pages must be at least 1, not "
+                        + lookupMaxPages);
+            }
+        }
+
         public boolean configured() {
             return apiToken != null && !apiToken.isBlank();
         }

@@ -27,7 +27,12 @@ public class PipedriveResponses {
      * item is the person.
      */
     public Long samePerson(String body, Deal deal) {
-        for (JsonNode result : read(body).path("data").path("items")) {
+        return samePerson(read(body), deal);
+    }
+
+    /** {@link #samePerson(String, Deal)} on one page of GET /api/v2/persons/search, read already. */
+    public Long samePerson(JsonNode page, Deal deal) {
+        for (JsonNode result : page.path("data").path("items")) {
             JsonNode person = result.path("item");
             Long id = number(person.path("id"));
             if (id == null) {
