@@ -64,6 +64,17 @@ public class PipedriveLookups {
                 }, "so the lead gets a new person");
     }
 
+    /**
+     * The deal an earlier attempt of the lead created and did not live to record (a crash, a timeout after Pipedrive
+     * stored it): GET /api/v2/deals of the person, newest first, read as {@link PipedriveResponses#earlierDeal} says
+     * - settled by the deal with the lead's origin_id, or by a page that reaches deals older than the lead.
+     */
+    public Lookup earlierDeal(Long personId, Deal deal) {
+        return new Lookup("the Pipedrive deal an earlier attempt of deal " + deal.id() + " created",
+                requests.dealsOfPersonQuery(personId), maxPages, responses.earlierDeal(deal),
+                "so the lead gets a new deal");
+    }
+
     /** One page of the lookup's answer, as Pipedrive gave it. */
     public void read(String body, Lookup lookup) {
         try {

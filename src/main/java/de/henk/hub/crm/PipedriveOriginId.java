@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * description of API v2 lists it for POST /api/v2/deals (the npm package's AddDealRequest does not), and a strict
  * Pipedrive refuses it with a 400 or 422 naming the field. After the first such answer (route pipedrive-create-deal,
  * step origin-id-refused) deals go without it, and a retry finds its earlier deal as
- * {@link PipedriveResponses#dealWithOrigin} describes.
+ * {@link PipedriveResponses#earlierDeal} describes.
  * <p>
  * Kept in memory only, by each hub instance for itself: every start begins by sending origin_id again, so a
  * Pipedrive that has learnt to take it is used fully after a restart, at the price of one refused call (one per deal

@@ -85,8 +85,12 @@ public class PipedriveRequests {
     }
 
 
+    /**
+     * The person's deals, newest first: the deal an earlier attempt of a lead created is among the newest, so the
+     * first page nearly always holds it or shows that no page does ({@link PipedriveResponses#earlierDeal}).
+     */
     public String dealsOfPersonQuery(Long personId) {
-        return "person_id=" + personId + "&limit=500";
+        return "person_id=" + personId + "&sort_by=add_time&sort_direction=desc&limit=500";
     }
 
     public String stagesQuery(String cursor) {

@@ -61,28 +61,61 @@ public class PipedriveResponses {
     }
 
     /**
-     * A deal this hub already created for the lead, or null: the person's deal with this hub deal's origin_id. A
-     * Pipedrive that does not keep origin_id (refused or dropped: it is not in every description of "add a deal")
-     * leaves the person's deals without one; then it is the deal the API created with this title since the hub deal
-     * came to be (ten minutes of clock difference allowed) that no other hub deal is already - the earliest if several.
+     * Reads the pages of the lead's person's deals, newest first ({@link PipedriveRequests#dealsOfPersonQuery}), for
+     * a deal this hub already created for the lead: the deal with this hub deal's origin_id. A Pipedrive that does
+     * not keep origin_id (refused or dropped: it is not in every description of "add a deal") leaves the person's
+     * deals without one; then it is the deal the API created with this title since the hub deal came to be (ten
+     * minutes of clock difference allowed) that no other hub deal is already - the earliest if several.
      */
-    public Long dealWithOrigin(String body, Deal deal) {
-        String origin = PipedriveRequests.originId(deal);
-        JsonNode deals = read(body).path("data");
-        for (JsonNode candidate : deals) {
-            if (origin.equals(candidate.path("origin_id").asText(null)) && number(candidate.path("id")) != null) {
-                return number(candidate.path("id"));
-            }
+    PipedriveLookups.Pages earlierDeal(Deal deal) {
+        return new EarlierDeal(deal);
+    }
+
+    /** The pages of {@link #earlierDeal}: what they found so far, and whether a later page could change it. */
+    private final class EarlierDeal implements PipedriveLookups.Pages {
+        private final Deal deal;
+        private final String origin;
+        /** No deal added before this can be the lead's (null: the hub deal's age is not known). */
+        private final java.time.OffsetDateTime since;
+        private Long withOrigin;
+        private Long earliest;
+        private java.time.OffsetDateTime lastAdded;
+        private boolean newestFirst = true;
+
+        EarlierDeal(Deal deal) {
+            this.deal = deal;
+            this.origin = PipedriveRequests.originId(deal);
+            this.since = deal.createdAt() == null ? null : deal.createdAt().minusMinutes(10);
         }
-        Long earliest = null;
-        for (JsonNode candidate : deals) {
-            Long id = number(candidate.path("id"));
-            if (id != null && (earliest == null || id < earliest) && createdForThisLead(candidate, deal)
-                    && !store.isMirrored(id)) {
-                earliest = id;
+
+        @Override
+        public boolean read(JsonNode page) {
+            for (JsonNode candidate : page.path("data")) {
+                Long id = number(candidate.path("id"));
+                if (id == null) {
+                    continue;
+                }
+                if (origin.equals(candidate.path("origin_id").asText(null))) {
+                    withOrigin = id;
+                    return true;
+                }
+                if ((earliest == null || id < earliest) && createdForThisLead(candidate, deal) && !store.isMirrored(id)) {
+                    earliest = id;
+                }
+                java.time.OffsetDateTime added = DealMirror.parse(candidate.path("add_time").asText(null));
+                // the pages are newest first only as long as they say so: else every page is read
+                newestFirst &= added != null && (lastAdded == null || !added.isAfter(lastAdded));
+                lastAdded = added;
             }
+            // newest first: once a page ends with a deal added before the hub deal came to be, every later page holds
+            // only older ones - none an earlier attempt of this lead created
+            return newestFirst && since != null && lastAdded != null && lastAdded.isBefore(since);
         }
-        return earliest;
+
+        @Override
+        public Long found() {
+            return withOrigin != null ? withOrigin : earliest;
+        }
     }
 
     private static boolean createdForThisLead(JsonNode candidate, Deal deal) {
