@@ -66,7 +66,7 @@ import static de.henk.hub.support.SimSchema.timeHhMm;
  * v2 request validation, plus fault injection (5xx, 429, slow, hang, TCP reset, down, rolling rate limit).
  *
  * <p>Shapes follow the official {@code pipedrive} npm client's generated models
- * ({@code dist/versions/v2/models/{deal,person,stage-item,activity-item,...}.d.ts},
+ * ({@code dist/versions/v2/models/{deal,person,stage-item,get-pipelines-response-all-of-data-inner,activity-item,...}.d.ts},
  * {@code dist/versions/v1/models/{note,base-webhook,add-webhook-request,...}.d.ts}).
  *
  * <p>Thread-safe. All data lives in memory; ids come from monotonically increasing counters that survive
@@ -85,8 +85,10 @@ public final class PipedriveSimulator implements AutoCloseable {
     /** The user the API token belongs to (owner/creator of everything created through the API). */
     public static final long USER_ID = 1;
     public static final long COMPANY_ID = 1;
-    /** The one seeded pipeline. */
+    /** The seeded pipeline, the company's default (lowest order_nr) unless a test adds one before it. */
     public static final long PIPELINE_ID = 1;
+    /** The seeded pipeline's name. */
+    public static final String SEEDED_PIPELINE = "Pipeline";
     /** Stage names seeded into pipeline 1, ids 1..5 in this order. */
     public static final List<String> SEEDED_STAGES =
             List.of("Initial Contact", "Consultation", "Measurement", "Proposal Made", "Negotiations Started");
@@ -177,6 +179,7 @@ public final class PipedriveSimulator implements AutoCloseable {
     private final NavigableMap<Long, ObjectNode> activities = new TreeMap<>();
     private final NavigableMap<Long, ObjectNode> webhooks = new TreeMap<>();
     private final NavigableMap<Long, ObjectNode> stages = new TreeMap<>();
+    private final NavigableMap<Long, ObjectNode> pipelines = new TreeMap<>();
     private final List<RecordedRequest> requestLog = new ArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final Deque<Long> rateHits = new ArrayDeque<>();
@@ -188,6 +191,9 @@ public final class PipedriveSimulator implements AutoCloseable {
     private final AtomicLong noteSeq = new AtomicLong();
     private final AtomicLong activitySeq = new AtomicLong();
     private final AtomicLong webhookSeq = new AtomicLong();
+    /** Pipelines and stages a test adds; the seeded ones keep their ids (1, and 1..5). */
+    private final AtomicLong pipelineSeq = new AtomicLong(PIPELINE_ID);
+    private final AtomicLong stageSeq = new AtomicLong(SEEDED_STAGES.size());
     private final AtomicInteger rateLimitedCount = new AtomicInteger();
     private final ConcurrentLinkedQueue<Runnable> dealCreatedHooks = new ConcurrentLinkedQueue<>();
     private volatile boolean down;
@@ -231,7 +237,8 @@ public final class PipedriveSimulator implements AutoCloseable {
     /**
      * Forgets all persons, deals, notes, activities, webhooks, the request log, queued faults, the down flag, the
      * revoked token, the closed account, the daily budget, the rate limit, the 429 counter, pending hooks and the
-     * page size cap; re-seeds the stages; releases hanging connections.
+     * page size cap; re-seeds the pipeline and its stages (pipelines added by a test are gone); releases hanging
+     * connections.
      * Id counters keep counting.
      */
     public void reset() {
@@ -294,6 +301,28 @@ public final class PipedriveSimulator implements AutoCloseable {
 
     public List<ObjectNode> stages() {
         return snapshot(stages);
+    }
+
+    public List<ObjectNode> pipelines() {
+        return snapshot(pipelines);
+    }
+
+    /**
+     * A pipeline the company set up beside the seeded one, with these stages in this order (ids continue after
+     * those of earlier tests); {@code orderNr} places it among the pipelines - the lowest is the company's default
+     * (the seeded one has 1). Returns its id.
+     */
+    public long addPipeline(String name, int orderNr, String... stageNames) {
+        synchronized (lock) {
+            String t = iso(now());
+            long id = pipelineSeq.incrementAndGet();
+            pipelines.put(id, pipeline(id, name, orderNr, t));
+            for (int i = 0; i < stageNames.length; i++) {
+                long stageId = stageSeq.incrementAndGet();
+                stages.put(stageId, stage(stageId, i + 1, stageNames[i], id, t));
+            }
+            return id;
+        }
     }
 
     /** Webhooks in their v1 shape. */
@@ -794,6 +823,7 @@ public final class PipedriveSimulator implements AutoCloseable {
         if (seg.length == 1) {
             return switch (seg[0]) {
                 case "stages" -> dispatch(call, Map.of("GET", () -> listStages(call)));
+                case "pipelines" -> dispatch(call, Map.of("GET", () -> listPipelines(call)));
                 case "persons" -> dispatch(call, Map.of("GET", () -> listPersons(call), "POST", () -> createPerson(call)));
                 case "deals" -> dispatch(call, Map.of("GET", () -> listDeals(call), "POST", () -> createDeal(call)));
                 case "activities" -> dispatch(call,
@@ -808,6 +838,8 @@ public final class PipedriveSimulator implements AutoCloseable {
             switch (seg[0]) {
                 case "stages":
                     return dispatch(call, Map.of("GET", () -> getStage(pathId(seg[1]))));
+                case "pipelines":
+                    return dispatch(call, Map.of("GET", () -> getPipeline(pathId(seg[1]))));
                 case "persons":
                     return dispatch(call, Map.of(
                             "GET", () -> getPerson(pathId(seg[1])),
@@ -979,21 +1011,69 @@ public final class PipedriveSimulator implements AutoCloseable {
 
     private void seedStages() {
         stages.clear();
+        pipelines.clear();
         String t = iso(now());
+        pipelines.put(PIPELINE_ID, pipeline(PIPELINE_ID, SEEDED_PIPELINE, 1, t));
         for (int i = 0; i < SEEDED_STAGES.size(); i++) {
-            ObjectNode s = NODES.objectNode();
-            s.put("id", i + 1L);
-            s.put("order_nr", i + 1);
-            s.put("name", SEEDED_STAGES.get(i));
-            s.put("is_deleted", false);
-            s.put("deal_probability", 100);
-            s.put("pipeline_id", PIPELINE_ID);
-            s.put("is_deal_rot_enabled", false);
-            s.putNull("days_to_rotten");
-            s.put("add_time", t);
-            s.put("update_time", t);
-            stages.put(i + 1L, s);
+            stages.put(i + 1L, stage(i + 1L, i + 1, SEEDED_STAGES.get(i), PIPELINE_ID, t));
         }
+    }
+
+    /** Shape of StageItem (v2). */
+    private static ObjectNode stage(long id, int orderNr, String name, long pipelineId, String time) {
+        ObjectNode s = NODES.objectNode();
+        s.put("id", id);
+        s.put("order_nr", orderNr);
+        s.put("name", name);
+        s.put("is_deleted", false);
+        s.put("deal_probability", 100);
+        s.put("pipeline_id", pipelineId);
+        s.put("is_deal_rot_enabled", false);
+        s.putNull("days_to_rotten");
+        s.put("add_time", time);
+        s.put("update_time", time);
+        return s;
+    }
+
+    /** Shape of GetPipelinesResponseAllOfDataInner (v2). */
+    private static ObjectNode pipeline(long id, String name, int orderNr, String time) {
+        ObjectNode p = NODES.objectNode();
+        p.put("id", id);
+        p.put("name", name);
+        p.put("order_nr", orderNr);
+        p.put("is_deleted", false);
+        p.put("is_deal_probability_enabled", false);
+        p.put("add_time", time);
+        p.put("update_time", time);
+        return p;
+    }
+
+    private Resp listPipelines(Call call) {
+        Comparator<ObjectNode> order = sortOrder(call, "id", "update_time", "add_time");
+        List<ObjectNode> all;
+        synchronized (lock) {
+            all = pipelines.values().stream().sorted(order).map(ObjectNode::deepCopy).toList();
+        }
+        return page(call, all);
+    }
+
+    private Resp getPipeline(long id) {
+        synchronized (lock) {
+            ObjectNode p = pipelines.get(id);
+            if (p == null) {
+                throw ApiError.notFound("Pipeline not found");
+            }
+            return ok(p.deepCopy());
+        }
+    }
+
+    /** The company's default pipeline: the lowest order_nr (Pipedrive's definition), then the lowest id. */
+    private long defaultPipelineId() {
+        return pipelines.values().stream()
+                .min(Comparator.<ObjectNode>comparingLong(p -> p.path("order_nr").asLong())
+                        .thenComparingLong(p -> p.path("id").asLong()))
+                .map(p -> p.path("id").asLong())
+                .orElseThrow(() -> ApiError.badRequest("The company has no pipeline"));
     }
 
     private Resp listStages(Call call) {
@@ -1030,7 +1110,7 @@ public final class PipedriveSimulator implements AutoCloseable {
     }
 
     private ObjectNode firstStageOf(long pipelineId) {
-        if (pipelineId != PIPELINE_ID) {
+        if (!pipelines.containsKey(pipelineId)) {
             throw ApiError.badRequest("Pipeline with id " + pipelineId + " not found");
         }
         return stages.values().stream()
@@ -1547,7 +1627,7 @@ public final class PipedriveSimulator implements AutoCloseable {
         if (current != null) {
             return null; // unchanged
         }
-        return firstStageOf(PIPELINE_ID);
+        return firstStageOf(defaultPipelineId());
     }
 
     /** Applies a status (change) and its timestamps. */

@@ -479,6 +479,43 @@ class PipedriveSimulatorTest {
     }
 
     @Test
+    void pipelinesEachWithTheirStagesAndTheLowestOrderNrIsTheDefault() {
+        JsonNode seeded = ok(get("/api/v2/pipelines"));
+        assertThat(seeded).hasSize(1);
+        assertThat(seeded.get(0).fieldNames()).toIterable().containsExactly("id", "name", "order_nr", "is_deleted",
+                "is_deal_probability_enabled", "add_time", "update_time");
+        assertThat(seeded.get(0).get("name").asText()).isEqualTo(PipedriveSimulator.SEEDED_PIPELINE);
+
+        long alterations = sim.addPipeline("Änderungen", 2, "Initial Contact", "Anprobe");
+        long weddings = sim.addPipeline("Hochzeiten", 0, "Erstgespräch", "Initial Contact");
+        assertThat(ok(get("/api/v2/pipelines?sort_by=id&sort_direction=desc")).get(0).get("id").asLong())
+                .isEqualTo(weddings);
+        assertThat(ok(get("/api/v2/pipelines/" + alterations)).get("name").asText()).isEqualTo("Änderungen");
+        error(get("/api/v2/pipelines/999999"), 404);
+        sim.pageSizeAtMost(2);
+        HttpResponse<String> first = get("/api/v2/pipelines?limit=500");
+        assertThat(ok(first)).hasSize(2);
+        assertThat(ok(get("/api/v2/pipelines?limit=500&cursor="
+                + enc(body(first).path("additional_data").path("next_cursor").asText())))).hasSize(1);
+
+        JsonNode alterationStages = ok(get("/api/v2/stages?pipeline_id=" + alterations));
+        assertThat(alterationStages).extracting(st -> st.get("name").asText())
+                .containsExactly("Initial Contact", "Anprobe");
+        assertThat(alterationStages.get(0).get("id").asLong()).isGreaterThan(PipedriveSimulator.SEEDED_STAGES.size());
+        // a deal without stage goes to the first stage of the default pipeline; with a pipeline, to that one's
+        assertThat(createDeal("{\"title\":\"Frack\"}").get("pipeline_id").asLong()).isEqualTo(weddings);
+        JsonNode altered = createDeal("{\"title\":\"Saum\",\"pipeline_id\":" + alterations + "}");
+        assertThat(altered.get("stage_id").asLong()).isEqualTo(alterationStages.get(0).get("id").asLong());
+        error(call("POST", "/api/v2/deals", "{\"title\":\"X\",\"pipeline_id\":" + alterations + ",\"stage_id\":1}"),
+                400);
+
+        sim.reset();
+        assertThat(ok(get("/api/v2/pipelines"))).hasSize(1);
+        assertThat(createDeal("{\"title\":\"Frack\"}").get("pipeline_id").asLong())
+                .isEqualTo(PipedriveSimulator.PIPELINE_ID);
+    }
+
+    @Test
     void dealListFiltersSortingAndPagination() throws Exception {
         long anna = createPerson("Anna", "anna@example.com");
         long ben = createPerson("Ben", "ben@example.com");
