@@ -80,11 +80,14 @@ public record HenkProperties(
     /**
      * {@code connectTimeout} and {@code timeout} (per call) are the HTTP client's ({@code PipedriveHttpTimeouts}).
      * {@code lookupMaxPages}: how many pages one lookup (a person by email or phone, the deal an earlier attempt
-     * created) reads at most, following Pipedrive's cursors ({@code PipedriveLookups}).
+     * created) reads at most, following Pipedrive's cursors ({@code PipedriveLookups}). {@code pipeline}: the id or
+     * name of the pipeline whose {@code initialStage} new deals go to; empty: the company's default pipeline
+     * ({@code PipedriveStages}).
      */
     public record Pipedrive(String apiToken, String baseUrl, String initialStage, String appUrl, Duration connectTimeout,
                             Duration timeout, Limits limits, Webhook webhook, Reconciliation reconciliation,
-                            @org.springframework.boot.context.properties.bind.DefaultValue("10") int lookupMaxPages) {
+                            @org.springframework.boot.context.properties.bind.DefaultValue("10") int lookupMaxPages,
+                            String pipeline) {
         public Pipedrive {
             if (lookupMaxPages < 1) {
                 throw new IllegalArgumentException("henk.pipedrive.lookup-max-pages must be at least 1, not "

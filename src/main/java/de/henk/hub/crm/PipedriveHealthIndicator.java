@@ -40,7 +40,9 @@ public class PipedriveHealthIndicator implements HealthIndicator {
             health = Health.up().withDetail("sync", "waiting for Pipedrive's daily reset (x-daily-requests-left: 0)");
         } else {
             try {
-                health = Health.up().withDetail("sync", "ok").withDetail("initial_stage_id", stages.initialStageId());
+                PipedriveStages.Stage initial = stages.initialStage();
+                health = Health.up().withDetail("sync", "ok").withDetail("initial_stage_id", initial.id())
+                        .withDetail("pipeline_id", initial.pipelineId());
             } catch (PipedriveStageMissingException missing) {
                 health = Health.down().withDetail("sync", "misconfigured").withDetail("error", missing.getMessage());
             } catch (RuntimeException unreachable) {

@@ -93,7 +93,16 @@ public class PipedriveRequests {
         return "person_id=" + personId + "&sort_by=add_time&sort_direction=desc&limit=500";
     }
 
+    public String pipelinesQuery(String cursor) {
+        return everyPage(cursor);
+    }
+
     public String stagesQuery(String cursor) {
+        return everyPage(cursor);
+    }
+
+    /** A page of a list read whole: the most Pipedrive gives a page, from the cursor (null: the first page). */
+    private static String everyPage(String cursor) {
         return "limit=500" + (cursor == null ? "" : "&cursor=" + encode(cursor));
     }
 

@@ -37,7 +37,9 @@ public class PipedriveStartupCheck {
             return;
         }
         try {
-            log.info("Pipedrive: new deals go to stage id {}", stages.initialStageId());
+            PipedriveStages.Stage initial = stages.initialStage();
+            log.info("Pipedrive: new deals go to stage id {} ('{}' in the pipeline '{}', id {})", initial.id(),
+                    initial.name(), initial.pipelineName(), initial.pipelineId());
         } catch (PipedriveStageMissingException missing) {
             log.error("Pipedrive is misconfigured: {}. Leads wait in the outbox until it is fixed.", missing.getMessage());
         } catch (RuntimeException unreachable) {

@@ -11,7 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The initial stage is resolved by name; a missing one is a health error, and leads wait instead of failing. */
+/**
+ * The initial stage is resolved by name, within one pipeline; a missing one is a health error, and leads wait instead
+ * of failing.
+ */
 class PipedriveStageAndHealthTest extends HubTest {
 
     @Autowired
@@ -55,6 +58,26 @@ class PipedriveStageAndHealthTest extends HubTest {
         stages.forget();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(PIPEDRIVE.deals()).hasSize(1));
         assertThat(PIPEDRIVE.deals().get(0).path("stage_id").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aStageNameTwoPipelinesShareGoesToTheDefaultPipelines() {
+        // the sales team set up a wedding pipeline and made it the default (first in Pipedrive's order); it has an
+        // "Initial Contact" too, with a higher id than the one of the older pipeline
+        long weddings = PIPEDRIVE.addPipeline("Hochzeiten", 0, "Initial Contact", "Anprobe");
+        stages.forget();
+        Account customer = register(uniqueEmail("hochzeit"));
+        Api.Response lead = api.post("/api/crm/lead", Map.of("name", "Max Mustermann", "email", customer.email(),
+                "deal_title", "Hochzeitsanzug", "deal_value", 2500), customer.accessToken());
+        assertThat(lead.status()).as(lead.toString()).isEqualTo(201);
+        var deal = PIPEDRIVE.deals().get(0);
+        assertThat(deal.path("pipeline_id").asLong()).isEqualTo(weddings);
+        assertThat(deal.path("stage_id").asInt()).isEqualTo(stages.initialStageId()).isNotEqualTo(1);
+        assertThat(PIPEDRIVE.stages()).filteredOn(stage -> stage.path("id").asInt() == deal.path("stage_id").asInt())
+                .singleElement().satisfies(stage -> assertThat(stage.path("name").asText()).isEqualTo("Initial Contact"));
+        Api.Response health = api.get("/actuator/health", admin().accessToken());
+        assertThat(health.json().path("components").path("pipedrive").path("details").path("pipeline_id").asLong())
+                .isEqualTo(weddings);
     }
 
     @Test
