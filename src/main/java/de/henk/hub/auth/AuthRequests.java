@@ -2,6 +2,7 @@ package de.henk.hub.auth;
 
 import de.henk.hub.web.EmailAddress;
 import de.henk.hub.web.SingleLine;
+import de.henk.hub.web.VisibleText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
@@ -14,9 +15,15 @@ public final class AuthRequests {
 
     public record Register(
             @NotBlank @EmailAddress String email,
-            @NotBlank @Size(max = 100) @SingleLine String username,
+            @NotBlank @Size(max = 100) @SingleLine @VisibleText String username,
             @NotBlank @Size(max = 200) String password,
-            @Size(max = 64) String sessionId) { }
+            @Size(max = 64) String sessionId) {
+
+        /** The name is read without the invisible characters at its ends ({@link VisibleText}). */
+        public Register {
+            username = VisibleText.Check.strip(username);
+        }
+    }
 
     public record Login(
             @NotBlank @Size(max = 254) String email,
