@@ -1,6 +1,7 @@
 package de.henk.hub.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -89,6 +90,10 @@ public class ProblemResponses {
                         "Unknown field '" + unknown.getPropertyName() + "'",
                         List.of(new ApiException.FieldError(path(unknown), "is not a known field")), java.util.Map.of());
             }
+            ApiException outOfRange = outOfRange(t);
+            if (outOfRange != null) {
+                return outOfRange;
+            }
             if (t instanceof InvalidFormatException || t instanceof MismatchedInputException) {
                 JsonMappingException mapping = (JsonMappingException) t;
                 String field = path(mapping);
@@ -97,6 +102,13 @@ public class ProblemResponses {
                 }
                 return new ApiException(400, "invalid_type", "Field '" + field + "' has the wrong type",
                         List.of(new ApiException.FieldError(field, "has the wrong type")), java.util.Map.of());
+            }
+            if (t instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException limit
+                    && String.valueOf(limit.getMessage()).startsWith("Number value length")) {
+                // Jackson's guard against numbers that take quadratic time to read; it stops the parser before any
+                // field is known, so the field cannot be named (every number field here is far smaller anyway)
+                return ApiException.badRequest("malformed_json",
+                        "The request body has a number of more than 1000 digits; no field takes one");
             }
             if (t instanceof JsonParseException || t instanceof JsonProcessingException) {
                 return ApiException.badRequest("malformed_json", "The request body is not valid JSON");
@@ -108,6 +120,47 @@ public class ProblemResponses {
             }
         }
         return new ApiException(500, "internal_error", "Something went wrong on our side. Please try again later.");
+    }
+
+    /**
+     * A whole number too large for its field ({@code "stage_id": 123456789012345678901234567890}): Jackson's parser
+     * refuses to narrow it, which read as a {@code malformed_json} although the JSON is fine. It is a value out of
+     * range, like {@code "deal_value": 1e400} for a decimal field, so it is {@code validation_failed} naming the field
+     * and the range — a number of the wrong kind ({@code 1.5} or {@code "2"} for a whole number) stays
+     * {@code invalid_type}. Null when {@code t} is no such failure.
+     */
+    private static ApiException outOfRange(Throwable t) {
+        String field;
+        InputCoercionException coercion;
+        if (t instanceof JsonMappingException mapping && mapping.getCause() instanceof InputCoercionException cause) {
+            field = path(mapping);
+            coercion = cause;
+        } else if (t instanceof InputCoercionException cause) {
+            field = cause.getProcessor() != null ? fieldOf(cause.getProcessor().getParsingContext()) : "";
+            coercion = cause;
+        } else {
+            return null;
+        }
+        if (field.isEmpty()) {
+            return null;
+        }
+        Class<?> type = coercion.getTargetType();
+        String range = type == Integer.class || type == Integer.TYPE ? Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
+                : type == Long.class || type == Long.TYPE ? Long.MIN_VALUE + " to " + Long.MAX_VALUE
+                : type == Short.class || type == Short.TYPE ? Short.MIN_VALUE + " to " + Short.MAX_VALUE
+                : type == Byte.class || type == Byte.TYPE ? Byte.MIN_VALUE + " to " + Byte.MAX_VALUE
+                : null;
+        return ApiException.validation(List.of(new ApiException.FieldError(field, range == null
+                ? "is out of range" : "is out of range: a whole number from " + range)));
+    }
+
+    /** The path of the value a parser stands on, as {@link #path(JsonMappingException)} writes it. */
+    private static String fieldOf(com.fasterxml.jackson.core.JsonStreamContext context) {
+        java.util.LinkedList<String> parts = new java.util.LinkedList<>();
+        for (var at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            parts.addFirst(at.inArray() ? "[" + at.getCurrentIndex() + "]" : String.valueOf(at.getCurrentName()));
+        }
+        return String.join(".", parts);
     }
 
     private static String path(JsonMappingException e) {
