@@ -2,6 +2,7 @@ package de.henk.hub.auth;
 
 import de.henk.hub.config.HenkProperties;
 import de.henk.hub.pages.WebPages;
+import de.henk.hub.web.AcceptNegotiationFilter;
 import de.henk.hub.web.ApiException;
 import de.henk.hub.web.ProblemResponses;
 import de.henk.hub.web.RequestBodyLimitFilter;
@@ -85,6 +86,8 @@ public class SecurityConfig {
                 .headers(WebPages.headers())
                 .addFilterBefore(new RequestIdFilter(), SecurityContextHolderFilter.class)
                 .addFilterBefore(new RequestFormatFilter(problems), SecurityContextHolderFilter.class)
+                // an Accept without JSON hides no error behind a 406 (the answer of a successful read only)
+                .addFilterBefore(new AcceptNegotiationFilter(problems), SecurityContextHolderFilter.class)
                 .addFilterBefore(corsFilter(properties, problems), SecurityContextHolderFilter.class)
                 .addFilterBefore(new RequestBodyLimitFilter(properties.http().maxBodyBytes(), problems),
                         BearerTokenAuthenticationFilter.class)
