@@ -9,10 +9,12 @@ import de.henk.hub.web.RequestBodyLimitFilter;
 import de.henk.hub.web.RequestFormatFilter;
 import de.henk.hub.web.ProblemCorsProcessor;
 import de.henk.hub.web.RequestIdFilter;
+import de.henk.hub.web.UnknownAddressFilter;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
 import javax.crypto.SecretKey;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -72,8 +74,8 @@ public class SecurityConfig {
     }
 
     @Bean
-    public SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, HenkProperties properties)
-            throws Exception {
+    public SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, HenkProperties properties,
+            @Value("${management.endpoints.web.base-path:/actuator}") String actuatorBase) throws Exception {
         http
                 .csrf(csrf -> csrf.disable())
                 // CORS with a processor that answers a refused origin as a problem document (not plain text)
@@ -88,6 +90,9 @@ public class SecurityConfig {
                 .addFilterBefore(new RequestFormatFilter(problems), SecurityContextHolderFilter.class)
                 // an Accept without JSON hides no error behind a 406 (the answer of a successful read only)
                 .addFilterBefore(new AcceptNegotiationFilter(problems), SecurityContextHolderFilter.class)
+                // what the hub does not serve is a 404 for anyone (not a 401 that says "sign in")
+                .addFilterBefore(new UnknownAddressFilter(problems, WebPages.PUBLIC_FILES, actuatorBase),
+                        SecurityContextHolderFilter.class)
                 .addFilterBefore(corsFilter(properties, problems), SecurityContextHolderFilter.class)
                 .addFilterBefore(new RequestBodyLimitFilter(properties.http().maxBodyBytes(), problems),
                         BearerTokenAuthenticationFilter.class)
@@ -99,8 +104,8 @@ public class SecurityConfig {
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/chat").permitAll()
                         // the web pages and the API contract; what they show comes from the API, with its rules
-                        .requestMatchers(HttpMethod.GET, WebPages.PUBLIC_FILES).permitAll()
-                        .requestMatchers(HttpMethod.HEAD, WebPages.PUBLIC_FILES).permitAll()
+                        // (another method than GET or HEAD is a 405 from the file handler, not a 401)
+                        .requestMatchers(WebPages.PUBLIC_FILES).permitAll()
                         // an anonymous visitor holding the session id may ask for a person
                         .requestMatchers(HttpMethod.POST, "/api/chat/sessions/*/handoff").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/handoffs").hasRole("BETA")

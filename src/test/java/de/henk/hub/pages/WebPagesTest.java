@@ -44,7 +44,10 @@ class WebPagesTest extends HubTest {
 
         assertThat(api.get("/api/fabrics/search?q=blau", null).header("Content-Security-Policy"))
                 .isEqualTo(WebPages.API_POLICY);
-        assertThat(api.get("/not-a-page.html", null).status()).isEqualTo(401);
+        // a page that does not exist is not there, for anyone (it was a 401, as if signing in would show it)
+        Api.Response missing = api.get("/not-a-page.html", null);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.text("code")).isEqualTo("not_found");
     }
 
     @Test
