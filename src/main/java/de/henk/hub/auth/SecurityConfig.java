@@ -94,7 +94,8 @@ public class SecurityConfig {
                 .addFilterBefore(new UnknownAddressFilter(problems, WebPages.PUBLIC_FILES, actuatorBase),
                         SecurityContextHolderFilter.class)
                 .addFilterBefore(corsFilter(properties, problems), SecurityContextHolderFilter.class)
-                .addFilterBefore(new RequestBodyLimitFilter(properties.http().maxBodyBytes(), problems),
+                .addFilterBefore(new RequestBodyLimitFilter(properties.http().maxBodyBytes(),
+                                properties.http().bodyReadTimeout(), problems),
                         BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()

@@ -63,7 +63,16 @@ public record HenkProperties(
 
     public record Shop(String name, String address, String phone, String website) { }
 
-    public record Http(int workerThreads, long maxBodyBytes) { }
+    /**
+     * {@code bodyReadTimeout}: how long a request body may take to arrive, and how long it may stall (the thread
+     * reading it is a servlet thread; a client that sends headers and then nothing held one for minutes).
+     */
+    public record Http(int workerThreads, long maxBodyBytes, Duration bodyReadTimeout) {
+        public Http {
+            bodyReadTimeout = bodyReadTimeout == null || bodyReadTimeout.isNegative() || bodyReadTimeout.isZero()
+                    ? Duration.ofSeconds(15) : bodyReadTimeout;
+        }
+    }
 
     public record Cors(List<String> allowedOrigins) { }
 
