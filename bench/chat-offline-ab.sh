@@ -52,3 +52,6 @@ for j in A B; do
     "$(awk -v j=$j '$1 == j {print $2}' "$results" | median)" "$(awk -v j=$j '$1 == j {print $4}' "$results" | median)" \
     "$(awk -v j=$j '$1 == j {print $5}' "$results" | median)" "$(awk -v j=$j '$1 == j {print $6}' "$results" | median)"
 done
+for j in a b; do
+  printf 'database file %s: %s MB\n' "${j^^}" "$(( $(stat -c %s "$dir/$j/data/db/henk.mv.db" 2>/dev/null || echo 0) / 1048576 ))"
+done
