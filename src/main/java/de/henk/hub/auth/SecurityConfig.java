@@ -61,6 +61,8 @@ import org.springframework.web.filter.CorsFilter;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SecurityConfig.class);
+
     /**
      * Spring Security observes every request through each of its filters by default: an observation per filter with
      * a counter and a timer looked up by tags, about a tenth of an offline chat turn's CPU and of every cheap request's.
@@ -162,7 +164,7 @@ public class SecurityConfig {
     public RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
         return (request, response, rejected) -> {
             boolean header = rejected.getMessage() != null && rejected.getMessage().contains("header");
-            org.slf4j.LoggerFactory.getLogger(SecurityConfig.class).info("Request rejected ({}): {} {}",
+            LOG.info("Request rejected ({}): {} {}",
                     header ? "header" : "address", request.getMethod(), request.getRequestURI().length() > 200
                             ? request.getRequestURI().substring(0, 200) : request.getRequestURI());
             problems.write(request, response, header
