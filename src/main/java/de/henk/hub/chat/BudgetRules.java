@@ -25,7 +25,7 @@ final class BudgetRules {
     private static final Pattern MONTH_YEAR = Pattern.compile(MONTH_NAMES + "\\.?\\s+20\\d{2}\\b");
     private static final Pattern YEAR = Pattern.compile("\\b(im|in|jahr|year|anno|seit|since)\\s+(19|20)\\d{2}\\b(?!\\s*(€|euro|eur))");
     private static final Pattern COUNTED = Pattern.compile("\\d+\\s*(uhr|wochen|woche|weeks?|monate\\w*|months?|jahre\\w*|years?"
-            + "|gäste|guests|personen|people|cm|kg|%)");
+            + "|gäste|guests|personen|people|leute\\w*|cm|kg|km|%)");
     private static final Pattern SIZE = Pattern.compile("(größe|size|gr\\.)\\s*\\d+");
 
     private static final String NUMBER = "(\\d{1,3}(?:[.,\\s']\\d{3})+|\\d{1,2}[.,]\\d(?=\\s*(?:k|tsd|tausend))|\\d+)(?:,(?:\\d{1,2}|-))?\\s*(k|tsd\\.?|tausend)?";
@@ -33,9 +33,12 @@ final class BudgetRules {
             NUMBER + "\\s*(?:€|euro\\b|eur\\b|euros\\b)|(?:€|eur\\b)\\s*" + NUMBER, Pattern.CASE_INSENSITIVE);
     private static final Pattern THOUSANDS = Pattern.compile(
             "(?<![\\d.,])(\\d{1,3}(?:[.,]\\d)?)\\s*(k|tsd\\.?|tausend)(?!\\p{L})", Pattern.CASE_INSENSITIVE);
+    /** The range's lower end: "2,5" before "– 3k" is two and a half thousand, not 2 € 50. */
+    private static final String LOW_NUMBER = NUMBER.replace("(?=\\s*(?:k|tsd|tausend))",
+            "(?=\\s*(?:k|tsd|tausend|(?:-|–|bis|to|und|and)\\s*\\d))");
     private static final Pattern RANGE = Pattern.compile(
-            "(?:zwischen|between|von|from)?\\s*" + NUMBER + "\\s*(?:€|euro|eur)?\\s*(?:und|and|bis|to|-|–)\\s*" + NUMBER
-                    + "\\s*(€|euro\\b|eur\\b|euros\\b)?", Pattern.CASE_INSENSITIVE);
+            "(?:zwischen|between|von|from)?\\s*" + LOW_NUMBER + "\\s*(?:€|euro|eur)?\\s*(?:und|and|bis|to|-|–|—)\\s*"
+                    + NUMBER + "\\s*(€|euro\\b|eur\\b|euros\\b)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern AMOUNT_AFTER_BUDGET = Pattern.compile(
             "(?:budget|preis|price|ausgeben|spend|kosten|maximal|max\\.?|höchstens|bis zu|up to|at most|unter|under|"
                     + "bis|no more than|nicht mehr als|etwa|ca\\.?|circa|around|about|rund|um die|so um|ungefähr|approx\\.?|"
@@ -105,11 +108,15 @@ final class BudgetRules {
         String clean = withoutDates(text);
         Matcher range = RANGE.matcher(clean);
         while (range.find()) {
-            Integer low = amount(range.group(1), range.group(2));
+            // "2–3k", "zwischen 2 und 3 tausend": the thousands said once count for both ends
+            boolean shared = range.group(2) == null && DIGIT_GROUPING.matcher(range.group(1)).replaceAll("").length() <= 2;
+            Integer low = amount(range.group(1), shared ? range.group(4) : range.group(2));
             Integer high = amount(range.group(3), range.group(4));
-            boolean money = expectingBudget || range.group(5) != null || MONEY_WORD.matcher(range.group(0)).find()
-                    || range.group(2) != null || range.group(4) != null;
+            boolean currency = range.group(5) != null || range.group(2) != null || range.group(4) != null;
+            boolean money = currency || expectingBudget || !years(low, high) && (amounts(low, high)
+                    || MONEY_WORD.matcher(range.group(0)).find());
             if (low != null && high != null && money && low < high && plausible(high) && low >= 100) {
+                // the ceiling is the upper end: "2.500–3.000 €" is up to 3.000, from 2.500
                 return new Integer[] {high, low};
             }
         }
@@ -206,6 +213,18 @@ final class BudgetRules {
         t = COUNTED.matcher(t).replaceAll(" ");
         t = SIZE.matcher(t).replaceAll(" ");
         return t;
+    }
+
+    /**
+     * A range of two numbers that can only be amounts, without a currency or a budget word ("2,500-3,000", "1500 bis
+     * 2000"): both plausible, the upper at most three times the lower (dates, sizes, times and counted things are gone
+     * from the text by then). Two years ("zwischen 2026 und 2027") are a time, unless a currency says otherwise.
+     */
+    private static boolean amounts(Integer low, Integer high) {
+        return low != null && high != null && low >= 300 && plausible(high) && high <= 3 * low;
+    }
+    private static boolean years(Integer low, Integer high) {
+        return low != null && high != null && low >= 1990 && high <= 2099 && high - low <= 10;
     }
 
     private static boolean plausible(int value) {
