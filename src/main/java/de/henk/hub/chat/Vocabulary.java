@@ -21,6 +21,8 @@ final class Vocabulary {
     static final Map<String, Pattern> PATTERNS = new LinkedHashMap<>();
     static final Map<String, Pattern> WISHES = new LinkedHashMap<>();
     /** Fabric wishes that name a material, which a customer can also rule out ("keine Wolle"). */
+    /** The dress code: "black tie", "Black-Tie-Veranstaltung", "blacktie", "white tie" (the tailcoat's). */
+    private static final String BLACK_TIE = "(black|white)[- ]?tie(-\\p{L}+)?";
     static final List<String> MATERIALS = List.of("linen", "wool", "cotton", "cashmere", "silk", "mohair",
             "flannel", "tweed");
 
@@ -35,7 +37,7 @@ final class Vocabulary {
         OCCASIONS.put("prom", words("abschlussball", "abiball", "abschlussfeier", "prom", "graduation", "abschluss",
                 "abi", "abi-?\\p{L}+", "abitur\\p{L}*", "matura\\p{L}*", "abschluss\\p{L}+", "schulabschluss\\p{L}*",
                 "tanzschulball", "graduation \\p{L}+"));
-        OCCASIONS.put("gala", words("gala\\p{L}*", "black tie", "smoking", "tuxedo", "tux", "tuxe?s", "dinner ?jacket",
+        OCCASIONS.put("gala", words("gala\\p{L}*", BLACK_TIE, "smoking", "tuxedo", "tux", "tuxe?s", "dinner ?jacket",
                 "opernball", "ball", "oper",
                 "premiere", "abendveranstaltung"));
         OCCASIONS.put("business", words("business", "büro", "office", "geschäft\\p{L}*", "job", "arbeit", "meeting\\p{L}*",
@@ -59,7 +61,9 @@ final class Vocabulary {
                 "protzig\\p{L}*"));
 
         // most specific first: "Dreiteiler" is a suit too, "Smoking" a jacket too
-        GARMENTS.put("tuxedo", words("smoking\\p{L}*", "tuxedo\\p{L}*", "tux", "tuxe?s", "dinner ?jacket", "frack"));
+        // a black-tie (or white-tie) dress code asks for a tuxedo as "Smoking" does: "Black-Tie-Dinner", "black tie event"
+        GARMENTS.put("tuxedo", words("smoking\\p{L}*", "tuxedo\\p{L}*", "tux", "tuxe?s", "dinner ?jacket", "dinner ?suit",
+                "frack", BLACK_TIE));
         GARMENTS.put("three-piece", words("dreiteiler\\p{L}*", "dreiteilig\\p{L}*", "three[- ]piece", "anzug mit weste",
                 "suit with (a )?(waistcoat|vest)", "mit weste"));
         GARMENTS.put("coat", words("\\p{L}*mantel", "\\p{L}*mäntel", "overcoat", "coat", "wintermantel", "übermantel"));

@@ -22,7 +22,7 @@ final class WishRules {
 
     // The helpers' own patterns, compiled once (String.matches/replaceAll/split compile theirs on every call);
     // the ones tested with find() are those that were ".*x.*" for String.matches
-    private static final Pattern BLACK_TIE = Pattern.compile("black[- ]tie");
+    private static final Pattern BLACK_TIE = Pattern.compile("(black|white)[- ]?tie");
     /** "light grey", "light colours": a light colour, not a light cloth. */
     private static final Pattern LIGHT_COLOUR = Pattern.compile(
             "light[- ](grey|gray|blue|colou?r\\p{L}*|tones?|shades?)|light in colou?r"
