@@ -33,6 +33,9 @@ final class Colours {
     /** A tone asked for without a colour ("dunkel", "light"): the catalogue colours of that tone. */
     static final Map<String, Set<String>> TONES = new LinkedHashMap<>();
     private static final Map<String, List<String>> TONE_WORDS = new LinkedHashMap<>();
+    /** A shade of a family said with its tone, as the chat's profile names it: "dunkelgrün" is bottle green and olive. */
+    static final Map<String, Set<String>> SHADES = new LinkedHashMap<>();
+    private static final Map<String, List<String>> SHADE_WORDS = new LinkedHashMap<>();
 
     static {
         colour("marineblau", "navy", "blau");
@@ -85,12 +88,20 @@ final class Colours {
         TONES.put("hell", Set.of("hellblau", "hellgrau", "beige", "sand", "creme", "weiß", "camel", "salbei"));
         TONE_WORDS.put("dunkel", List.of("dunkel", "dark"));
         TONE_WORDS.put("hell", List.of("hell", "light"));
+        shade("dunkelblau", List.of("dunkelblau", "dark blue"), "marineblau", "mitternachtsblau");
+        shade("dunkelgrün", List.of("dunkelgrün", "dark green", "flaschengrün", "bottle green"), "grün", "oliv");
+        shade("hellbraun", List.of("hellbraun", "light brown"), "camel", "sand");
     }
 
     private Colours() { }
 
     private static void colour(String name, String english, String... families) {
         COLOURS.put(name, new Colour(name, english, Set.of(families)));
+    }
+
+    private static void shade(String name, List<String> words, String... colours) {
+        SHADES.put(name, Set.of(colours));
+        SHADE_WORDS.put(name, words);
     }
 
     static boolean known(String colour) {
@@ -128,8 +139,10 @@ final class Colours {
                 return Optional.of(new Wanted(tone.getKey(), TONES.get(tone.getKey()), Set.of()));
             }
         }
-        if (plain.equals("dunkelblau") || plain.equals("dark blue")) {
-            return Optional.of(new Wanted("dunkelblau", Set.of("marineblau", "mitternachtsblau"), Set.of()));
+        for (Map.Entry<String, Set<String>> shade : SHADES.entrySet()) {
+            if (SHADE_WORDS.get(shade.getKey()).contains(plain)) {
+                return Optional.of(new Wanted(shade.getKey(), shade.getValue(), Set.of()));
+            }
         }
         for (Map.Entry<String, List<String>> family : FAMILIES.entrySet()) {
             for (String familyWord : family.getValue()) {

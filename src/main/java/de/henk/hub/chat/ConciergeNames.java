@@ -76,7 +76,9 @@ final class ConciergeNames {
             Map.entry("hellblau", "light blue"), Map.entry("dunkelblau", "dark blue"), Map.entry("anthrazit", "charcoal"),
             Map.entry("hellgrau", "light grey"), Map.entry("bordeaux", "burgundy"), Map.entry("oliv", "olive"),
             Map.entry("tabak", "tobacco"), Map.entry("creme", "cream"), Map.entry("sand", "sand"),
-            Map.entry("camel", "camel"), Map.entry("beige", "beige"));
+            Map.entry("camel", "camel"), Map.entry("beige", "beige"), Map.entry("mittelgrau", "mid grey"),
+            Map.entry("salbei", "sage"), Map.entry("taupe", "taupe"), Map.entry("dunkelgrün", "dark green"),
+            Map.entry("dunkelbraun", "dark brown"), Map.entry("hellbraun", "light brown"));
 
     /** A tone said without a colour: wished ("in dunkel gehaltenen Tönen" / "in dark tones") and ruled out. */
     private static final Map<String, String[]> TONES = Map.of(

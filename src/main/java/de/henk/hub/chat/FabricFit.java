@@ -29,6 +29,10 @@ final class FabricFit {
             Map.entry("rot", Set.of("bordeaux")),
             Map.entry("weiß", Set.of("weiß", "creme")),
             Map.entry("dunkelblau", Set.of("marineblau", "mitternachtsblau")),
+            // shades the catalogue has no colour of its own for: "dunkelgrün" is its bottle green and olive
+            Map.entry("dunkelgrün", Set.of("grün", "oliv")),
+            Map.entry("dunkelbraun", Set.of("braun")),
+            Map.entry("hellbraun", Set.of("camel", "sand")),
             // tones ("eher dunkel", "something light"), as the catalogue search reads them
             Map.entry("dunkel", Set.of("marineblau", "mitternachtsblau", "anthrazit", "schwarz", "braun", "bordeaux",
                     "oliv")),

@@ -83,19 +83,32 @@ final class Vocabulary {
         COLOURS.put("anthrazit", words("anthrazit\\p{L}*", "charcoal", "dunkelgrau\\p{L}*", "dark grey", "dark gray",
                 "dunkle[nmrs]? grau\\p{L}*"));
         COLOURS.put("hellgrau", words("hellgrau\\p{L}*", "light grey", "light gray", "silbergrau\\p{L}*",
-                "helle[nmrs]? grau\\p{L}*", "pale gr[ae]y"));
-        COLOURS.put("bordeaux", words("bordeaux\\p{L}*", "burgundy", "weinrot\\p{L}*"));
-        COLOURS.put("oliv", words("oliv", "olivgrün\\p{L}*", "olive", "olivfarben\\p{L}*"));
+                "helle[nmrs]? grau\\p{L}*", "pale gr[ae]y", "silver gr[ae]y"));
+        COLOURS.put("mittelgrau", words("mittelgrau\\p{L}*", "mittlere[nmrs]? grau\\p{L}*", "(mid|medium)[- ]gr[ae]y"));
+        // shades: catalogue colours ("salbei", "taupe"), or a shade of a family the advice reads as its colours (FabricFit)
+        COLOURS.put("dunkelgrün", words(dark("grün", "green"), "(flaschen|tannen|jäger|moos|wald)grün\\p{L}*",
+                "(bottle|forest|hunter|moss|pine|(british )?racing) green"));
+        COLOURS.put("salbei", words("salbei\\p{L}*", "sage( green)?", "(mint|lind)grün\\p{L}*", "mint green",
+                light("grün", "green")));
+        COLOURS.put("dunkelbraun", words(dark("braun", "brown"), "(schoko|schokoladen|kaffee|mokka)braun\\p{L}*",
+                "chocolate( brown)?", "mokka", "mocha", "espresso brown"));
+        COLOURS.put("hellbraun", words(light("braun", "brown")));
+        COLOURS.put("taupe", words("taupe\\p{L}*"));
+        COLOURS.put("bordeaux", words("bordeaux\\p{L}*", "burgundy", "weinrot\\p{L}*", "wine red", "maroon",
+                dark("rot", "red")));
+        COLOURS.put("oliv", words("oliv", "olivgrün\\p{L}*", "olive( green)?", "olivfarben\\p{L}*", "khaki"));
         COLOURS.put("tabak", words("tabak\\p{L}*", "tobacco"));
-        COLOURS.put("creme", words("creme\\p{L}*", "cream", "elfenbein\\p{L}*", "ivory"));
+        COLOURS.put("creme", words("creme\\p{L}*", "cream", "elfenbein\\p{L}*", "ivory", "off[- ]?white", "ecru",
+                "(natur|woll)weiß\\p{L}*"));
         COLOURS.put("sand", words("sand\\p{L}*", "sandy"));
         COLOURS.put("camel", words("camel"));
         COLOURS.put("beige", words("beige\\p{L}*"));
-        COLOURS.put("blau", words("blau", "blaue[nmrs]?", "blaues", "blue", "bläulich\\p{L}*"));
-        COLOURS.put("grau", words("grau", "graue[nmrs]?", "grey", "gray"));
-        COLOURS.put("schwarz", words("schwarz", "schwarze[nmrs]?", "black"));
-        COLOURS.put("braun", words("braun", "braune[nmrs]?", "brown"));
-        COLOURS.put("grün", words("grün", "grüne[nmrs]?", "green"));
+        // a family, also as a compound the table above does not know ("königsblau", "steingrau", "nussbraun")
+        COLOURS.put("blau", words("blau", "blaue[nmrs]?", "blaues", "blue", "bläulich\\p{L}*", "\\p{L}{3,}blau(e[nmrs]?)?"));
+        COLOURS.put("grau", words("grau", "graue[nmrs]?", "grey", "gray", "(?!morgengrau)\\p{L}{3,}grau(e[nmrs]?)?"));
+        COLOURS.put("schwarz", words("schwarz", "schwarze[nmrs]?", "black", "(tief|pech|kohl)schwarz\\p{L}*"));
+        COLOURS.put("braun", words("braun", "braune[nmrs]?", "brown", "\\p{L}{3,}braun(e[nmrs]?)?"));
+        COLOURS.put("grün", words("grün", "grüne[nmrs]?", "green", "\\p{L}{3,}grün(e[nmrs]?)?"));
         COLOURS.put("rot", words("rot", "rote[nmrs]?", "red"));
         // "weiß ich nicht", "ich weiß" is knowing, not white
         COLOURS.put("weiß", Pattern.compile("(?<![\\p{L}\\d])(?<!ich |er |sie |man |wer |nicht |nur |jeder |keiner )"
@@ -142,6 +155,16 @@ final class Vocabulary {
     }
 
     private Vocabulary() {
+    }
+
+    /** A colour said dark: "dunkelgrün", "dunkles Grün", "dark green", "deep green". */
+    private static String dark(String de, String en) {
+        return "dunkel" + de + "\\p{L}*|dunkle[nmrs]? " + de + "\\p{L}*|tief" + de + "\\p{L}*|(dark|deep) " + en;
+    }
+
+    /** A colour said light: "hellbraun", "helles Braun", "light brown", "pale brown". */
+    private static String light(String de, String en) {
+        return "hell" + de + "\\p{L}*|helle[nmrs]? " + de + "\\p{L}*|(light|pale) " + en;
     }
 
     /** The words the profile uses, for what a language model may answer (structured output). */

@@ -23,9 +23,9 @@ final class WishRules {
     // The helpers' own patterns, compiled once (String.matches/replaceAll/split compile theirs on every call);
     // the ones tested with find() are those that were ".*x.*" for String.matches
     private static final Pattern BLACK_TIE = Pattern.compile("(black|white)[- ]?tie");
-    /** "light grey", "light colours": a light colour, not a light cloth. */
+    /** "light grey", "light green", "light colours": a light colour, not a light cloth. */
     private static final Pattern LIGHT_COLOUR = Pattern.compile(
-            "light[- ](grey|gray|blue|colou?r\\p{L}*|tones?|shades?)|light in colou?r"
+            "light[- ](grey|gray|blue|green|brown|beige|colou?r\\p{L}*|tones?|shades?)|light in colou?r"
                     // warm colours are a colour wish, not a warm cloth
                     + "|warme?[nr]? (farb\\p{L}*|töne?n?|ton|nuancen)|warm (colou?rs?|tones?|shades?|hues?)");
 

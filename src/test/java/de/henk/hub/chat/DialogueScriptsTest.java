@@ -181,18 +181,24 @@ class DialogueScriptsTest extends HubTest {
     }
 
     /** The catalogue's colours by family, written out here independently of the advisor's own table. */
-    private static final java.util.Map<String, Set<String>> COLOUR_FAMILIES = java.util.Map.of(
-            "blau", Set.of("blau", "marineblau", "mitternachtsblau", "hellblau"),
-            "grau", Set.of("anthrazit", "mittelgrau", "hellgrau", "taupe"),
-            "braun", Set.of("braun", "tabak", "camel", "taupe"),
-            "beige", Set.of("beige", "sand", "camel", "creme"),
-            "grün", Set.of("grün", "oliv", "salbei"),
-            "rot", Set.of("bordeaux"),
-            "weiß", Set.of("weiß", "creme"),
-            "dunkelblau", Set.of("marineblau", "mitternachtsblau"),
+    private static final java.util.Map<String, Set<String>> COLOUR_FAMILIES = java.util.Map.ofEntries(
+            java.util.Map.entry("blau", Set.of("blau", "marineblau", "mitternachtsblau", "hellblau")),
+            java.util.Map.entry("grau", Set.of("anthrazit", "mittelgrau", "hellgrau", "taupe")),
+            java.util.Map.entry("braun", Set.of("braun", "tabak", "camel", "taupe")),
+            java.util.Map.entry("beige", Set.of("beige", "sand", "camel", "creme")),
+            java.util.Map.entry("grün", Set.of("grün", "oliv", "salbei")),
+            java.util.Map.entry("rot", Set.of("bordeaux")),
+            java.util.Map.entry("weiß", Set.of("weiß", "creme")),
+            java.util.Map.entry("dunkelblau", Set.of("marineblau", "mitternachtsblau")),
+            // shades of a family the catalogue has no colour of its own for ("flaschengrün", "dark brown")
+            java.util.Map.entry("dunkelgrün", Set.of("grün", "oliv")),
+            java.util.Map.entry("dunkelbraun", Set.of("braun")),
+            java.util.Map.entry("hellbraun", Set.of("camel", "sand")),
             // a tone said without a colour ("eher dunkel", "something light-coloured")
-            "dunkel", Set.of("marineblau", "mitternachtsblau", "anthrazit", "schwarz", "braun", "bordeaux", "oliv"),
-            "hell", Set.of("hellblau", "hellgrau", "beige", "sand", "creme", "weiß", "camel", "salbei"));
+            java.util.Map.entry("dunkel", Set.of("marineblau", "mitternachtsblau", "anthrazit", "schwarz", "braun",
+                    "bordeaux", "oliv")),
+            java.util.Map.entry("hell", Set.of("hellblau", "hellgrau", "beige", "sand", "creme", "weiß", "camel",
+                    "salbei")));
 
     /** The advisor asks the catalogue for light cloth (up to 290 g/m) or warm cloth (from 300 g/m). */
     private static boolean weightFits(de.henk.hub.catalog.Fabric f, ConversationProfile p) {
