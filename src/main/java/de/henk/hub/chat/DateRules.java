@@ -35,10 +35,10 @@ final class DateRules {
     static final Pattern SLASHED_DATE = Pattern.compile("(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(20\\d{2})(?![\\d/])");
     /** "2027-06-20". */
     static final Pattern ISO_DATE = Pattern.compile("(?<![\\d-])(20\\d{2})-(\\d{2})-(\\d{2})(?![\\d-])");
-    /** "Ende Mai", "late August", "Anfang Juni": the start or end of the month named right after. */
+    /** "Ende Mai", "late August", "Anfang Juni", "Mitte März", "mid-March": a part of the month named right after. */
     private static final Pattern PART_OF_MONTH = Pattern.compile("(?<!\\p{L})(ende|end of|late|the end of|anfang|"
-            + "beginning of|start of|early|the beginning of)[\\s-]+(?:des |im )?"
-            + MONTH_NAMES + "(?!\\p{L})", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            + "beginning of|start of|early|the beginning of|mitte|mid|middle of|the middle of|in the middle of)[\\s-]+"
+            + "(?:des |im )?" + MONTH_NAMES + "(?!\\p{L})", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** "Anfang nächsten Jahres", "early next year", "Ende des Jahres", "end of the year". */
     private static final Pattern EARLY_NEXT_YEAR = words("anfang (des )?(nächsten|kommenden) jahres",
             "anfang nächstes jahr", "early next year", "(at the )?(beginning|start) of next year",
@@ -65,7 +65,7 @@ final class DateRules {
             .mapToObj(i -> List.of(words(MONTHS_DE[i]), words(MONTHS_EN[i]))).toList();
     private static final Pattern MAY_AS_VERB = Pattern.compile("\\bmay (i|we|you|he|she|it|be)\\b");
     private static final Pattern MARCH_AS_VERB = Pattern.compile("\\bmarch(ing)?\\b");
-    private static final Pattern MARCH_AS_MONTH = Pattern.compile("\\b(in|this|next|end of|early|late|mid|by)[\\s-]march\\b");
+    private static final Pattern MARCH_AS_MONTH = Pattern.compile("\\b(in|this|next|of|early|late|mid|by)[\\s-]march\\b");
 
     private DateRules() {
     }
@@ -180,8 +180,8 @@ final class DateRules {
     }
 
     /**
-     * The days of the month a message means: "Ende Mai" the 21st to the last, "Anfang Juni" the 1st to the 10th;
-     * the whole month when it names neither ("Mitte März" is read as the month: the event may be late in it).
+     * The days of the month a message means, its thirds: "Anfang Juni" the 1st to the 10th, "Mitte März" / "mid-March"
+     * the 11th to the 20th, "Ende Mai" the 21st to the last; the whole month when it names none of them.
      */
     static LocalDate[] daysOf(YearMonth month, String text) {
         Matcher m = PART_OF_MONTH.matcher(text);
@@ -192,6 +192,9 @@ final class DateRules {
             String part = m.group(1).toLowerCase(Locale.ROOT);
             if (part.contains("ende") || part.contains("end") || part.equals("late")) {
                 return new LocalDate[] {month.atDay(21), month.atEndOfMonth()};
+            }
+            if (part.startsWith("mi") || part.contains("middle")) {
+                return new LocalDate[] {month.atDay(11), month.atDay(20)};
             }
             return new LocalDate[] {month.atDay(1), month.atDay(10)};
         }

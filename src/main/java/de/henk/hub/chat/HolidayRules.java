@@ -14,13 +14,13 @@ import static de.henk.hub.chat.WordPatterns.words;
  * Days and months an occasion names by itself. A holiday is its day: "für Weihnachten", "Christmas Eve" the 24th of
  * December, "an Silvester" the 31st, "Neujahr" the 1st of January, "Ostern" Easter Sunday, "Pfingsten" Whit Sunday —
  * each the next one that has not passed. A party of the season is its month: "Weihnachtsfeier", "Christmas party",
- * "Neujahrsempfang", "Oktoberfest" (which starts in September).
+ * "Neujahrsempfang", "Oktoberfest" (which starts in September). After a holiday is the weeks after it ({@link #after}).
  */
 final class HolidayRules {
 
     static final Pattern NEW_YEARS_EVE = words("silvester\\p{L}*", "new year'?s eve", "nye");
     /** Parties of a season: they fall somewhere in its month, not on the holiday itself. */
-    private static final Pattern CHRISTMAS_PARTY = words("weihnachts(feier|party|essen|markt)\\p{L}*",
+    private static final Pattern CHRISTMAS_PARTY = words("weihnachts(feier(?!tag)|party|essen|markt)\\p{L}*",
             "christmas (party|parties|do|dinner|event|market|gala)", "xmas party", "adventsfeier\\p{L}*",
             "jahresabschlussfeier", "jahresendfeier", "firmenweihnacht\\p{L}*");
     private static final Pattern NEW_YEAR_PARTY = words("neujahrs(empfang|feier|party)\\p{L}*", "new year'?s (reception|party)");
@@ -46,7 +46,54 @@ final class HolidayRules {
             Map.entry(words("pfingsten", "pfingstsonntag", "whitsun", "whit sunday", "pentecost"),
                     y -> easter(y).plusDays(49)));
 
+    /** Right before a holiday's name: "nach Weihnachten", "kurz nach den Feiertagen zu Ostern", "after Christmas". */
+    private static final Pattern AFTER = Pattern.compile("(?<!\\p{L})(nach|after|following)\\s+(dem |den |der |the )?$");
+    /** "zwischen den Jahren", "zwischen Weihnachten und Neujahr", "between Christmas and New Year". */
+    private static final Pattern BETWEEN_THE_YEARS = words("zwischen den jahren",
+            "zwischen weihnachten und (neujahr|silvester)", "between christmas and new year'?s?( eve| day)?");
+
     private HolidayRules() {
+    }
+
+    /**
+     * "nach Weihnachten", "after Christmas", "nach Ostern": the weeks after the holidays — from the day after their
+     * last day off (Boxing Day, Easter Monday, Whit Monday, New Year's Day) for a month, the next such time that has
+     * not passed; "zwischen den Jahren" the days from 27 to 31 December. Null when the message says neither.
+     */
+    static LocalDate[] after(String text, LocalDate today) {
+        if (found(BETWEEN_THE_YEARS, text)) {
+            LocalDate from = LocalDate.of(today.getYear(), 12, 27);
+            from = from.plusDays(4).isBefore(today) ? from.plusYears(1) : from;
+            return new LocalDate[] {from.isBefore(today) ? today : from, from.plusDays(4)};
+        }
+        if (found(CHRISTMAS_PARTY, text) || found(NEW_YEAR_PARTY, text)) {
+            return null;
+        }
+        for (var day : DAYS) {
+            java.util.regex.Matcher m = day.getKey().matcher(text);
+            while (WordPatterns.mayMatch(day.getKey(), text) && m.find()) {
+                if (AFTER.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find()) {
+                    LocalDate last = lastDayOff(day.getValue().apply(today.getYear()));
+                    LocalDate from = (last.isBefore(today) ? lastDayOff(day.getValue().apply(today.getYear() + 1)) : last)
+                            .plusDays(1);
+                    return new LocalDate[] {from, from.plusMonths(1).minusDays(1)};
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The last day off of the holidays a day belongs to: Christmas ends on Boxing Day, Easter on its Monday. */
+    private static LocalDate lastDayOff(LocalDate day) {
+        LocalDate easter = easter(day.getYear());
+        if (day.getMonthValue() == 12 && day.getDayOfMonth() >= 24 && day.getDayOfMonth() <= 26) {
+            return LocalDate.of(day.getYear(), 12, 26);
+        } else if (day.getMonthValue() == 12 && day.getDayOfMonth() == 31) {
+            return day.plusDays(1);
+        } else if (!day.isBefore(easter.minusDays(2)) && !day.isAfter(easter.plusDays(1))) {
+            return easter.plusDays(1);
+        }
+        return day.equals(easter.plusDays(49)) ? easter.plusDays(50) : day;
     }
 
     /** The day a holiday's name means ("zu Weihnachten": 24 December), the next one from today; null when none. */

@@ -81,6 +81,14 @@ final class TimingRules {
             return;
         }
         YearMonth month = month(text, today);
+        LocalDate[] after = month == null ? HolidayRules.after(text, today) : null;
+        if (after != null) {
+            // "nach Weihnachten": the weeks after the holidays, not Christmas Eve
+            boolean oneMonth = YearMonth.from(after[0]).equals(YearMonth.from(after[1]));
+            profile.timing(null, oneMonth ? YearMonth.from(after[0]).toString() : null, seasonOf(after[0].getMonth()),
+                    after[0].toString(), after[1].toString(), null);
+            return;
+        }
         LocalDate named = namedDay(text, today);
         if (named != null && (month == null || month.equals(YearMonth.from(named)))) {
             // "für Weihnachten", "an Silvester": the holiday's day, not its month

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Dates said the way people say them, read on Monday 7 December 2026: a holiday is its day ("für Weihnachten" is
  * Christmas Eve, not the whole of December — the lead time is measured to it), a party of the season its month, a
- * part of a month its days ("Ende Mai": 21–31), the start of next year its first two months, and "20/06/2027" a day.
+ * part of a month its days ("Ende Mai": 21–31, "Mitte Juli": 11–20), the start of next year its first two months, and "20/06/2027" a day.
  */
 class NamedDaysAndPartsOfMonthTest {
 
@@ -74,7 +74,7 @@ class NamedDaysAndPartsOfMonthTest {
             bis Ende März muss er fertig sein                   | 2027-03 | 2027-03-21 | 2027-03-31
             Anfang Juni                                         | 2027-06 | 2027-06-01 | 2027-06-10
             early September                                     | 2027-09 | 2027-09-01 | 2027-09-10
-            Mitte Juli                                          | 2027-07 | 2027-07-01 | 2027-07-31
+            Mitte Juli                                          | 2027-07 | 2027-07-11 | 2027-07-20
             im Juni                                             | 2027-06 | 2027-06-01 | 2027-06-30
             Early next year                                     | -       | 2027-01-01 | 2027-02-28
             Anfang nächsten Jahres heiraten wir                 | -       | 2027-01-01 | 2027-02-28
