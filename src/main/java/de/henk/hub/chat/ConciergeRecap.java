@@ -70,6 +70,11 @@ final class ConciergeRecap {
                 facts.add(de ? "ein Budget von etwa " + ConciergeNames.euros(learned.budgetEur(), true)
                         : "a budget of about " + ConciergeNames.euros(learned.budgetEur(), false));
             }
+            if (learned.quantity() != null) {
+                // a total for several garments: each one's share, and what it was
+                facts.set(facts.size() - 1, facts.get(facts.size() - 1) + (de ? " je Stück (" : " each (")
+                        + learned.quantity() + (de ? " Stück insgesamt)" : " in total)"));
+            }
         } else if (learned.knowsBudget() && !before.knowsBudget()) {
             facts.add(de ? "beim Budget keine Obergrenze" : "no upper limit on the budget");
         }

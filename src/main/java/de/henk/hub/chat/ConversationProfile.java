@@ -17,6 +17,8 @@ import java.util.Set;
  * zweite gefällt mir"). {@code avoid_fabrics} are materials ruled out ("keine Wolle": {@code wool}). {@code wants_callback}: the customer asked to be called or written to ("bitte ruft mich an"). {@code intent} is {@code interested} ("ich suche…"), {@code buying} (wants to go ahead), {@code browsing}, {@code declined}, or {@code not_a_customer} (spam, a job application, a competitor, a joke). {@code open_budget}: the customer set no ceiling ("Geld spielt
  * keine Rolle", "no budget limit"); an amount named later replaces it, and it replaces an earlier amount.
  * {@code avoid_styles} are styles ruled out ("nicht zu modern", "bloß nichts Ausgefallenes", "not too flashy").
+ * {@code quantity}: how many garments a budget said as a total is for ("5000 insgesamt für alle drei Anzüge":
+ * {@code budget_eur} 1666 per garment, quantity 3, {@link BudgetShare}); absent for one. It goes with the budget.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ConversationProfile(String language, String occasion, String eventDate, String eventMonth,
@@ -26,7 +28,7 @@ public record ConversationProfile(String language, String occasion, String event
                                   List<String> avoidPatterns, List<String> fabricWishes, String name, String email,
                                   String phone, String intent, Boolean wantsAppointment, String chosenFabric,
                                   List<String> avoidFabrics, Boolean wantsCallback, Boolean openBudget,
-                                  List<String> avoidStyles) {
+                                  List<String> avoidStyles, Integer quantity) {
 
     public ConversationProfile {
         colours = list(colours);
@@ -59,10 +61,12 @@ public record ConversationProfile(String language, String occasion, String event
         if (newer.budgetEur != null) {
             merged.budgetEur = newer.budgetEur;
             merged.budgetMinEur = newer.budgetMinEur;
+            merged.quantity = newer.quantity;
             merged.openBudget = null;
         } else if (Boolean.TRUE.equals(newer.openBudget)) {
             merged.budgetEur = null;
             merged.budgetMinEur = null;
+            merged.quantity = null;
             merged.openBudget = true;
         }
         if (newer.garment != null) merged.garment = newer.garment;
@@ -155,7 +159,7 @@ public record ConversationProfile(String language, String occasion, String event
         boolean passed = dateTo != null && dateTo.compareTo(today) < 0;
         Builder kept = toBuilder().intent(null).wantsAppointment(null).wantsCallback(null);
         if (passed) {
-            kept.occasion(null).timing(null, null, null, null, null, null).budget(null, null).openBudget(null);
+            kept.occasion(null).timing(null, null, null, null, null, null).budget(null, null).quantity(null).openBudget(null);
         }
         return kept.build();
     }
@@ -186,6 +190,7 @@ public record ConversationProfile(String language, String occasion, String event
         b.wantsCallback = wantsCallback;
         b.openBudget = openBudget;
         b.avoidStyles = avoidStyles;
+        b.quantity = quantity;
         return b;
     }
 
@@ -197,7 +202,7 @@ public record ConversationProfile(String language, String occasion, String event
     public static final class Builder {
         private String language, occasion, eventDate, eventMonth, season, dateFrom, dateTo;
         private Boolean flexibleDate;
-        private Integer budgetEur, budgetMinEur;
+        private Integer budgetEur, budgetMinEur, quantity;
         private String garment, style;
         private List<String> colours = List.of(), avoidColours = List.of(), patterns = List.of(),
                 avoidPatterns = List.of(), fabricWishes = List.of(), avoidFabrics = List.of(), avoidStyles = List.of();
@@ -214,6 +219,7 @@ public record ConversationProfile(String language, String occasion, String event
             return this;
         }
         public Builder budget(Integer max, Integer min) { budgetEur = max; budgetMinEur = min; return this; }
+        public Builder quantity(Integer v) { quantity = v; return this; }
         public Builder garment(String v) { garment = v; return this; }
         public Builder style(String v) { style = v; return this; }
         public Builder avoidStyles(List<String> v) { avoidStyles = v; return this; }
@@ -238,7 +244,7 @@ public record ConversationProfile(String language, String occasion, String event
             return new ConversationProfile(language, occasion, eventDate, eventMonth, season, dateFrom, dateTo,
                     flexibleDate, budgetEur, budgetMinEur, garment, style, colours, avoidColours, patterns,
                     avoidPatterns, fabricWishes, name, email, phone, intent, wantsAppointment, chosenFabric,
-                    avoidFabrics, wantsCallback, openBudget, avoidStyles);
+                    avoidFabrics, wantsCallback, openBudget, avoidStyles, quantity);
         }
     }
 }

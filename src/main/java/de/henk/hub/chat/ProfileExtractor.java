@@ -29,8 +29,8 @@ public class ProfileExtractor {
         // in one table: loading them all here, on the one thread that loads this class (others wait for it), fills
         // that table before any message is read, and it is never written while one is
         for (Class<?> rules : List.of(WordPatterns.class, Umlauts.class, Vocabulary.class, DateRules.class, HolidayRules.class,
-                TimingRules.class, BudgetRules.class, Negation.class, WishRules.class, ContactRules.class, IntentRules.class,
-                LanguageRules.class, WhoseDate.class)) {
+                TimingRules.class, BudgetRules.class, BudgetShare.class, Negation.class, WishRules.class,
+                ContactRules.class, IntentRules.class, LanguageRules.class, WhoseDate.class)) {
             try {
                 MethodHandles.lookup().ensureInitialized(rules);
             } catch (IllegalAccessException e) {
@@ -76,8 +76,9 @@ public class ProfileExtractor {
                 .occasion(Vocabulary.firstNotNegated(Vocabulary.OCCASIONS, text))
                 .garment(garment(text));
         TimingRules.timing(text, LocalDate.now(clock), expecting == Phase.TIMING, profile);
-        Integer[] budget = BudgetRules.budget(text, expecting == Phase.BUDGET);
-        profile.budget(budget[0], budget[1]);
+        // a total for several garments is each one's share ("4000 für zwei Anzüge": 2000 each)
+        Integer[] budget = BudgetShare.perGarment(text, BudgetRules.budget(text, expecting == Phase.BUDGET));
+        profile.budget(budget[0], budget[1]).quantity(budget[2]);
         if (budget[0] == null && BudgetRules.open(text, expecting == Phase.BUDGET)) {
             profile.openBudget(true);
         }

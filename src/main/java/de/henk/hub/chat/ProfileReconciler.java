@@ -45,7 +45,9 @@ public final class ProfileReconciler {
         if (rules.budgetEur() != null && model.budgetEur() != null && !rules.budgetEur().equals(model.budgetEur())) {
             disagreements.add("budget");
         }
-        one.budget(numbers.budgetEur(), numbers.budgetMinEur());
+        // how many garments a total was for: the rules' alone ("4000 für zwei Anzüge"), with their amount
+        one.budget(numbers.budgetEur(), numbers.budgetMinEur()).quantity(rules.budgetEur() != null ? rules.quantity()
+                : null);
         if (numbers.budgetEur() == null && (Boolean.TRUE.equals(rules.openBudget())
                 || Boolean.TRUE.equals(model.openBudget()))) {
             one.openBudget(true);

@@ -142,12 +142,12 @@ public class QualifierStep {
     }
 
     /**
-     * The budget; without one, the garment's price in the chosen or cheapest proposed cloth (a three-piece with its
+     * The budget (for all the garments a total was said for: {@code quantity}); without one, the garment's price in the chosen or cheapest proposed cloth (a three-piece with its
      * waistcoat), else where the garment starts in the catalogue (a suit's start when none is made).
      */
     private BigDecimal dealValue(ConversationProfile profile, List<FabricHit> proposed) {
         if (profile.budgetEur() != null) {
-            return BigDecimal.valueOf(profile.budgetEur());
+            return BigDecimal.valueOf((long) profile.budgetEur() * (profile.quantity() == null ? 1 : profile.quantity()));
         }
         String garment = profile.garment();
         if (profile.chosenFabric() != null) {

@@ -1,0 +1,72 @@
+package de.henk.hub.chat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@link BudgetShare}: a total for several garments is each one's share; an amount per garment stays as it is. */
+class BudgetShareTest {
+
+    private final ProfileExtractor extractor =
+            new ProfileExtractor(Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "5000 insgesamt für alle drei Anzüge | 1666 | - | 3",
+            "total 5000 for all three suits | 1666 | - | 3",
+            "4000 für zwei Anzüge | 2000 | - | 2",
+            "€4,000 for two suits | 2000 | - | 2",
+            "Für beide Anzüge zusammen 3.000 € | 1500 | - | 2",
+            "Budget 6000 € für alle vier Anzüge | 1500 | - | 4",
+            "we need 2 suits, 3000 euros in total | 1500 | - | 2",
+            "zwischen 4000 und 5000 € für zwei Anzüge | 2500 | 2000 | 2",
+            "zwei Sakkos, insgesamt 2.400 € | 1200 | - | 2"})
+    void aTotalForSeveralIsEachOnesShare(String message, int each, Integer floor, int quantity) {
+        ConversationProfile p = extractor.extract(message);
+        assertThat(p.budgetEur()).as(message).isEqualTo(each);
+        assertThat(p.budgetMinEur()).as(message).isEqualTo(floor);
+        assertThat(p.quantity()).as(message).isEqualTo(quantity);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "drei Anzüge, je 1500 € | 1500",
+            "three suits at 1500 euros each | 1500",
+            "zwei Anzüge, 1500 € pro Anzug | 1500",
+            "drei Anzüge für die Trauzeugen, Budget 5000 € | 5000",
+            "Insgesamt brauche ich zwei Anzüge, Budget 3000 € | 3000",
+            "ein Anzug für 1800 € | 1800"})
+    void anAmountPerGarmentOrNoTotalStaysAsSaid(String message, int budget) {
+        ConversationProfile p = extractor.extract(message);
+        assertThat(p.budgetEur()).as(message).isEqualTo(budget);
+        assertThat(p.quantity()).as(message).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"am 15.06. für zwei Anzüge", "zwei Anzüge für 2027", "Größe 102 für beide Anzüge"})
+    void otherNumbersAreNoTotal(String message) {
+        assertThat(extractor.extract(message).budgetEur()).as(message).isNull();
+    }
+
+    @Test
+    void afterTheBudgetQuestionTheCountAloneIsEnough() {
+        ConversationProfile p = extractor.extract("4000 für beide", Phase.BUDGET);
+        assertThat(p.budgetEur()).isEqualTo(2000);
+        assertThat(p.quantity()).isEqualTo(2);
+    }
+
+    @Test
+    void aNewAmountTakesItsOwnQuantity() {
+        ConversationProfile total = extractor.extract("4000 für zwei Anzüge");
+        ConversationProfile merged = total.mergedWith(extractor.extract("doch lieber 2500 €"));
+        assertThat(merged.budgetEur()).isEqualTo(2500);
+        assertThat(merged.quantity()).isNull();
+        assertThat(total.mergedWith(extractor.extract("Geld spielt keine Rolle")).quantity()).isNull();
+    }
+}
