@@ -86,6 +86,7 @@ public record ConversationProfile(String language, String occasion, String event
         merged.avoidPatterns = wish(avoidPatterns, newer.avoidPatterns, newer.patterns);
         merged.fabricWishes = wish(fabricWishes, newer.fabricWishes, newer.avoidFabrics);
         merged.avoidFabrics = wish(avoidFabrics, newer.avoidFabrics, newer.fabricWishes);
+        merged.fabricWishes = PriceLean.merged(this, newer, merged.fabricWishes);
         if (newer.name != null) merged.name = newer.name;
         if (newer.email != null) merged.email = newer.email;
         if (newer.phone != null) merged.phone = newer.phone;

@@ -102,7 +102,8 @@ public class FabricAdvisor {
                 }
             }
             if (!found.isEmpty()) {
-                List<FabricHit> hits = found.values().stream().limit(limit).toList();
+                List<FabricHit> hits = PriceLean.ordered(List.copyOf(found.values()), profile).stream().limit(limit)
+                        .toList();
                 return new Advice(hits, unmet(profile, hits));
             }
         }
@@ -149,7 +150,8 @@ public class FabricAdvisor {
                 .style(style)
                 .colour(colour)
                 .maxPriceEur(FabricFit.price(profile))
-                .limit(Math.min(FabricQuery.MAX_LIMIT, limit * 8))
+                // leaning to a price, every fitting cloth is a candidate, not only the best-ranked few
+                .limit(PriceLean.leans(profile) ? FabricQuery.MAX_LIMIT : Math.min(FabricQuery.MAX_LIMIT, limit * 8))
                 .english("en".equals(profile.language()));
         if (profile.fabricWishes().contains("light")) {
             query.maxWeight(290);
@@ -157,7 +159,7 @@ public class FabricAdvisor {
             query.minWeight(300);
         }
         List<FabricHit> hits = new ArrayList<>();
-        for (FabricHit hit : search.recommend(query.build()).fabrics()) {
+        for (FabricHit hit : PriceLean.ordered(search.recommend(query.build()).fabrics(), profile)) {
             if (!FabricFit.avoided(hit.fabric(), profile)) {
                 hits.add(hit);
             }

@@ -23,7 +23,8 @@ public enum Phase {
         if (!profile.knowsTiming() && !skipped.contains(TIMING)) {
             return TIMING;
         }
-        if (!profile.knowsBudget() && !skipped.contains(BUDGET)) {
+        // "so günstig wie möglich" answers the budget question: the advice starts at the lowest price (PriceLean)
+        if (!profile.knowsBudget() && !PriceLean.affordable(profile) && !skipped.contains(BUDGET)) {
             return BUDGET;
         }
         if (!profile.knowsLook() && !skipped.contains(STYLE)) {

@@ -71,7 +71,7 @@ public class PhaseStep {
         return switch (asked) {
             case OCCASION -> now.occasion() == null;
             case TIMING -> !now.knowsTiming();
-            case BUDGET -> !now.knowsBudget();
+            case BUDGET -> !now.knowsBudget() && !PriceLean.affordable(now);
             case STYLE -> !now.knowsLook();
             default -> false;
         };

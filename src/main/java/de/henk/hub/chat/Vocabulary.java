@@ -152,6 +152,15 @@ final class Vocabulary {
         WISHES.put("tweed", words("tweed\\p{L}*"));
         WISHES.put("warm", words("warm\\p{L}*", "wärmend\\p{L}*", "schwere[nr]? stoff\\p{L}*", "heavy", "heavier"));
         WISHES.put("stretch", words("stretch\\p{L}*", "elastisch\\p{L}*", "bequem\\p{L}*", "comfortable"));
+        // how the cloth's price should lean (PriceLean): the lowest-priced that fits
+        WISHES.put(PriceLean.AFFORDABLE, words("(so|möglichst) (günstig|preiswert|billig|preisgünstig)\\p{L}*( wie (möglich|es geht))?",
+                "preiswert\\p{L}*", "preisgünstig\\p{L}*", "billig\\p{L}*", "günstigere[nrs]?", "(etwas|was) günstiger\\p{L}*",
+                "nicht (zu|so|allzu) teuer", "nichts (zu |allzu )?teures", "(knapp|klein|schmal|begrenzt|gering)e[ns]? budget",
+                "kein (großes|hohes|dickes) budget", "nicht viel geld", "as (cheap|inexpensive|affordable|low) as possible",
+                "cheap(er|est)?", "inexpensive", "affordable", "budget[- ]friendly", "low[- ]cost",
+                "not (too|that|so) expensive", "nothing (too )?expensive",
+                "(don'?t|do not) (want|need) anything (too |that |so )?expensive", "on a (tight|small|limited|low|modest) budget",
+                "(tight|small|limited|low|modest) budget", "not much money"));
     }
 
     private Vocabulary() {

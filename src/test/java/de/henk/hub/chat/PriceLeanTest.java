@@ -1,0 +1,64 @@
+package de.henk.hub.chat;
+
+import de.henk.hub.catalog.Fabric;
+import de.henk.hub.catalog.FabricCatalogue;
+import de.henk.hub.catalog.FabricHit;
+import de.henk.hub.catalog.FabricSearch;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link PriceLean}: "so günstig wie möglich" answers the budget question and starts the advice at the lowest price.
+ */
+class PriceLeanTest {
+
+    private static final FabricCatalogue CATALOGUE = new FabricCatalogue();
+    private static final FabricAdvisor ADVISOR = new FabricAdvisor(new FabricSearch(CATALOGUE));
+    private final ProfileExtractor extractor =
+            new ProfileExtractor(Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
+
+    @ParameterizedTest
+    @ValueSource(strings = {"so günstig wie möglich", "möglichst preiswert", "Es sollte möglichst günstig sein",
+            "as cheap as possible", "I'm on a tight budget", "not too expensive please", "Ich habe kein großes Budget",
+            "nichts allzu Teures", "something affordable", "I don't want anything too expensive"})
+    void affordableIsReadAndAnswersTheBudgetQuestion(String message) {
+        ConversationProfile p = extractor.extract(message, Phase.BUDGET);
+        assertThat(p.fabricWishes()).as(message).containsExactly(PriceLean.AFFORDABLE);
+        assertThat(p.budgetEur()).as(message).isNull();
+        ConversationProfile known = ConversationProfile.builder().occasion("business").garment("suit")
+                .timing(null, null, null, null, null, true).build().mergedWith(p);
+        assertThat(Phase.next(known)).as(message).isEqualTo(Phase.STYLE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nothing cheap please", "der Stoff soll nicht billig wirken", "ein günstiger Termin am Freitag",
+            "Geld spielt keine Rolle"})
+    void otherWordsLeanNowhere(String message) {
+        assertThat(extractor.extract(message).fabricWishes()).as(message)
+                .doesNotContain(PriceLean.AFFORDABLE);
+    }
+
+    @Test
+    void anOpenBudgetTakesTheLeanBack() {
+        ConversationProfile cheap = extractor.extract("so günstig wie möglich");
+        assertThat(cheap.mergedWith(extractor.extract("Geld spielt keine Rolle")).fabricWishes()).isEmpty();
+    }
+
+    @Test
+    void affordableStartsAtTheLowestPriceThatFits() {
+        ConversationProfile p = extractor.extract("Anzug fürs Büro, so günstig wie möglich, gern in Marineblau");
+        List<FabricHit> hits = ADVISOR.recommend(p);
+        int cheapest = CATALOGUE.all().stream().filter(f -> FabricFit.fits(f, p) && FabricFit.inColour(f, "marineblau"))
+                .mapToInt(Fabric::suitPriceEur).min().orElseThrow();
+        assertThat(hits).isNotEmpty();
+        assertThat(hits.get(0).fabric().suitPriceEur()).isEqualTo(cheapest);
+        assertThat(hits).extracting(h -> h.fabric().suitPriceEur()).isSorted();
+    }
+}
