@@ -68,7 +68,8 @@ final class ConciergeNames {
             Map.entry("tweed", new String[] {"Tweed", "tweed"}),
             Map.entry("warm", new String[] {"ein wärmerer Stoff", "a warmer cloth"}),
             Map.entry("stretch", new String[] {"bequem mit Stretch", "comfortable stretch"}),
-            Map.entry(PriceLean.AFFORDABLE, new String[] {"möglichst preiswert", "as affordable as possible"}));
+            Map.entry(PriceLean.AFFORDABLE, new String[] {"möglichst preiswert", "as affordable as possible"}),
+            Map.entry(PriceLean.FINER, new String[] {"etwas Edleres", "something finer"}));
 
     private static final Map<String, String> COLOURS_EN = Map.ofEntries(
             Map.entry("blau", "blue"), Map.entry("grau", "grey"), Map.entry("schwarz", "black"),

@@ -34,8 +34,10 @@ public class PhaseStep {
         Phase phase = Phase.next(now, state);
         state = state.asking(previous != null && phase == previous ? state.askedAgain() + 1 : 0);
         // "zeig mir was anderes" with the same wishes: the cloth shown so far is left out of the next proposal
-        boolean others = state.proposed() && !changesTheCloth(learned)
-                && ChatUnderstanding.ASKS_FOR_OTHERS.matcher(turn.message()).find();
+        // "etwas Edleres?" after a proposal: finer cloth than the one shown, not the same again
+        boolean others = state.proposed() && (!changesTheCloth(learned)
+                && ChatUnderstanding.ASKS_FOR_OTHERS.matcher(turn.message()).find()
+                || learned.fabricWishes().contains(PriceLean.FINER));
         boolean wantsFabrics = !now.declined() && (phase == Phase.FABRIC || state.proposed()
                 && (changesTheCloth(learned) || others || asksForFabrics(turn.message(), learned)));
         List<String> leaveOut = wantsFabrics && others ? state.shown() : List.of();

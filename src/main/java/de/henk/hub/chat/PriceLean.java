@@ -6,16 +6,19 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Which way the cloth's price should lean, a fabric wish of the profile: {@code affordable} ("so günstig wie
+ * Which way the cloth's price should lean, two fabric wishes of the profile: {@code affordable} ("so günstig wie
  * möglich", "möglichst preiswert", "as cheap as possible", "on a tight budget") — the lowest-priced cloth that fits
- * comes first, and that answers the budget question (there is no number to ask for). A budget set open takes the
- * lean back.
+ * comes first, and that answers the budget question (there is no number to ask for); {@code finer} ("etwas
+ * Edleres", "was Hochwertigeres", "something nicer") — the finest cloth within the budget comes first. A budget
+ * raised above the one before leans finer too: the customer wants to see what the money now buys. The two exclude
+ * each other, the later one wins; a budget lowered again, or set open, takes the lean back.
  * <p>
  * Without a lean, the catalogue's ranking stands (relevance, then the lower price).
  */
 final class PriceLean {
 
     static final String AFFORDABLE = "affordable";
+    static final String FINER = "finer";
 
     private PriceLean() {
     }
@@ -25,26 +28,43 @@ final class PriceLean {
         return p.fabricWishes().contains(AFFORDABLE);
     }
 
-    /** The merged profile's fabric wishes with the lean the newer message gives. */
+    static boolean finer(ConversationProfile p) {
+        return p.fabricWishes().contains(FINER);
+    }
+
+    /** The merged profile's fabric wishes with the lean the newer message gives, said or by a changed budget. */
     static List<String> merged(ConversationProfile older, ConversationProfile newer, List<String> wishes) {
         List<String> merged = new ArrayList<>(wishes);
+        boolean raised = newer.budgetEur() != null && older.budgetEur() != null && newer.budgetEur() > older.budgetEur();
+        boolean lowered = newer.budgetEur() != null && older.budgetEur() != null && newer.budgetEur() < older.budgetEur();
+        if (newer.fabricWishes().contains(FINER) || raised && !newer.fabricWishes().contains(AFFORDABLE)) {
+            merged.remove(AFFORDABLE);
+            if (!merged.contains(FINER)) {
+                merged.add(FINER);
+            }
+        } else if (newer.fabricWishes().contains(AFFORDABLE)) {
+            merged.remove(FINER);
+        } else if (lowered) {
+            merged.remove(FINER);
+        }
         if (Boolean.TRUE.equals(newer.openBudget()) && newer.budgetEur() == null) {
             merged.remove(AFFORDABLE);
         }
         return merged;
     }
 
-    /** The hits in the order the lean asks for: cheapest first; as they are without a lean. */
+    /** The hits in the order the lean asks for: cheapest first, or finest first; as they are without a lean. */
     static List<FabricHit> ordered(List<FabricHit> hits, ConversationProfile p) {
-        if (!affordable(p)) {
+        if (!affordable(p) && !finer(p)) {
             return hits;
         }
+        Comparator<FabricHit> byPrice = Comparator.comparingInt(h -> FabricFit.priceOf(h.fabric(), p.garment()));
         // a stable sort: among equal prices the catalogue's ranking stays
-        return hits.stream().sorted(Comparator.comparingInt(h -> FabricFit.priceOf(h.fabric(), p.garment()))).toList();
+        return hits.stream().sorted(affordable(p) ? byPrice : byPrice.reversed()).toList();
     }
 
     /** Whether the profile leans one way: then the advice looks at every fitting cloth, not the best-ranked few. */
     static boolean leans(ConversationProfile p) {
-        return affordable(p);
+        return affordable(p) || finer(p);
     }
 }

@@ -152,7 +152,7 @@ final class Vocabulary {
         WISHES.put("tweed", words("tweed\\p{L}*"));
         WISHES.put("warm", words("warm\\p{L}*", "wärmend\\p{L}*", "schwere[nr]? stoff\\p{L}*", "heavy", "heavier"));
         WISHES.put("stretch", words("stretch\\p{L}*", "elastisch\\p{L}*", "bequem\\p{L}*", "comfortable"));
-        // how the cloth's price should lean (PriceLean): the lowest-priced that fits
+        // how the cloth's price should lean (PriceLean): the lowest-priced that fits, or the finer cloth within the budget
         WISHES.put(PriceLean.AFFORDABLE, words("(so|möglichst) (günstig|preiswert|billig|preisgünstig)\\p{L}*( wie (möglich|es geht))?",
                 "preiswert\\p{L}*", "preisgünstig\\p{L}*", "billig\\p{L}*", "günstigere[nrs]?", "(etwas|was) günstiger\\p{L}*",
                 "nicht (zu|so|allzu) teuer", "nichts (zu |allzu )?teures", "(knapp|klein|schmal|begrenzt|gering)e[ns]? budget",
@@ -161,6 +161,12 @@ final class Vocabulary {
                 "not (too|that|so) expensive", "nothing (too )?expensive",
                 "(don'?t|do not) (want|need) anything (too |that |so )?expensive", "on a (tight|small|limited|low|modest) budget",
                 "(tight|small|limited|low|modest) budget", "not much money"));
+        WISHES.put(PriceLean.FINER, words("edle(re)?[nrs]?", "(etwas|was) edles", "hochwertigere[nrs]?",
+                "(etwas|was) hochwertiges", "feinere[nrs]?", "(etwas|was) feineres", "(etwas|was) besseres",
+                "bessere[nrs]? (qualität|stoff\\p{L}*|tuch)", "höhere[nrs]? qualität", "luxuriöse(re)?[nrs]?",
+                "exklusivere[nrs]?", "teurere[nrs]?", "(etwas|was) teureres", "darf (auch |ruhig )?(etwas |was )?teurer sein",
+                "nicer", "finer", "(better|higher|top) quality", "more (upmarket|luxurious|exclusive|premium|special|expensive)",
+                "pricier", "upmarket", "high[- ]end", "luxurious", "premium"));
     }
 
     private Vocabulary() {

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link PriceLean}: "so günstig wie möglich" answers the budget question and starts the advice at the lowest price.
+ * {@link PriceLean}: "so günstig wie möglich" answers the budget question and starts the advice at the lowest price;
+ * "etwas Edleres" and a raised budget show the finer cloth within the budget.
  */
 class PriceLeanTest {
 
@@ -38,11 +39,29 @@ class PriceLeanTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"Haben Sie etwas Edleres?", "was Hochwertigeres bitte", "etwas Feineres",
+            "es darf auch etwas teurer sein", "something nicer?", "do you have anything finer", "better quality please"})
+    void finerIsRead(String message) {
+        assertThat(extractor.extract(message).fabricWishes()).as(message).containsExactly(PriceLean.FINER);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"nothing cheap please", "der Stoff soll nicht billig wirken", "ein günstiger Termin am Freitag",
             "Geld spielt keine Rolle"})
     void otherWordsLeanNowhere(String message) {
         assertThat(extractor.extract(message).fabricWishes()).as(message)
-                .doesNotContain(PriceLean.AFFORDABLE);
+                .doesNotContain(PriceLean.AFFORDABLE, PriceLean.FINER);
+    }
+
+    @Test
+    void theLaterLeanWinsAndABudgetMovesIt() {
+        ConversationProfile cheap = extractor.extract("so günstig wie möglich");
+        assertThat(cheap.mergedWith(extractor.extract("doch lieber etwas Edleres")).fabricWishes())
+                .containsExactly(PriceLean.FINER);
+        ConversationProfile budget = extractor.extract("bis 1500 Euro");
+        ConversationProfile raised = budget.mergedWith(extractor.extract("ok, dann bis 2500 Euro"));
+        assertThat(raised.fabricWishes()).containsExactly(PriceLean.FINER);
+        assertThat(raised.mergedWith(extractor.extract("doch nur 2000 Euro")).fabricWishes()).isEmpty();
     }
 
     @Test
@@ -60,5 +79,27 @@ class PriceLeanTest {
         assertThat(hits).isNotEmpty();
         assertThat(hits.get(0).fabric().suitPriceEur()).isEqualTo(cheapest);
         assertThat(hits).extracting(h -> h.fabric().suitPriceEur()).isSorted();
+    }
+
+    @Test
+    void finerShowsPricierClothWithinTheBudget() {
+        ConversationProfile plain = extractor.extract("Anzug fürs Büro, bis 3000 Euro, gern in Marineblau");
+        ConversationProfile finer = plain.mergedWith(extractor.extract("haben Sie etwas Edleres?"));
+        List<FabricHit> before = ADVISOR.recommend(plain);
+        List<FabricHit> after = ADVISOR.recommend(finer);
+        int dearestBefore = before.stream().mapToInt(h -> h.fabric().suitPriceEur()).max().orElseThrow();
+        assertThat(after).isNotEmpty().allSatisfy(h -> {
+            assertThat(h.fabric().suitPriceEur()).isGreaterThan(dearestBefore).isLessThanOrEqualTo(3000);
+            assertThat(FabricFit.fits(h.fabric(), finer)).isTrue();
+        });
+    }
+
+    @Test
+    void aRaisedBudgetShowsWhatItNowBuys() {
+        ConversationProfile low = extractor.extract("Anzug fürs Büro, bis 1500 Euro");
+        ConversationProfile raised = low.mergedWith(extractor.extract("ok, dann bis 2500 Euro"));
+        int dearestBefore = ADVISOR.recommend(low).stream().mapToInt(h -> h.fabric().suitPriceEur()).max().orElseThrow();
+        assertThat(ADVISOR.recommend(raised)).isNotEmpty().allSatisfy(h -> assertThat(h.fabric().suitPriceEur())
+                .isGreaterThan(dearestBefore).isLessThanOrEqualTo(2500));
     }
 }
