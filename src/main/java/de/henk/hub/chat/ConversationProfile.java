@@ -185,13 +185,8 @@ public record ConversationProfile(String language, String occasion, String event
         b.budgetEur = budgetEur; b.budgetMinEur = budgetMinEur; b.garment = garment; b.style = style;
         b.colours = colours; b.avoidColours = avoidColours; b.patterns = patterns; b.avoidPatterns = avoidPatterns;
         b.fabricWishes = fabricWishes; b.name = name; b.email = email; b.phone = phone; b.intent = intent;
-        b.wantsAppointment = wantsAppointment;
-        b.chosenFabric = chosenFabric;
-        b.avoidFabrics = avoidFabrics;
-        b.wantsCallback = wantsCallback;
-        b.openBudget = openBudget;
-        b.avoidStyles = avoidStyles;
-        b.quantity = quantity;
+        b.wantsAppointment = wantsAppointment; b.chosenFabric = chosenFabric; b.avoidFabrics = avoidFabrics;
+        b.wantsCallback = wantsCallback; b.openBudget = openBudget; b.avoidStyles = avoidStyles; b.quantity = quantity;
         return b;
     }
 

@@ -79,7 +79,7 @@ public class ProfileExtractor {
         // a total for several garments is each one's share ("4000 für zwei Anzüge": 2000 each)
         Integer[] budget = BudgetShare.perGarment(text, BudgetRules.budget(text, expecting == Phase.BUDGET));
         profile.budget(budget[0], budget[1]).quantity(budget[2]);
-        if (budget[0] == null && BudgetRules.open(text, expecting == Phase.BUDGET)) {
+        if (budget[0] == null && OpenBudgetRules.open(text, expecting == Phase.BUDGET)) {
             profile.openBudget(true);
         }
         String name = ContactRules.name(message);

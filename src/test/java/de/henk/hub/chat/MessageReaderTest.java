@@ -218,6 +218,7 @@ class MessageReaderTest {
     private static MessageReader reader(String mode, Duration extractionTimeout) {
         LlmSettings settings = new LlmSettings("openai", stub.baseUrl(), "stub-model", "test-key", Duration.ofSeconds(5),
                 3, Duration.ofSeconds(30), 12, 0.4, 600, mode, extractionTimeout);
-        return new MessageReader(CLOCK, new LlmConcierge(settings, null, null, null, null), new SimpleMeterRegistry());
+        return new MessageReader(CLOCK, new LlmConcierge(settings, null, null, null, null,
+                io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry.ofDefaults()), new SimpleMeterRegistry());
     }
 }

@@ -31,7 +31,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,13 +62,6 @@ public class LlmConcierge {
     private final ChatModel extractionModel;
     private final CircuitBreaker extractionBreaker;
 
-    /** Without the routes (no reply breaker): the model's reading, as a MessageReader uses it. */
-    public LlmConcierge(LlmSettings settings, PersonaPrompt prompt, ConciergeTools tools, FabricAdvisor advisor,
-                        ChatSessions sessions) {
-        this(settings, prompt, tools, advisor, sessions, CircuitBreakerRegistry.ofDefaults());
-    }
-
-    @Autowired
     public LlmConcierge(LlmSettings settings, PersonaPrompt prompt, ConciergeTools tools, FabricAdvisor advisor,
                         ChatSessions sessions, CircuitBreakerRegistry breakers) {
         this.settings = settings;
