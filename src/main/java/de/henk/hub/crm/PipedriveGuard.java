@@ -67,6 +67,8 @@ public class PipedriveGuard {
     private final Clock clock;
     /** Why and until when calls pause (this instance and, shared, all). */
     private final PipedrivePause pause;
+    /** Told when a call goes through: whoever waited logs once that it goes on (null: nobody to tell). */
+    private final PipedriveWaits waits;
 
     /** Without the routes: no circuit breaker (always closed) - the budget and the pauses alone. */
     public PipedriveGuard(HenkProperties properties, Clock clock, JdbcClient db,
@@ -74,9 +76,17 @@ public class PipedriveGuard {
         this(properties, clock, db, transactions, CircuitBreakerRegistry.ofDefaults());
     }
 
-    @Autowired
+    /** Without the hub's log of waits: nobody is told when calls go through again. */
     public PipedriveGuard(HenkProperties properties, Clock clock, JdbcClient db,
                           PlatformTransactionManager transactions, CircuitBreakerRegistry breakers) {
+        this(properties, clock, db, transactions, breakers, null);
+    }
+
+    @Autowired
+    public PipedriveGuard(HenkProperties properties, Clock clock, JdbcClient db,
+                          PlatformTransactionManager transactions, CircuitBreakerRegistry breakers,
+                          PipedriveWaits waits) {
+        this.waits = waits;
         HenkProperties.Pipedrive.Limits limits = properties.pipedrive().limits();
         this.clock = clock;
         this.budget = new BurstBudget(limits.requestsPerWindow(), limits.window(), clock);
@@ -121,7 +131,8 @@ public class PipedriveGuard {
 
     /** The onFallback of the route's circuit breaker when it made no call: deferred, not an attempt. */
     public void circuitOpen() {
-        throw new PipedriveDeferredException("Pipedrive circuit is open", RETRY_WHILE_OPEN);
+        throw new PipedriveDeferredException(PipedriveDeferredException.CIRCUIT_OPEN, "Pipedrive circuit is open",
+                RETRY_WHILE_OPEN);
     }
 
     /**
@@ -140,8 +151,8 @@ public class PipedriveGuard {
             Duration pause = Duration.between(clock.instant(), paused.until());
             if (inline != null || pause.compareTo(maxWaitForPermit) > 0
                     || !PipedrivePause.RATE_LIMITED.equals(paused.reason())) {
-                throw new PipedriveDeferredException("Pipedrive calls paused (" + paused.reason() + ") until "
-                        + paused.until(), pause);
+                throw new PipedriveDeferredException(paused.reason(), "Pipedrive calls paused (" + paused.reason()
+                        + ") until " + paused.until(), pause);
             }
             // a short pause: the outbox waits it out rather than abandon a lead half-way
             try {
@@ -157,8 +168,9 @@ public class PipedriveGuard {
         if (inline != null) {
             Permit permit = spend(inline);
             if (permit == null) {
-                throw new PipedriveDeferredException("Pipedrive budget: no permit for this call of the customer's"
-                        + " request (its reservation was revoked by a pause, or spent)", Duration.ofSeconds(1));
+                throw new PipedriveDeferredException(PipedriveDeferredException.BUDGET_SPENT, "Pipedrive budget: no"
+                        + " permit for this call of the customer's request (its reservation was revoked by a pause, or"
+                        + " spent)", Duration.ofSeconds(1));
             }
             return permit.claim();
         }
@@ -170,7 +182,8 @@ public class PipedriveGuard {
             slot = null;
         }
         if (slot == null) {
-            throw new PipedriveDeferredException("client-side Pipedrive budget spent", Duration.ofSeconds(1));
+            throw new PipedriveDeferredException(PipedriveDeferredException.BUDGET_SPENT,
+                    "client-side Pipedrive budget spent", Duration.ofSeconds(1));
         }
         return slot.claim();
     }
@@ -289,6 +302,9 @@ public class PipedriveGuard {
     public void answered(Map<String, Object> headers, Object permit) {
         pause.accepted();
         pause.answered(headers);
+        if (waits != null) {
+            waits.resumed();
+        }
         if (shared == null) {
             return;
         }

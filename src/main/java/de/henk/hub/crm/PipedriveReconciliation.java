@@ -39,10 +39,12 @@ public class PipedriveReconciliation {
     private final DealMirror mirror;
     private final HenkProperties.Pipedrive.Reconciliation settings;
     private final Clock clock;
+    private final PipedriveWaits waits;
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
     public PipedriveReconciliation(JdbcClient db, ObjectMapper json, DealMirror mirror, HenkProperties properties,
-                                   Clock clock) {
+                                   Clock clock, PipedriveWaits waits) {
+        this.waits = waits;
         this.db = db;
         this.json = json;
         this.mirror = mirror;
@@ -110,9 +112,17 @@ public class PipedriveReconciliation {
         }
     }
 
-    /** Releases the lock after a failed run without moving the high-water mark. */
+    /**
+     * Releases the lock after a failed run without moving the high-water mark. A run Pipedrive held back (circuit
+     * open, calls paused, Pipedrive down) is said once while that lasts ({@link PipedriveWaits}); any other failure
+     * every time.
+     */
     public void abandon(Exception failure) {
-        log.warn("Reconciliation with Pipedrive failed, next run retries: {}", failure.getMessage());
+        if (PipedriveWaits.meansWaiting(failure)) {
+            waits.waiting("reconciliation", failure);
+        } else {
+            log.warn("Reconciliation with Pipedrive failed, next run retries: {}", failure.getMessage());
+        }
         db.sql("update scheduler_lock set locked_until = :now, locked_by = null where name = :job and locked_by = :me")
                 .param("now", Timestamps.now(clock)).param("job", JOB).param("me", node).update();
     }

@@ -38,9 +38,11 @@ public class PipedriveWebhooks {
     private final DealMirror mirror;
     private final HenkProperties.Pipedrive.Webhook settings;
     private final Clock clock;
+    private final PipedriveWaits waits;
 
     public PipedriveWebhooks(JdbcClient db, ObjectMapper json, DealMirror mirror, HenkProperties properties,
-                             Clock clock) {
+                             Clock clock, PipedriveWaits waits) {
+        this.waits = waits;
         this.db = db;
         this.json = json;
         this.mirror = mirror;
@@ -171,9 +173,13 @@ public class PipedriveWebhooks {
      * (routes/pipedrive-sync-back.camel.yaml); these record it.
      */
 
-    /** Pipedrive could not be asked now (budget, circuit, outage): the event waits for the next round. */
+    /**
+     * Pipedrive could not be asked now (budget, circuit, outage): the event waits for the next round - said once
+     * while the reason lasts ({@link PipedriveWaits}), not once per event and round.
+     */
     public void waitForNextRound(String eventId, Exception failure) {
-        log.warn("Pipedrive webhook event {} could not be applied yet: {}", eventId, failure.getMessage());
+        log.debug("Pipedrive webhook event {} could not be applied yet: {}", eventId, failure.getMessage());
+        waits.waiting("webhooks", failure);
         record(eventId, "pending", failure);
     }
 

@@ -51,6 +51,8 @@ class FailedPushesFollowTheRetryPolicyInTheRouteFileTest {
         camel.getRegistry().bind("crmSync", new Sync());
         camel.getRegistry().bind("crmStore", new Store());
         camel.getRegistry().bind("pipedriveFailures", new PipedriveFailures());
+        camel.getRegistry().bind("pipedriveWaits", new PipedriveWaits(null, java.time.Clock.systemUTC(),
+                Duration.ofMinutes(10)));
         camel.getRegistry().bind("retryBackoff", new RetryBackoff());
         camel.addRoutes(new RouteBuilder() {
             @Override

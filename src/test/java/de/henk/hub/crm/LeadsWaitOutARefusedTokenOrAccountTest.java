@@ -83,6 +83,10 @@ class LeadsWaitOutARefusedTokenOrAccountTest extends HubTest {
         assertThat(pipedrive.path("details").path("calls").asText()).isEqualTo("closed");
         assertThat(output.getAll().lines().filter(line -> line.contains("ERROR") && line.contains("Pipedrive refuses the")))
                 .as("one ERROR when the pause started, not one per entry or pause").hasSize(1);
+        assertThat(output.getAll().lines().filter(line -> line.contains("Pipedrive outbox waits (" + state + ")")))
+                .as("the outbox says once that it waits, not once per entry and round").hasSize(1);
+        assertThat(output.getAll().lines().filter(line -> line.contains("Pipedrive outbox goes on")
+                && line.contains("after " + state))).as("and once that it goes on").hasSize(1);
     }
 
     @AfterEach
