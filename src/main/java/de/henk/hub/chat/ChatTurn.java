@@ -162,13 +162,26 @@ public record ChatTurn(Opened opened, ConversationState state, Understood unders
         return qualification != null && qualification.createLead();
     }
 
-    /** Handed over with a phone number only, the customer now gives an email: the deal and person get it. */
-    public boolean addsEmailToDeal() {
-        return !createsLead() && state.leadDealId() != null && understood.learned().email() != null;
+    /**
+     * The lead was handed over before, and the customer now gives a name, an email or a phone number: the deal and
+     * the Pipedrive person may take it ({@code LeadIntake.addContact} decides what fills in what).
+     */
+    public boolean addsContactToDeal() {
+        ConversationProfile learned = understood.learned();
+        return !createsLead() && state.leadDealId() != null
+                && (learned.name() != null || learned.email() != null || learned.phone() != null);
+    }
+
+    public String newName() {
+        return understood.learned().name();
     }
 
     public String newEmail() {
         return understood.learned().email();
+    }
+
+    public String newPhone() {
+        return understood.learned().phone();
     }
 
     public Long leadDealId() {

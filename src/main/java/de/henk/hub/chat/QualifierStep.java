@@ -96,8 +96,10 @@ public class QualifierStep {
     public ConversationLead lead(ChatTurn turn) {
         ConversationProfile now = turn.profile();
         Caller caller = turn.caller();
+        String name = contactName(now, caller);
         return new ConversationLead(caller.userId(), turn.sessionId(), LeadQualifier.opportunityKey(now, caller),
-                contactName(now, caller), turn.qualification().assessment().contactEmail(), now.phone(),
+                name != null ? name : placeholderName(now, caller), name == null,
+                turn.qualification().assessment().contactEmail(), now.phone(),
                 LeadQualifier.dealTitle(now), dealValue(now, turn.turn().recommendations()), expectedCloseDate(now),
                 json.note(now) + "\n" + turn.qualification().assessment().why() + heldTime(turn.state()));
     }
@@ -129,14 +131,17 @@ public class QualifierStep {
         }
     }
 
+    /** The name the customer gave, else the account's username; null when there is neither. */
     private String contactName(ConversationProfile profile, Caller caller) {
         if (profile.name() != null) {
             return profile.name();
         }
         String username = customers.username(caller);
-        if (username != null && !username.isBlank()) {
-            return username;
-        }
+        return username != null && !username.isBlank() ? username : null;
+    }
+
+    /** A name for the team to go by until the customer gives one: the email's local part, else "Chat-Kunde". */
+    private static String placeholderName(ConversationProfile profile, Caller caller) {
         String email = caller.email() != null ? caller.email() : profile.email();
         return email == null ? "Chat-Kunde" : email.substring(0, email.indexOf('@'));
     }

@@ -217,17 +217,66 @@ public class CrmStore {
                 .param("now", now).param("id", id).update();
     }
 
-    /** Gives a deal (and its lead) known only by phone an email; false when it had one already. */
-    public boolean addEmail(long id, String email, OffsetDateTime now) {
-        int updated = db.sql("update crm_deal set email = :email, updated_at = :now where id = :id and email is null")
-                .param("email", email).param("now", now).param("id", id).update();
-        if (updated == 1) {
-            db.sql("""
-                    update crm_lead set email = :email
-                    where id = (select lead_id from crm_deal where id = :id) and email is null""")
-                    .param("email", email).param("id", id).update();
+    /** The deal's person_name is one the hub made up (no name was given): a name given later may replace it. */
+    public void markPersonNamePlaceholder(long id) {
+        db.sql("update crm_deal set person_name_placeholder = true where id = :id").param("id", id).update();
+    }
+
+    /**
+     * What the customer said later fills in the deal's contact (and its lead's): {@code name} replaces the person's
+     * name only while it is the hub's placeholder, {@code email} and {@code phone} only a missing one. Null arguments
+     * change nothing. Returns what changed ({@link ContactChange#none} when nothing did).
+     */
+    public ContactChange fillInContact(long id, String name, String email, String phone, OffsetDateTime now) {
+        record Current(long leadId, String name, boolean placeholder, String email, String phone) { }
+        Current current = db.sql("""
+                select lead_id, person_name, person_name_placeholder, email, phone from crm_deal where id = :id
+                for update""").param("id", id)
+                .query((rs, n) -> new Current(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
+                        rs.getString(5))).optional().orElse(null);
+        if (current == null) {
+            return ContactChange.NONE;
         }
-        return updated == 1;
+        String nameWas = name != null && current.placeholder() && !name.equals(current.name()) ? current.name() : null;
+        boolean emailAdded = email != null && current.email() == null;
+        boolean phoneAdded = phone != null && current.phone() == null;
+        if (nameWas == null && !emailAdded && !phoneAdded) {
+            return ContactChange.NONE;
+        }
+        db.sql("""
+                update crm_deal set
+                  person_name = case when :renamed then :name else person_name end,
+                  person_name_placeholder = person_name_placeholder and not :renamed,
+                  email = coalesce(email, :email), phone = coalesce(phone, :phone), updated_at = :now
+                where id = :id""")
+                .param("renamed", nameWas != null).param("name", name, java.sql.Types.VARCHAR)
+                .param("email", emailAdded ? email : null, java.sql.Types.VARCHAR)
+                .param("phone", phoneAdded ? phone : null, java.sql.Types.VARCHAR)
+                .param("now", now).param("id", id).update();
+        // the lead keeps what the customer left; its made-up name and missing contact are filled in alike
+        db.sql("""
+                update crm_lead set
+                  name = case when :renamed and name = :was then :name else name end,
+                  email = coalesce(email, :email), phone = coalesce(phone, :phone)
+                where id = :lead""")
+                .param("renamed", nameWas != null).param("was", nameWas, java.sql.Types.VARCHAR)
+                .param("name", name, java.sql.Types.VARCHAR)
+                .param("email", emailAdded ? email : null, java.sql.Types.VARCHAR)
+                .param("phone", phoneAdded ? phone : null, java.sql.Types.VARCHAR)
+                .param("lead", current.leadId()).update();
+        return new ContactChange(nameWas, emailAdded, phoneAdded);
+    }
+
+    /**
+     * What {@link #fillInContact} changed: {@code nameWas} the placeholder a new name replaced (null: the name stayed),
+     * whether an email and a phone were added.
+     */
+    public record ContactChange(String nameWas, boolean emailAdded, boolean phoneAdded) {
+        static final ContactChange NONE = new ContactChange(null, false, false);
+
+        public boolean any() {
+            return nameWas != null || emailAdded || phoneAdded;
+        }
     }
 
     public void setExpectedCloseDate(long id, java.time.LocalDate date) {

@@ -114,10 +114,12 @@ public class DealMirror {
                 email = value.strip().toLowerCase(java.util.Locale.ROOT);
             }
         }
-        // an email the team added in Pipedrive fills in a deal known only by phone; a known email is kept
+        // an email the team added in Pipedrive fills in a deal known only by phone; a known email is kept; a name the
+        // team gave is no placeholder any more: the customer's later name does not replace it (LeadIntake.addContact)
         return db.sql("""
                 update crm_deal set person_name = coalesce(:name, person_name), phone = coalesce(:phone, phone),
-                  email = coalesce(email, :email), updated_at = :now
+                  email = coalesce(email, :email), updated_at = :now,
+                  person_name_placeholder = person_name_placeholder and coalesce(:name, person_name) = person_name
                 where pipedrive_person_id = :pid""")
                 .param("name", name, java.sql.Types.VARCHAR).param("phone", phone, java.sql.Types.VARCHAR)
                 .param("email", email, java.sql.Types.VARCHAR)

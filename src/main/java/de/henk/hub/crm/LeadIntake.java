@@ -183,11 +183,12 @@ public class LeadIntake {
      * A lead the conversation qualified (issue "HENK's conversation"): stored like {@link #accept}, at most once
      * per opportunity — {@code opportunityKey} (e.g. session id + occasion + event month) is its idempotency key.
      * {@code userId} may be null for an anonymous customer who left an email or a phone number in the chat; one of
-     * {@code email} and {@code phone} is always given.
+     * {@code email} and {@code phone} is always given. {@code namePlaceholder}: the customer gave no name, {@code name}
+     * is one the hub made up - a name given later in the conversation replaces it ({@link #addContact}).
      */
     @Transactional
     public AcceptedLead acceptFromConversation(String userId, String sessionId, String opportunityKey, String name,
-                                               String email, String phone, String dealTitle,
+                                               boolean namePlaceholder, String email, String phone, String dealTitle,
                                                java.math.BigDecimal dealValue, java.time.LocalDate expectedCloseDate,
                                                String conversationNote) {
         String key = "conversation:" + opportunityKey;
@@ -212,6 +213,9 @@ public class LeadIntake {
         long dealId = store.insertDeal(leadId, userId, dealTitle.strip(), dealValue, "EUR", name.strip(), normalized,
                 blankToNull(phone), now);
         store.setExpectedCloseDate(dealId, expectedCloseDate);
+        if (namePlaceholder) {
+            store.markPersonNamePlaceholder(dealId);
+        }
         outbox.enqueue(dealId, OutboxEntry.CREATE_DEAL, "{}", now);
         if (conversationNote != null && !conversationNote.isBlank()) {
             // after the deal (entries of a customer go out in order): what HENK learned, for the sales team
@@ -247,12 +251,42 @@ public class LeadIntake {
      */
     @Transactional
     public boolean addEmail(long dealId, String email) {
-        String normalized = emailOrNull(email);
-        if (normalized == null || !store.addEmail(dealId, normalized, Timestamps.now(clock))) {
+        return addContact(dealId, null, email, null);
+    }
+
+    /**
+     * Contact details the customer gives in the conversation after the lead was handed over fill in the deal (and its
+     * lead) and, through the outbox ({@code update_person}, in order behind the deal's own entries, retried like every
+     * CRM write), the Pipedrive person. What is filled in and what is kept:
+     * <ul>
+     *   <li>{@code name} replaces the person's name only while it is the placeholder the hub made up because the
+     *       customer had given none (the email's local part, "Chat-Kunde"). A name the customer gave, an account's
+     *       username or a name the sales team set (in Pipedrive, mirrored back) is never replaced; in Pipedrive the
+     *       name is changed only while the person still bears that very placeholder (see
+     *       {@link PipedriveRequests#personPatch}).</li>
+     *   <li>{@code email} and {@code phone} fill in a missing one; a deal that has one keeps it. In Pipedrive they
+     *       join the person's emails or phones unless it has them already.</li>
+     * </ul>
+     * Null or blank arguments change nothing. True when something changed (and an outbox entry was written).
+     */
+    @Transactional
+    public boolean addContact(long dealId, String name, String email, String phone) {
+        OffsetDateTime now = Timestamps.now(clock);
+        String realName = blankToNull(name);
+        CrmStore.ContactChange change = store.fillInContact(dealId,
+                realName == null ? null : realName.substring(0, Math.min(200, realName.length())), emailOrNull(email),
+                blankToNull(phone), now);
+        if (!change.any()) {
             return false;
         }
-        outbox.enqueue(dealId, OutboxEntry.UPDATE_PERSON, "{}", Timestamps.now(clock));
+        outbox.enqueue(dealId, OutboxEntry.UPDATE_PERSON, personUpdateJson(change.nameWas()), now);
         return true;
+    }
+
+    /** The update_person entry's payload: the placeholder the Pipedrive person may still bear, when renamed. */
+    private static String personUpdateJson(String nameWas) {
+        return nameWas == null ? "{}" : "{\"name_was\":\"" + new String(com.fasterxml.jackson.core.io
+                .JsonStringEncoder.getInstance().quoteAsString(nameWas)) + "\"}";
     }
 
     /** 201 when the deal already exists in Pipedrive, 202 while its sync is still pending. */

@@ -1,8 +1,9 @@
 package de.henk.hub.crm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.henk.hub.config.HenkProperties;
 import java.net.URLEncoder;
@@ -150,33 +151,73 @@ public class PipedriveRequests {
         return entry.payload();
     }
 
-    /**
-     * PATCH /api/v2/persons/{id} — the deal's email added to the person's emails (v2 replaces the list, so the
-     * ones Pipedrive has stay); null when the person has it already (created after the email was known).
-     */
+    /** {@link #personPatch(String, Deal, OutboxEntry)} of an entry that renames nobody. */
     public String personEmailsPatch(String person, Deal deal) {
+        return personPatch(person, deal, null);
+    }
+
+    /**
+     * PATCH /api/v2/persons/{id} — what the customer said later ({@link LeadIntake#addContact}) joins the person as
+     * Pipedrive has it now (the {@code person}, its GET answer): the deal's email added to the person's emails and its
+     * phone to the person's phones (v2 replaces a list it is sent, so the ones Pipedrive has stay, and so does which
+     * is primary); the deal's name replaces the person's only while the person still bears the placeholder the hub
+     * gave it ({@code name_was} in the {@code entry}'s payload) - a name the sales team typed in Pipedrive meanwhile,
+     * or the name of a person the lead was matched to, stays. Null when there is nothing to change (the person was
+     * created after the customer said it, or has it already): the same entry retried patches nothing twice.
+     */
+    public String personPatch(String person, Deal deal, OutboxEntry entry) {
         try {
+            JsonNode current = json.readTree(person).path("data");
             ObjectNode patch = json.createObjectNode();
-            var emails = patch.putArray("emails");
-            boolean known = false;
-            for (var existing : json.readTree(person).path("data").path("emails")) {
-                String value = existing.path("value").asText("");
-                if (value.isBlank()) {
-                    continue;
+            String nameWas = entry == null ? null : json.readTree(entry.payload()).path("name_was").asText(null);
+            if (nameWas != null && deal.personName() != null && !deal.personName().equals(nameWas)
+                    && nameWas.strip().equalsIgnoreCase(current.path("name").asText("").strip())) {
+                patch.put("name", deal.personName());
+            }
+            ArrayNode emails = contactsPlus(current.path("emails"), deal.email(), "work",
+                    (known, added) -> known.equalsIgnoreCase(added));
+            if (emails != null) {
+                patch.set("emails", emails);
+            }
+            if (deal.phone() != null) {
+                // as newPerson writes it: international when the number is all the team has, else as written
+                String phone = deal.email() != null ? deal.phone() : phones.identifying(deal.phone());
+                ArrayNode phoneList = contactsPlus(current.path("phones"), phone, "mobile",
+                        (known, added) -> known.equals(added) || phones.same(known, added));
+                if (phoneList != null) {
+                    patch.set("phones", phoneList);
                 }
-                known |= value.equalsIgnoreCase(deal.email());
-                emails.addObject().put("value", value).put("primary", existing.path("primary").asBoolean(false))
-                        .put("label", existing.path("label").asText("work"));
             }
-            if (known || deal.email() == null) {
-                return null;
-            }
-            boolean first = emails.isEmpty();
-            emails.addObject().put("value", deal.email()).put("primary", first).put("label", "work");
-            return write(patch);
+            return patch.isEmpty() ? null : write(patch);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The person's {@code existing} emails or phones plus {@code added} (primary when it is the first, with
+     * {@code label}); null when {@code added} is null or among them already.
+     */
+    private ArrayNode contactsPlus(JsonNode existing, String added,
+                                   String label, java.util.function.BiPredicate<String, String> same) {
+        if (added == null) {
+            return null;
+        }
+        ArrayNode list = json.createArrayNode();
+        for (JsonNode item : existing) {
+            String value = item.path("value").asText("");
+            if (value.isBlank()) {
+                continue;
+            }
+            if (same.test(value, added)) {
+                return null;
+            }
+            list.addObject().put("value", value).put("primary", item.path("primary").asBoolean(false))
+                    .put("label", item.path("label").asText(label));
+        }
+        boolean first = list.isEmpty();
+        list.addObject().put("value", added).put("primary", first).put("label", label);
+        return list;
     }
 
     /** POST /v1/notes — the conversation summary on the deal and its person. */
