@@ -147,12 +147,16 @@ public class QualifierStep {
     }
 
     /**
-     * The budget (for all the garments a total was said for: {@code quantity}); without one, the garment's price in the chosen or cheapest proposed cloth (a three-piece with its
-     * waistcoat), else where the garment starts in the catalogue (a suit's start when none is made).
+     * The budget (times {@code quantity} when a total was said for several garments: the total again, to the ten, as
+     * the share was rounded down); without one, the garment's price in the chosen or cheapest proposed cloth (a
+     * three-piece with its waistcoat), else where the garment starts in the catalogue (a suit's start when none is
+     * made).
      */
     private BigDecimal dealValue(ConversationProfile profile, List<FabricHit> proposed) {
         if (profile.budgetEur() != null) {
-            return BigDecimal.valueOf((long) profile.budgetEur() * (profile.quantity() == null ? 1 : profile.quantity()));
+            int quantity = profile.quantity() == null ? 1 : profile.quantity();
+            BigDecimal value = BigDecimal.valueOf((long) profile.budgetEur() * quantity);
+            return quantity == 1 ? value : value.setScale(-1, java.math.RoundingMode.HALF_UP).setScale(0);
         }
         String garment = profile.garment();
         if (profile.chosenFabric() != null) {
