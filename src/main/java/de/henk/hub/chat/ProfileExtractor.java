@@ -97,9 +97,34 @@ public class ProfileExtractor {
      */
     private static String garment(String text) {
         String garment = Vocabulary.firstNotNegated(Vocabulary.GARMENTS, text);
+        if (garment != null && WITH_A_SUIT.contains(garment) && suitToo(text)) {
+            // "Anzug und Sakko", "a suit and a jacket": the suit is the order, the other one comes with it
+            return "suit";
+        }
         boolean onTop = garment != null && ADD_ON_PARTS.contains(garment) && WordPatterns.found(ADD_ON, text);
         return onTop ? null : garment;
     }
+
+    /**
+     * A suit named besides the garment found — not one the garment is to go with ("ein Sakko zum Anzug", "a shirt
+     * for my suit", "einen Mantel über dem Anzug") and not one ruled out ("kein Anzug, nur ein Sakko").
+     */
+    private static boolean suitToo(String text) {
+        java.util.regex.Matcher m = Vocabulary.GARMENTS.get("suit").matcher(text);
+        while (m.find()) {
+            String before = text.substring(Math.max(0, m.start() - 30), m.start());
+            if (!Negation.rightBefore(text, m.start()) && !GOES_WITH.matcher(before).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> WITH_A_SUIT = java.util.Set.of("jacket", "coat", "trousers", "vest", "shirt");
+    private static final java.util.regex.Pattern GOES_WITH = java.util.regex.Pattern.compile("(?<!\\p{L})(?:zum|(?:passend )?"
+            + "zu (?:meinem|dem|einem|ihrem|deinem)|(?:über|unter) (?:den|dem|meinen|meinem|einen|einem)|für (?:meinen|"
+            + "meine|den)|to go with (?:my|the|a)|to wear with (?:my|the|a)|(?:for|over|under|with) my|(?:over|under) "
+            + "(?:the|a)|match(?:es|ing)? (?:my|the|a))\\s+(?:\\p{L}+\\s+)?$");
 
     private static final java.util.Set<String> ADD_ON_PARTS = java.util.Set.of("vest", "trousers");
     private static final java.util.regex.Pattern ADD_ON = WordPatterns.words("extra", "dazu", "zusätzlich\\p{L}*",

@@ -415,4 +415,17 @@ class ProfileExtractorTest {
     void aPartAskedAboutOnTopIsNoNewGarment(String message, String garment) {
         assertThat(extractor.extract(message, Phase.CONTACT).garment()).as(message).isEqualTo(garment);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", value = {"Anzug und Sakko | suit", "Ich brauche einen Anzug und ein Sakko | suit",
+            "ein Sakko und einen Anzug für die Hochzeit | suit", "a suit and a jacket | suit",
+            "I'd like a jacket and a suit for the office | suit", "I want to order a jacket and a suit | suit",
+            "einen Mantel und einen Anzug | suit", "Anzug und Weste | suit", "a suit and two shirts | suit",
+            "ein Sakko passend zu meinem grauen Anzug | jacket", "ein Hemd zum Anzug | shirt",
+            "a jacket to go with my suit | jacket", "a coat to wear over my suit | coat",
+            "kein Anzug, nur ein Sakko | jacket", "not a suit, just a blazer | jacket", "Smoking und Anzug | tuxedo",
+            "Dreiteiler und ein Sakko | three-piece"})
+    void aSuitNamedWithAnotherGarmentIsTheGarment(String message, String garment) {
+        assertThat(extractor.extract(message).garment()).as(message).isEqualTo(garment);
+    }
 }
