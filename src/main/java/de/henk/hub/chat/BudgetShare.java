@@ -31,9 +31,22 @@ final class BudgetShare {
     private static final Pattern AMOUNT_AT_TOTAL = Pattern.compile(AMOUNT + "\\s*(?:insgesamt|zusammen|in total|total|"
             + "altogether|combined|gesamt)|(?:insgesamt|zusammen|total|gesamtbudget|altogether|combined)\\s*"
             + "(?:budget\\s*)?(?:von |of |:\\s*)?(?:€\\s*)?(\\d{1,2}[.,]\\d{3}|\\d{3,5})(?![\\d.,]\\d)");
-    /** Each garment's own: "je 1500", "1500 each", "pro Anzug", "per suit", "das Stück", "apiece". */
-    private static final Pattern EACH = WordPatterns.words("je", "jeweils", "pro (stück|anzug|sakko|teil|person|kopf)",
-            "das stück", "each", "apiece", "a piece", "per (suit|piece|garment|person|head|jacket)", "à", "a head");
+    /** What "je" or "each" is said of when the amount is per garment: "je Anzug", "each suit". */
+    private static final String PER_WHAT = "(?:\\p{L}*anzug|sakko|teil|stück|person|kopf|hose|hemd|weste|mantel|smoking|"
+            + "outfit|suit|jacket|garment|piece|head|blazer|tuxedo|coat|shirt)";
+    /** What may stand between "je" or "each" and the amount: "je ca. 1.500 €", "each up to 1500". */
+    private static final String ABOUT = "(?:(?:ca|max|maximal|höchstens|etwa|rund|bis|zu|um die|circa|up to|around|"
+            + "about|no more than|under|unter)\\.?\\s*){0,2}";
+    /**
+     * Each garment's own: "je 1500", "je Anzug", "1500 each", "each suit", "pro Anzug", "per suit", "das Stück",
+     * "apiece". "je" and "each" only count before an amount or a garment (or "each" after an amount): "je nachdem",
+     * "je früher desto besser", "je eher", "one for each of us" leave a total a total.
+     */
+    private static final Pattern EACH = WordPatterns.words("je " + PER_WHAT, "je " + ABOUT + "(?:€\\s*)?\\d",
+            "jeweils", "pro (stück|anzug|sakko|teil|person|kopf)", "das stück", "each (?:one |of them )?" + PER_WHAT,
+            "each (?:one |of them )?(?:(?:costing|costs|at|for|is|would be) )?" + ABOUT + "(?:€\\s*)?\\d",
+            "\\d\\s*(?:€|euros?|eur)?\\s*each", "apiece", "a piece", "per (suit|piece|garment|person|head|jacket)",
+            "à", "a head");
 
     private BudgetShare() {
     }

@@ -69,4 +69,29 @@ class BudgetShareTest {
         assertThat(merged.quantity()).isNull();
         assertThat(total.mergedWith(extractor.extract("Geld spielt keine Rolle")).quantity()).isNull();
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "4000 für zwei Anzüge, je nachdem was Sie haben | 2000 | 2",
+            "5000 insgesamt für alle drei Anzüge, je früher desto besser | 1666 | 3",
+            "zwei Sakkos, insgesamt 2.400 €, je eher desto besser | 1200 | 2",
+            "Für beide Anzüge zusammen 3.000 €, je nach Stoff | 1500 | 2",
+            "total 5000 for all three suits, one for each of us | 1666 | 3",
+            "€4,000 for two suits, each of the groomsmen gets one | 2000 | 2"})
+    void aJeOrEachNotSayingAnAmountPerGarmentLeavesTheTotal(String message, int each, int quantity) {
+        ConversationProfile p = extractor.extract(message);
+        assertThat(p.budgetEur()).as(message).isEqualTo(each);
+        assertThat(p.quantity()).as(message).isEqualTo(quantity);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "drei Anzüge, je Anzug 1500 € | 1500", "zwei Anzüge, je ca. 1.500 € | 1500",
+            "three suits, each 1500 euros | 1500", "two suits, 1500 € each | 1500",
+            "two suits, each suit up to 1500 | 1500", "zwei Anzüge für jeweils 1500 € | 1500"})
+    void jeOrEachBeforeAnAmountOrGarmentIsPerGarment(String message, int budget) {
+        ConversationProfile p = extractor.extract(message);
+        assertThat(p.budgetEur()).as(message).isEqualTo(budget);
+        assertThat(p.quantity()).as(message).isNull();
+    }
 }
