@@ -83,6 +83,10 @@ public class FabricAdvisor {
         List<String> materials = materials(profile);
         // 1 = style, 2 = material, 4 = colour: the subsets of the asked-for wishes, most important kept first
         int asked = (style != null ? 1 : 0) | (materials.isEmpty() ? 0 : 2) | (colours.isEmpty() ? 0 : 4);
+        // "etwas Edleres" without a budget: one step up from the cloth shown without the lean, not the dearest
+        Integer shownTop = PriceLean.steppedUp(profile) ? advise(PriceLean.unleaned(profile), extraText, PROPOSALS)
+                .fabrics().stream().map(h -> FabricFit.priceOf(h.fabric(), profile.garment())).max(Integer::compare)
+                .orElse(null) : null;
         for (int kept = 7; kept >= 0; kept--) {
             if ((kept & ~asked) != 0) {
                 continue;
@@ -92,7 +96,8 @@ public class FabricAdvisor {
             List<String> withColours = (kept & 4) != 0 ? colours : java.util.Collections.singletonList(null);
             java.util.LinkedHashMap<String, FabricHit> found = new java.util.LinkedHashMap<>();
             for (String colour : withColours) {
-                for (FabricHit hit : search(profile, extraText, withStyle, colour, withMaterial ? limit * 4 : limit)) {
+                for (FabricHit hit : search(profile, extraText, withStyle, colour, withMaterial ? limit * 4 : limit,
+                        shownTop)) {
                     if (!withMaterial || materials.stream().anyMatch(m -> FabricFit.madeOf(hit.fabric(), m))) {
                         found.putIfAbsent(hit.fabric().code(), hit);
                     }
@@ -102,7 +107,7 @@ public class FabricAdvisor {
                 }
             }
             if (!found.isEmpty()) {
-                List<FabricHit> hits = PriceLean.ordered(List.copyOf(found.values()), profile).stream().limit(limit)
+                List<FabricHit> hits = PriceLean.ordered(List.copyOf(found.values()), profile, shownTop).stream().limit(limit)
                         .toList();
                 return new Advice(hits, unmet(profile, hits));
             }
@@ -141,7 +146,7 @@ public class FabricAdvisor {
     }
 
     private List<FabricHit> search(ConversationProfile profile, String extraText, Style style, String colour,
-                                   int limit) {
+                                   int limit, Integer shownTop) {
         FabricQuery.Builder query = FabricQuery.builder()
                 .text(text(profile, extraText))
                 .garment(FabricFit.garment(profile.garment()))
@@ -159,7 +164,7 @@ public class FabricAdvisor {
             query.minWeight(300);
         }
         List<FabricHit> hits = new ArrayList<>();
-        for (FabricHit hit : PriceLean.ordered(search.recommend(query.build()).fabrics(), profile)) {
+        for (FabricHit hit : PriceLean.ordered(search.recommend(query.build()).fabrics(), profile, shownTop)) {
             if (!FabricFit.avoided(hit.fabric(), profile)) {
                 hits.add(hit);
             }

@@ -55,12 +55,38 @@ final class PriceLean {
 
     /** The hits in the order the lean asks for: cheapest first, or finest first; as they are without a lean. */
     static List<FabricHit> ordered(List<FabricHit> hits, ConversationProfile p) {
+        return ordered(hits, p, null);
+    }
+
+    /**
+     * As {@link #ordered(List, ConversationProfile)}, but "finer" without a budget steps up from {@code shownTop}
+     * (the price of the dearest cloth shown without the lean) instead of jumping to the dearest cloth in the
+     * catalogue: the cloths above it come first, the cheapest of them first — the next tier up — then the rest,
+     * finest first. With a budget, "finer" is the finest within it.
+     */
+    static List<FabricHit> ordered(List<FabricHit> hits, ConversationProfile p, Integer shownTop) {
         if (!affordable(p) && !finer(p)) {
             return hits;
         }
         Comparator<FabricHit> byPrice = Comparator.comparingInt(h -> FabricFit.priceOf(h.fabric(), p.garment()));
+        if (shownTop != null && steppedUp(p)) {
+            Comparator<FabricHit> above = Comparator.comparing(h -> FabricFit.priceOf(h.fabric(), p.garment()) <= shownTop);
+            return hits.stream().sorted(above.thenComparing((a, b) -> FabricFit.priceOf(a.fabric(), p.garment()) > shownTop
+                    ? byPrice.compare(a, b) : byPrice.compare(b, a))).toList();
+        }
         // a stable sort: among equal prices the catalogue's ranking stays
         return hits.stream().sorted(affordable(p) ? byPrice : byPrice.reversed()).toList();
+    }
+
+    /** "Finer" with no budget to be finest within: it steps up from the cloth shown, not to the catalogue's top. */
+    static boolean steppedUp(ConversationProfile p) {
+        return finer(p) && p.budgetEur() == null;
+    }
+
+    /** The profile without its price lean: what HENK showed before "finer" was said. */
+    static ConversationProfile unleaned(ConversationProfile p) {
+        return p.toBuilder().fabricWishes(p.fabricWishes().stream().filter(w -> !w.equals(FINER) && !w.equals(AFFORDABLE))
+                .toList()).build();
     }
 
     /** Whether the profile leans one way: then the advice looks at every fitting cloth, not the best-ranked few. */

@@ -102,4 +102,25 @@ class PriceLeanTest {
         assertThat(ADVISOR.recommend(raised)).isNotEmpty().allSatisfy(h -> assertThat(h.fabric().suitPriceEur())
                 .isGreaterThan(dearestBefore).isLessThanOrEqualTo(2500));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Anzug fürs Büro, gern in Marineblau | haben Sie etwas Edleres?",
+            "a suit for the office, classic navy | do you have something nicer?",
+            "Sakko für eine Geburtstagsfeier im Mai | was Hochwertigeres bitte"})
+    void finerWithoutABudgetStepsUpFromWhatWasShownNotToTheTop(String messages) {
+        String[] said = messages.split(" \\| ");
+        ConversationProfile plain = extractor.extract(said[0]);
+        ConversationProfile finer = plain.mergedWith(extractor.extract(said[1]));
+        assertThat(finer.budgetEur()).isNull();
+        List<FabricHit> before = ADVISOR.recommend(plain);
+        List<FabricHit> after = ADVISOR.recommend(finer);
+        int dearestBefore = before.stream().mapToInt(h -> FabricFit.priceOf(h.fabric(), plain.garment())).max().orElseThrow();
+        List<Integer> above = CATALOGUE.all().stream().filter(f -> FabricFit.fits(f, finer) && !FabricFit.avoided(f, finer))
+                .map(f -> FabricFit.priceOf(f, finer.garment())).filter(price -> price > dearestBefore).sorted().toList();
+        assertThat(above).as("the catalogue has finer cloth than that shown").hasSizeGreaterThan(3);
+        assertThat(after).isNotEmpty().allSatisfy(h -> assertThat(FabricFit.priceOf(h.fabric(), finer.garment()))
+                .isGreaterThan(dearestBefore).isLessThan(above.get(above.size() - 1)));
+        // the first is the next tier up among what fits the wishes, not the dearest cloth of the catalogue
+        assertThat(after).extracting(h -> FabricFit.priceOf(h.fabric(), finer.garment())).isSorted();
+    }
 }
