@@ -91,7 +91,11 @@ class ChatTurnRouteTest extends RouteTest {
                 assertThat(event.getLevel()).isEqualTo(Level.WARN);
                 assertThat(event.getFormattedMessage()).contains("Received: 1 new messages");
             }));
-            assertThat(log.list).noneMatch(event -> event.getLevel() == Level.ERROR);
+            // the turn's own path (chat beans, Camel's error handling); other tests' leftovers in this shared
+            // context (a CRM outbox entry giving up on a made-up deal) may log errors of their own meanwhile
+            assertThat(log.list).noneMatch(event -> event.getLevel() == Level.ERROR
+                    && (event.getLoggerName().startsWith("de.henk.hub.chat")
+                    || event.getLoggerName().startsWith("org.apache.camel")));
         } finally {
             root.detachAppender(log);
         }
