@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.henk.hub.support.Api;
 import de.henk.hub.support.HubTest;
+import de.henk.hub.support.Visitor;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -30,8 +30,8 @@ class LaterContactDetailsReachPipedriveTest extends HubTest {
         String email = uniqueEmail("jana");
         String placeholder = email.substring(0, email.indexOf('@'));
         String subscriber = subscriber();
-        Conversation chat = new Conversation();
-        Api.Response handedOver = chat.handOverWith(email);
+        Visitor chat = new Visitor(api);
+        Api.Response handedOver = handOver(chat, email);
         long dealId = handedOver.json().path("lead").path("deal_id").asLong();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(PIPEDRIVE.persons()).hasSize(1));
         assertThat(person().path("name").asText()).isEqualTo(placeholder);
@@ -69,8 +69,8 @@ class LaterContactDetailsReachPipedriveTest extends HubTest {
     @Test
     void aNameTheSalesTeamTypedInPipedriveStaysWhenTheCustomerGivesTheirsLater() {
         String email = uniqueEmail("team-named");
-        Conversation chat = new Conversation();
-        chat.handOverWith(email);
+        Visitor chat = new Visitor(api);
+        handOver(chat, email);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(PIPEDRIVE.persons()).hasSize(1));
         long personId = person().path("id").asLong();
         // the team renames the person in Pipedrive (its webhook has not reached the hub yet)
@@ -105,27 +105,11 @@ class LaterContactDetailsReachPipedriveTest extends HubTest {
                 .param("id", dealId).query().singleRow();
     }
 
-    /** One anonymous visitor's chat session. */
-    private final class Conversation {
-        private String session;
-
-        /** Need, budget, a cloth and an appointment wish, reachable by email alone: the lead is handed over. */
-        Api.Response handOverWith(String email) {
-            say("Für den Opernball im Februar brauche ich einen Smoking, bis 3k, klassisch in Mitternachtsblau");
-            Api.Response turn = say("Den ersten bitte, ich möchte einen Termin – schreiben Sie mir: " + email);
-            assertThat(turn.json().path("lead").path("status").asText()).as(turn.toString()).isEqualTo("created");
-            return turn;
-        }
-
-        Api.Response say(String message) {
-            Map<String, Object> body = new LinkedHashMap<>(Map.of("message", message));
-            if (session != null) {
-                body.put("session_id", session);
-            }
-            Api.Response turn = api.post("/api/chat", body, "");
-            assertThat(turn.status()).as(turn.toString()).isEqualTo(200);
-            session = turn.text("session_id");
-            return turn;
-        }
+    /** An anonymous visitor with need, budget, a cloth and an appointment wish, reachable by email alone: handed over. */
+    private static Api.Response handOver(Visitor chat, String email) {
+        chat.say("Für den Opernball im Februar brauche ich einen Smoking, bis 3k, klassisch in Mitternachtsblau");
+        Api.Response turn = chat.say("Den ersten bitte, ich möchte einen Termin – schreiben Sie mir: " + email);
+        assertThat(turn.json().path("lead").path("status").asText()).as(turn.toString()).isEqualTo("created");
+        return turn;
     }
 }

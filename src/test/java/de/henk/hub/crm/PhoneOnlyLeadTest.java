@@ -3,6 +3,7 @@ package de.henk.hub.crm;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.henk.hub.support.Api;
 import de.henk.hub.support.HubTest;
+import de.henk.hub.support.Visitor;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,25 +57,15 @@ class PhoneOnlyLeadTest extends HubTest {
     void aChatCustomerHandedOverByPhoneWhoGivesAnEmailLaterHasItInPipedrive() {
         String subscriber = String.format("%07d", Math.abs(UUID.randomUUID().getMostSignificantBits() % 10_000_000));
         String email = uniqueEmail("spaeter");
-        String session = null;
-        for (String message : new String[] {
-                "Für den Opernball im Februar brauche ich einen Smoking, bis 3k, klassisch in Mitternachtsblau",
-                "Den ersten bitte, ich möchte einen Termin – Sie erreichen mich unter 0172 " + subscriber}) {
-            Map<String, Object> body = new LinkedHashMap<>(Map.of("message", message));
-            if (session != null) {
-                body.put("session_id", session);
-            }
-            Api.Response turn = api.post("/api/chat", body, "");
-            assertThat(turn.status()).as(turn.toString()).isEqualTo(200);
-            session = turn.text("session_id");
-        }
+        Visitor chat = new Visitor(api);
+        chat.say("Für den Opernball im Februar brauche ich einen Smoking, bis 3k, klassisch in Mitternachtsblau");
+        chat.say("Den ersten bitte, ich möchte einen Termin – Sie erreichen mich unter 0172 " + subscriber);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(PIPEDRIVE.persons()).hasSize(1));
         assertThat(PIPEDRIVE.persons().get(0).path("emails")).isEmpty();
         assertThat(PIPEDRIVE.persons().get(0).path("phones").get(0).path("value").asText())
                 .isEqualTo("+49172" + subscriber);
 
-        Api.Response withEmail = api.post("/api/chat", Map.of("message", "Und für die Bestätigung: " + email,
-                "session_id", session), "");
+        Api.Response withEmail = chat.say("Und für die Bestätigung: " + email);
         assertThat(withEmail.json().path("lead").path("status").asText()).isEqualTo("created");
         long dealId = withEmail.json().path("lead").path("deal_id").asLong();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(PIPEDRIVE.persons().get(0)
@@ -88,7 +79,7 @@ class PhoneOnlyLeadTest extends HubTest {
         assertThat(deal.text("phone")).isEqualTo("0172 " + subscriber);
 
         // said again: nothing more to do
-        api.post("/api/chat", Map.of("message", "Nochmal: " + email, "session_id", session), "");
+        chat.say("Nochmal: " + email);
         await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(PIPEDRIVE.count("PATCH", "/api/v2/persons/")).isEqualTo(1));
     }

@@ -8,6 +8,7 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import de.henk.hub.support.Api;
 import de.henk.hub.support.HubTest;
+import de.henk.hub.support.StoredRows;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -118,7 +119,7 @@ class BadInputIsRejectedCleanlyTest extends HubTest {
         rejected(() -> api.post("/api/chat", huge, null), 413, "payload_too_large");
 
         // the same without Content-Length (chunked): counted while reading
-        int before = total();
+        int before = StoredRows.total(db, TABLES);
         HttpRequest chunked = HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/chat"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(
@@ -127,7 +128,7 @@ class BadInputIsRejectedCleanlyTest extends HubTest {
         HttpResponse<String> response = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("payload_too_large");
-        assertThat(total()).isEqualTo(before);
+        assertThat(StoredRows.total(db, TABLES)).isEqualTo(before);
     }
 
     @Test
@@ -370,7 +371,7 @@ class BadInputIsRejectedCleanlyTest extends HubTest {
     }
 
     private Api.Response rejected(Supplier<Api.Response> call, int status, String code) {
-        int before = total();
+        int before = StoredRows.total(db, TABLES);
         Api.Response response = call.get();
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
@@ -382,25 +383,14 @@ class BadInputIsRejectedCleanlyTest extends HubTest {
         } else {
             assertThat(response.json().path("code").asText()).isNotBlank();
         }
-        assertThat(total()).as("nothing stored by a rejected request").isEqualTo(before);
+        assertThat(StoredRows.total(db, TABLES)).as("nothing stored by a rejected request").isEqualTo(before);
         return response;
     }
 
-    private int total() {
-        int sum = 0;
-        for (String table : TABLES) {
-            sum += db.sql("select count(*) from " + table).query(Integer.class).single();
-        }
-        return sum;
-    }
-
     private static Map<String, Object> lead(String email) {
-        Map<String, Object> lead = new LinkedHashMap<>();
-        lead.put("name", "Max Mustermann");
-        lead.put("email", email);
+        Map<String, Object> lead = StoredRows.validLead(email);
         lead.put("phone", "+49 170 1234567");
         lead.put("deal_title", "Hochzeits-Anzug Juni 2026");
-        lead.put("deal_value", 2500);
         return lead;
     }
 

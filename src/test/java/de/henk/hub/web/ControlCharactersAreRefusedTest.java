@@ -3,7 +3,7 @@ package de.henk.hub.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.henk.hub.support.Api;
 import de.henk.hub.support.HubTest;
-import java.util.LinkedHashMap;
+import de.henk.hub.support.StoredRows;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -41,10 +41,10 @@ class ControlCharactersAreRefusedTest extends HubTest {
     void aLeadRefusesControlCharactersInNameAndTitle() {
         Account customer = register(uniqueEmail("ctl-lead"));
         for (String bad : BAD) {
-            Map<String, Object> name = lead(customer.email());
+            Map<String, Object> name = StoredRows.validLead(customer.email());
             name.put("name", bad);
             refused(() -> api.post("/api/crm/lead", name, customer.accessToken()), "name");
-            Map<String, Object> title = lead(customer.email());
+            Map<String, Object> title = StoredRows.validLead(customer.email());
             title.put("deal_title", "Smoking " + bad);
             refused(() -> api.post("/api/crm/lead", title, customer.accessToken()), "deal_title");
         }
@@ -53,15 +53,15 @@ class ControlCharactersAreRefusedTest extends HubTest {
     @Test
     void aDealUpdateRefusesALostReasonWithALineBreak() {
         Account customer = register(uniqueEmail("ctl-deal"));
-        Api.Response lead = api.post("/api/crm/lead", lead(customer.email()), customer.accessToken());
+        Api.Response lead = api.post("/api/crm/lead", StoredRows.validLead(customer.email()), customer.accessToken());
         assertThat(lead.status()).isBetween(200, 202);
         long deal = lead.json().path("deal").path("id").asLong();
         Account sales = salesPerson();
-        int before = total();
+        int before = StoredRows.total(db, TABLES);
         Api.Response response = api.put("/api/crm/deal/" + deal, Map.of("status", "lost",
                 "lost_reason", "zu teuer\r\nBcc: x@evil.example"), sales.accessToken());
         assertProblem(response, "lost_reason");
-        assertThat(total()).isEqualTo(before);
+        assertThat(StoredRows.total(db, TABLES)).isEqualTo(before);
         assertThat(db.sql("select status from crm_deal where id = :id").param("id", deal).query(String.class)
                 .single()).isEqualTo("open");
     }
@@ -78,9 +78,9 @@ class ControlCharactersAreRefusedTest extends HubTest {
     }
 
     private void refused(Supplier<Api.Response> call, String field) {
-        int before = total();
+        int before = StoredRows.total(db, TABLES);
         assertProblem(call.get(), field);
-        assertThat(total()).as("nothing stored by a refused request").isEqualTo(before);
+        assertThat(StoredRows.total(db, TABLES)).as("nothing stored by a refused request").isEqualTo(before);
     }
 
     private static void assertProblem(Api.Response response, String field) {
@@ -92,22 +92,5 @@ class ControlCharactersAreRefusedTest extends HubTest {
             fields.add(error.path("field").asText());
         }
         assertThat(fields).as(response.toString()).contains(field);
-    }
-
-    private int total() {
-        int sum = 0;
-        for (String table : TABLES) {
-            sum += db.sql("select count(*) from " + table).query(Integer.class).single();
-        }
-        return sum;
-    }
-
-    private static Map<String, Object> lead(String email) {
-        Map<String, Object> lead = new LinkedHashMap<>();
-        lead.put("name", "Max Mustermann");
-        lead.put("email", email);
-        lead.put("deal_title", "Hochzeits-Anzug");
-        lead.put("deal_value", 2500);
-        return lead;
     }
 }

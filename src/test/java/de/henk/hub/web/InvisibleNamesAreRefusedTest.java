@@ -3,8 +3,8 @@ package de.henk.hub.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.henk.hub.support.Api;
 import de.henk.hub.support.HubTest;
+import de.henk.hub.support.StoredRows;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -44,11 +44,11 @@ class InvisibleNamesAreRefusedTest extends HubTest {
         Account customer = register(uniqueEmail("invisible-lead"));
         Account sales = salesPerson();
         for (String invisible : INVISIBLE) {
-            Map<String, Object> name = lead(customer.email());
+            Map<String, Object> name = StoredRows.validLead(customer.email());
             name.put("name", invisible);
             refused(() -> api.post("/api/crm/lead", name, customer.accessToken()), "name", invisible);
             refused(() -> api.post("/api/crm/lead", name, sales.accessToken()), "name", invisible);
-            Map<String, Object> title = lead(customer.email());
+            Map<String, Object> title = StoredRows.validLead(customer.email());
             title.put("deal_title", invisible);
             refused(() -> api.post("/api/crm/lead", title, customer.accessToken()), "deal_title", invisible);
         }
@@ -64,7 +64,7 @@ class InvisibleNamesAreRefusedTest extends HubTest {
         assertThat(me.text("username")).isEqualTo("Anna Schmidt");
 
         Account customer = register(uniqueEmail("invisible-lead-ends"));
-        Map<String, Object> body = lead(customer.email());
+        Map<String, Object> body = StoredRows.validLead(customer.email());
         body.put("name", "\u2060Max Mustermann\u200B");
         body.put("deal_title", "\u200DHochzeits-Anzug\u3000");
         Api.Response lead = api.post("/api/crm/lead", body, customer.accessToken());
@@ -86,7 +86,7 @@ class InvisibleNamesAreRefusedTest extends HubTest {
     }
 
     private void refused(Supplier<Api.Response> call, String field, String value) {
-        int before = total();
+        int before = StoredRows.total(db, TABLES);
         Api.Response response = call.get();
         String shown = value.codePoints().mapToObj(c -> String.format("U+%04X", c)).toList().toString();
         assertThat(response.status()).as(shown + ": " + response).isEqualTo(400);
@@ -97,23 +97,6 @@ class InvisibleNamesAreRefusedTest extends HubTest {
             fields.add(error.path("field").asText());
         }
         assertThat(fields).as(shown + ": " + response).contains(field);
-        assertThat(total()).as("nothing stored for " + shown).isEqualTo(before);
-    }
-
-    private int total() {
-        int sum = 0;
-        for (String table : TABLES) {
-            sum += db.sql("select count(*) from " + table).query(Integer.class).single();
-        }
-        return sum;
-    }
-
-    private static Map<String, Object> lead(String email) {
-        Map<String, Object> lead = new LinkedHashMap<>();
-        lead.put("name", "Max Mustermann");
-        lead.put("email", email);
-        lead.put("deal_title", "Hochzeits-Anzug");
-        lead.put("deal_value", 2500);
-        return lead;
+        assertThat(StoredRows.total(db, TABLES)).as("nothing stored for " + shown).isEqualTo(before);
     }
 }
