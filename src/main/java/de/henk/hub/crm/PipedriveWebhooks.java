@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Pipedrive webhooks (v2 format: {meta, data, previous}). Receiving only authenticates and stores the event
- * (deduplicated by meta.id) so Pipedrive gets its 2xx fast; the webhook routes apply stored events afterwards
+ * Pipedrive webhooks (v2 format: {meta, data, previous}; v1's {meta, current, previous, event} too:
+ * {@link PipedriveWebhookEvent}). Receiving only authenticates and stores the event (deduplicated by its id, v2's
+ * meta.id) so Pipedrive gets its 2xx fast; the webhook routes apply stored events afterwards
  * (an event left 'processing' by a crashed instance is taken up again after five minutes) — by reading the entity
  * from Pipedrive and applying what Pipedrive says, never what the webhook body says.
  */
@@ -64,15 +65,19 @@ public class PipedriveWebhooks {
         }
     }
 
-    /** Stores the event once; a redelivery with the same meta.id is acknowledged and ignored. */
+    /**
+     * Stores the event once; a redelivery with the same event id is acknowledged and ignored. Both of Pipedrive's
+     * formats are taken ({@link PipedriveWebhookEvent}): v2, which the hub registers, and v1, which a webhook made by
+     * hand in Pipedrive may still send.
+     */
     public Map<String, Object> receive(String body) {
-        JsonNode event = read(body);
-        JsonNode meta = event.path("meta");
-        String id = meta.path("id").asText("");
-        String entity = meta.path("entity").asText("");
-        String action = meta.path("action").asText("");
+        PipedriveWebhookEvent event = PipedriveWebhookEvent.of(read(body));
+        String id = event.id();
+        String entity = event.entity();
+        String action = event.action();
         if (id.isBlank() || entity.isBlank() || action.isBlank()) {
-            throw ApiException.badRequest("invalid_webhook", "A v2 webhook needs meta.id, meta.entity and meta.action");
+            throw ApiException.badRequest("invalid_webhook", "A webhook needs meta.id, meta.entity and meta.action"
+                    + " (v2), or meta.object, meta.action and meta.id (v1)");
         }
         // what is stored beside the payload: as long as its column holds, one line (Pipedrive's are short words)
         if (id.length() > 100 || entity.length() > 30 || action.length() > 30
@@ -80,7 +85,7 @@ public class PipedriveWebhooks {
             throw ApiException.badRequest("invalid_webhook", "meta.id (at most 100 characters), meta.entity and"
                     + " meta.action (at most 30) must be short one-line texts");
         }
-        Long entityId = entityId(event);
+        Long entityId = event.entityId();
         try {
             db.sql("""
                     insert into crm_webhook_event (id, entity, action, entity_id, payload, status, received_at)
@@ -114,11 +119,10 @@ public class PipedriveWebhooks {
      * (Pipedrive's v2 webhooks carry no signature, and the Basic credentials are one static secret).
      */
     public String truthPath(String eventId) {
-        JsonNode event = storedEvent(eventId);
-        JsonNode meta = event.path("meta");
-        Long id = entityId(event);
-        String entity = meta.path("entity").asText().toLowerCase(java.util.Locale.ROOT);
-        String action = meta.path("action").asText().toLowerCase(java.util.Locale.ROOT);
+        PipedriveWebhookEvent event = PipedriveWebhookEvent.of(storedEvent(eventId));
+        Long id = event.entityId();
+        String entity = event.entity();
+        String action = event.action();
         if (id == null || id <= 0) {
             return null;
         }
@@ -135,11 +139,11 @@ public class PipedriveWebhooks {
      */
     @Transactional
     public void applyFromPipedrive(String eventId, String answer) {
-        JsonNode event = storedEvent(eventId);
-        String entity = event.path("meta").path("entity").asText().toLowerCase(java.util.Locale.ROOT);
+        PipedriveWebhookEvent event = PipedriveWebhookEvent.of(storedEvent(eventId));
+        String entity = event.entity();
         Optional<DealMirror.MirrorChange> change = Optional.empty();
         if (answer == null) {
-            Long id = entityId(event);
+            Long id = event.entityId();
             if ("deal".equals(entity) && id != null) {
                 change = mirror.apply(json.createObjectNode().put("id", id), true);
             }
@@ -207,21 +211,5 @@ public class PipedriveWebhooks {
         } catch (IOException e) {
             throw ApiException.badRequest("malformed_json", "The webhook body is not valid JSON");
         }
-    }
-
-    /**
-     * The id of the deal or person the event is about: meta.entity_id (a number or, as Pipedrive sends it, its digits
-     * as text); an event without it names its entity in data.id, or - when it was deleted and data is null -
-     * previous.id. Null when none of them is an id.
-     */
-    private static Long entityId(JsonNode event) {
-        for (JsonNode candidate : List.of(event.path("meta").path("entity_id"), event.path("data").path("id"),
-                event.path("previous").path("id"))) {
-            Long id = PipedriveResponses.number(candidate);
-            if (id != null) {
-                return id;
-            }
-        }
-        return null;
     }
 }

@@ -558,12 +558,48 @@ public final class PipedriveSimulator implements AutoCloseable {
             meta.put("entity_id", String.valueOf(entityId));
         }
         meta.put("version", "2.0");
-        meta.put("timestamp", System.currentTimeMillis() / 1000);
+        // as Pipedrive's v2 payloads give it: an ISO time in UTC with milliseconds, e.g. 2025-04-15T14:57:34.123Z
+        meta.put("timestamp", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
         meta.put("attempt", 1);
         event.set("data", JSON.valueToTree(data));
         if (previous != null) {
             event.set("previous", JSON.valueToTree(previous));
         }
+        try {
+            return JSON.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A webhook event in Pipedrive's older format (1.0), which a webhook made by hand in Pipedrive's settings still
+     * sends: meta names the {@code object} and, in {@code id}, the entity's id (nothing names the event), the
+     * {@code action} is {@code added}, {@code updated}, {@code merged} or {@code deleted}, the entity is in
+     * {@code current} (null once deleted), and {@code retry} counts the deliveries.
+     */
+    public static String webhookEventV1(String action, String object, long entityId, Object current, Object previous,
+                                        int retry) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("v", 1);
+        event.putObject("matches_filters").putArray("current");
+        ObjectNode meta = event.putObject("meta");
+        meta.put("v", 1);
+        meta.put("action", action);
+        meta.put("object", object);
+        meta.put("id", entityId);
+        meta.put("company_id", 1);
+        meta.put("user_id", USER_ID);
+        meta.put("host", "company.pipedrive.com");
+        long micros = java.time.Instant.now().toEpochMilli() * 1000;
+        meta.put("timestamp", micros / 1_000_000);
+        meta.put("timestamp_micro", micros);
+        meta.put("is_bulk_update", false);
+        meta.put("webhook_id", "1");
+        event.set("current", JSON.valueToTree(current));
+        event.set("previous", JSON.valueToTree(previous));
+        event.put("retry", retry);
+        event.put("event", action + "." + object);
         try {
             return JSON.writeValueAsString(event);
         } catch (JsonProcessingException e) {
