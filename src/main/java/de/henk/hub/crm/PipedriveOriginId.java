@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
  * Whether new deals go to Pipedrive with origin_id: the one thing about the Pipedrive it talks to that the hub learns
  * while it runs. origin_id is the idempotency key by which a retry finds a deal created before a crash, but not every
  * description of API v2 lists it for POST /api/v2/deals (the npm package's AddDealRequest does not), and a strict
- * Pipedrive refuses it with a 400 or 422 naming the field. After the first such answer (route pipedrive-create-deal,
- * step origin-id-refused) deals go without it, and a retry finds its earlier deal as
+ * Pipedrive refuses it with a 400 or 422, naming the field or not. After a deal refused with it went through without
+ * it (route pipedrive-create-deal, step origin-id-refused) deals go without it, and a retry finds its earlier deal as
  * {@link PipedriveResponses#earlierDeal} describes.
  * <p>
  * Kept in memory only, by each hub instance for itself: every start begins by sending origin_id again, so a
@@ -27,15 +27,23 @@ public class PipedriveOriginId {
         return !refused.get();
     }
 
+    /** Whether a try of a new deal carries origin_id: unless refused before, or this is the try without it. */
+    public boolean carried(Boolean withoutOriginId) {
+        return sent() && !Boolean.TRUE.equals(withoutOriginId);
+    }
+
     /**
-     * Whether Pipedrive refused a new deal because of its origin_id (a 400 or 422 whose answer names the field).
-     * Asked of the answer alone, not of what is known already: a deal posted with origin_id just before another's
-     * refusal was learnt is refused too, and goes again without it like the first.
+     * Whether Pipedrive's refusal of a new deal may be its origin_id: a 400 or 422 to a deal that carried it. The
+     * answer need not name the field (a schema validator may say only that the body has properties it does not
+     * allow), so the deal is tried once more without it ({@code origin-id-refused} in pipedrive-create-deal), and only
+     * that try going through shows origin_id was the trouble. Asked of the answer and this try alone, not of what is
+     * known already: a deal posted with origin_id just before another's refusal was learnt is refused too, and goes
+     * again without it like the first.
      */
-    public boolean refusedIn(Exception failure) {
+    public boolean mayHaveRefused(Exception failure, Boolean originIdSent) {
         HttpOperationFailedException http = PipedriveGuard.httpFailure(failure);
-        return http != null && (http.getStatusCode() == 400 || http.getStatusCode() == 422)
-                && http.getResponseBody() != null && http.getResponseBody().contains("origin_id");
+        return Boolean.TRUE.equals(originIdSent) && http != null
+                && (http.getStatusCode() == 400 || http.getStatusCode() == 422);
     }
 
     /** This Pipedrive does not take origin_id: new deals go without it until the hub restarts. */

@@ -130,13 +130,18 @@ public class PipedriveRequests {
      * (left out where this Pipedrive refused it: {@link PipedriveOriginId}).
      */
     public String newDeal(Deal deal, Long personId, Integer stageId) {
+        return newDeal(deal, personId, stageId, originIds.sent());
+    }
+
+    /** {@link #newDeal(Deal, Long, Integer)}, with origin_id or without (the try after a refusal). */
+    public String newDeal(Deal deal, Long personId, Integer stageId, boolean withOriginId) {
         ObjectNode body = json.createObjectNode();
         body.put("title", deal.title());
         body.put("value", deal.value());
         body.put("currency", deal.currency());
         body.put("person_id", personId);
         body.put("stage_id", stageId);
-        if (originIds.sent()) {
+        if (withOriginId) {
             body.put("origin_id", originId(deal));
         }
         java.time.LocalDate close = store.expectedCloseDate(deal.id());

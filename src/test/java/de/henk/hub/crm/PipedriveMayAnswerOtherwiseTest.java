@@ -37,6 +37,17 @@ class PipedriveMayAnswerOtherwiseTest extends HubTest {
     void aPipedriveThatRefusesOriginIdStillGetsEveryDealOnce() {
         // "add a deal" in the npm package (AddDealRequest) has no origin_id: a strict Pipedrive answers 400
         PIPEDRIVE.answerAs(Shape.REJECTS_ORIGIN_ID);
+        everyDealGoesOnceWithoutOriginId();
+    }
+
+    @Test
+    void aPipedriveThatRefusesOriginIdWithoutNamingItStillGetsEveryDealOnce() {
+        // a schema validator's 400 need not say which field it did not allow
+        PIPEDRIVE.answerAs(Shape.REJECTS_ORIGIN_ID_WITHOUT_NAMING_IT);
+        everyDealGoesOnceWithoutOriginId();
+    }
+
+    private void everyDealGoesOnceWithoutOriginId() {
         Account sales = salesPerson();
         for (String email : List.of(uniqueEmail("origin-a"), uniqueEmail("origin-b"))) {
             Api.Response lead = api.post("/api/crm/lead", leadBody("Anna Schmidt", email, "Maßanzug", 2100),

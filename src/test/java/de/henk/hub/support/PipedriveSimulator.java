@@ -115,6 +115,11 @@ public final class PipedriveSimulator implements AutoCloseable {
     public enum Shape {
         /** "Add a deal" (AddDealRequest) does not list origin_id: 400 "Unknown field(s): origin_id". */
         REJECTS_ORIGIN_ID,
+        /**
+         * As {@link #REJECTS_ORIGIN_ID}, but the 400 does not say which field (a schema validator's "Request body has
+         * properties that are not allowed").
+         */
+        REJECTS_ORIGIN_ID_WITHOUT_NAMING_IT,
         /** origin_id is accepted but not kept (the Deal model calls it system-generated): the deal has none. */
         DROPS_ORIGIN_ID,
         /** Person search items list only id, type and name (emails and phones are optional in the model). */
@@ -1564,6 +1569,9 @@ public final class PipedriveSimulator implements AutoCloseable {
         ObjectNode body = jsonBody(call);
         if (shapes.contains(Shape.REJECTS_ORIGIN_ID) && body.has("origin_id")) {
             throw ApiError.validation("Unknown field(s): origin_id");
+        }
+        if (shapes.contains(Shape.REJECTS_ORIGIN_ID_WITHOUT_NAMING_IT) && body.has("origin_id")) {
+            throw ApiError.validation("Request body has properties that are not allowed");
         }
         if (shapes.contains(Shape.DROPS_ORIGIN_ID)) {
             body.remove("origin_id");
