@@ -164,14 +164,24 @@ public class DealMirror {
         return value.isMissingNode() || value.isNull() ? fallback : value.asText();
     }
 
+    /**
+     * A time as Pipedrive gives it: API v2's RFC 3339 ({@code 2025-04-15T14:57:34Z}, with or without fractions or
+     * another offset), or v1's {@code 2025-04-15 14:57:34} in UTC; a time without an offset is UTC as well. Null
+     * when it is none of these.
+     */
     static OffsetDateTime parse(String isoTime) {
         if (isoTime == null || isoTime.isBlank()) {
             return null;
         }
+        String time = isoTime.strip().replaceFirst("^(\\d{4}-\\d{2}-\\d{2}) ", "$1T");
         try {
-            return OffsetDateTime.parse(isoTime.contains("T") ? isoTime : isoTime.replace(' ', 'T') + "Z");
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
+            return OffsetDateTime.parse(time);
+        } catch (java.time.format.DateTimeParseException withoutOffset) {
+            try {
+                return java.time.LocalDateTime.parse(time).atOffset(java.time.ZoneOffset.UTC);
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
         }
     }
 
