@@ -24,11 +24,18 @@ import org.springframework.core.env.PropertySource;
  * {@code https://yourcompany.pipedrive.com/v1}), and an operator who copies that would make every call
  * {@code /api/v2/api/v2/deals}: the version at its end, and trailing slashes, are taken off, with a warning.
  * Answered when asked, from whichever property source sets it (environment, command line, a test's own), as
- * {@link LegacyMillisecondKeys} does.
+ * {@link LegacyMillisecondKeys} does; the route's endpoint takes the root as {@code henk.pipedrive.api-root}
+ * ({@link #ROOT_KEY}).
  */
 public class PipedriveBaseUrl implements EnvironmentPostProcessor {
 
     static final String KEY = "henk.pipedrive.base-url";
+    /**
+     * What the route's HTTP endpoint uses: the root made of {@link #KEY}. A key of its own because Camel reads an
+     * environment variable named after a placeholder ({@code HENK_PIPEDRIVE_BASE_URL}) before asking Spring, so a
+     * placeholder of {@code henk.pipedrive.base-url} would get the URL as it was set, version and all.
+     */
+    static final String ROOT_KEY = "henk.pipedrive.api-root";
 
     /** A trailing API version: /api/v2, /api/v1, /v1, /v2 or a bare /api, with any trailing slashes. */
     private static final Pattern VERSION_AT_END = Pattern.compile("^(.*?)(/api(/v\\d+)?|/v\\d+)?/*$",
@@ -68,7 +75,7 @@ public class PipedriveBaseUrl implements EnvironmentPostProcessor {
 
         @Override
         public Object getProperty(String name) {
-            if (!KEY.equals(name)) {
+            if (!KEY.equals(name) && !ROOT_KEY.equals(name)) {
                 return null;
             }
             Object configured = configured();

@@ -46,8 +46,10 @@ class PipedriveBaseUrlMayNameTheApiVersionTest {
     void theEnvironmentVariableIsReadAsTheRoot() {
         StandardEnvironment environment = hub(Map.of("HENK_PIPEDRIVE_BASE_URL", "http://localhost:8622/api/v2/"));
 
-        assertThat(environment.getProperty("henk.pipedrive.base-url")).as("the route's {{henk.pipedrive.base-url}}")
-                .isEqualTo("http://localhost:8622");
+        assertThat(environment.getProperty("henk.pipedrive.base-url")).isEqualTo("http://localhost:8622");
+        // the route's {{henk.pipedrive.api-root}}: Camel would take HENK_PIPEDRIVE_BASE_URL itself, unchanged, for a
+        // placeholder of henk.pipedrive.base-url (its environment variables come before Spring's properties)
+        assertThat(environment.getProperty("henk.pipedrive.api-root")).isEqualTo("http://localhost:8622");
         assertThat(Binder.get(environment).bind("henk.pipedrive", HenkProperties.Pipedrive.class).get().baseUrl())
                 .isEqualTo("http://localhost:8622");
     }
@@ -55,5 +57,6 @@ class PipedriveBaseUrlMayNameTheApiVersionTest {
     @Test
     void theDefaultStaysAsItIs() {
         assertThat(hub(Map.of()).getProperty("henk.pipedrive.base-url")).isEqualTo("https://api.pipedrive.com");
+        assertThat(hub(Map.of()).getProperty("henk.pipedrive.api-root")).isEqualTo("https://api.pipedrive.com");
     }
 }
