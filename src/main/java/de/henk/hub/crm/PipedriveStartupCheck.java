@@ -9,9 +9,11 @@ import org.springframework.stereotype.Component;
 /**
  * At start, says clearly whether new deals can reach Pipedrive: sync paused, the initial stage found, or why
  * not. A missing stage is a configuration error (and /actuator/health is DOWN) but does not stop the hub:
- * leads are still accepted into the outbox.
+ * leads are still accepted into the outbox. It registers the hub's webhook too, where one is configured; when
+ * Pipedrive could not be asked then (unreachable, busy, the token refused), the route
+ * {@code pipedrive-webhook-registration} tries again until it went through ({@link #webhookRegistrationPending}).
  */
-@Component
+@Component("pipedriveStartupCheck")
 public class PipedriveStartupCheck {
 
     private static final Logger log = LoggerFactory.getLogger(PipedriveStartupCheck.class);
@@ -20,6 +22,8 @@ public class PipedriveStartupCheck {
     private final PipedriveStages stages;
     private final org.apache.camel.ProducerTemplate camel;
     private final de.henk.hub.config.HenkProperties.Pipedrive.Webhook webhook;
+    /** Whether the hub's webhook is yet to be registered in Pipedrive (a webhook is configured, no try went through). */
+    private volatile boolean webhookPending;
 
     public PipedriveStartupCheck(CrmSync sync, PipedriveStages stages, org.apache.camel.ProducerTemplate camel,
                                  de.henk.hub.config.HenkProperties properties) {
@@ -47,11 +51,24 @@ public class PipedriveStartupCheck {
                     unreachable.getClass().getSimpleName());
         }
         if (webhook.enabled() && webhook.publicUrl() != null && !webhook.publicUrl().isBlank()) {
+            webhookPending = true;
             try {
                 camel.sendBody("direct:pipedrive-ensure-webhook", null);
+                webhookRegistered();
             } catch (RuntimeException failed) {
-                log.warn("Could not register the Pipedrive webhook: {}", failed.getMessage());
+                log.warn("Could not register the Pipedrive webhook, tried again every"
+                        + " henk.pipedrive.reconciliation.interval: {}", failed.getMessage());
             }
         }
+    }
+
+    /** True while a configured webhook is not yet known to be in Pipedrive (and there is a token to ask with). */
+    public boolean webhookRegistrationPending() {
+        return webhookPending && sync.enabled();
+    }
+
+    /** The webhook is in Pipedrive (found, or registered now). */
+    public void webhookRegistered() {
+        webhookPending = false;
     }
 }

@@ -130,6 +130,25 @@ class PipedriveChangesComeBackTest extends HubTest {
         }
     }
 
+    @Test
+    void aWebhookPipedriveCouldNotTakeAtStartIsRegisteredOnceItCan() throws Exception {
+        PIPEDRIVE.setDown(true);
+        try (SecondHub hub = SecondHub.start(Map.of("henk.pipedrive.webhook.username", "pd",
+                "henk.pipedrive.webhook.password", "pd-secret", "henk.pipedrive.webhook.public-url",
+                "https://hub.example.com/", "henk.pipedrive.reconciliation.interval", "1s",
+                "henk.pipedrive.circuit-breaker.open-for", "1s"))) {
+            assertThat(PIPEDRIVE.webhooks()).as("Pipedrive was down at the hub's start").isEmpty();
+            PIPEDRIVE.setDown(false);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(PIPEDRIVE.webhooks()).hasSize(1));
+            long listed = PIPEDRIVE.count("GET", "/v1/webhooks");
+            sleep(3000);
+            assertThat(PIPEDRIVE.count("GET", "/v1/webhooks")).as("registered once, then left alone").isEqualTo(listed);
+            assertThat(PIPEDRIVE.webhooks()).hasSize(1);
+        } finally {
+            PIPEDRIVE.setDown(false);
+        }
+    }
+
     private static Map<String, Object> lead(String email) {
         return leadBody("Paul Richter", email, "Business-Anzug", 1900);
     }
