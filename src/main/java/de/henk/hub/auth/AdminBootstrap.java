@@ -39,6 +39,10 @@ public class AdminBootstrap implements ApplicationRunner {
             log.info("No bootstrap admin configured (HENK_ADMIN_EMAIL / HENK_ADMIN_PASSWORD)");
             return;
         }
+        if (admin.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > PasswordPolicy.MAX_BYTES) {
+            throw new IllegalStateException("henk.admin.password (HENK_ADMIN_PASSWORD) may have at most "
+                    + PasswordPolicy.MAX_BYTES + " bytes (bcrypt reads no further)");
+        }
         String email = AuthService.normalizeEmail(admin.email());
         OffsetDateTime now = Timestamps.now(clock);
         users.findByEmail(email).ifPresentOrElse(existing -> {

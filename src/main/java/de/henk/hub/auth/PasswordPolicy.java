@@ -14,6 +14,12 @@ public final class PasswordPolicy {
     /** The shortest password accepted; the widget's form and /api/openapi.json say the same (PasswordPolicyTest). */
     public static final int MIN_LENGTH = 10;
 
+    /**
+     * The longest password in bytes (UTF-8): bcrypt reads no further, and Spring's encoder refuses a longer one with
+     * an exception (a 500 for a customer with a long passphrase) rather than cutting it silently.
+     */
+    public static final int MAX_BYTES = 72;
+
     private static final Set<String> COMMON = Set.of("password123", "password1234", "passwort123", "qwertz12345",
             "qwerty12345", "1234567890", "letmein1234", "welcome1234", "willkommen1", "iloveyou123", "admin12345",
             "password!1", "passwort!1", "sommer2025!", "sommer2026!", "winter2025!", "winter2026!");
@@ -31,6 +37,10 @@ public final class PasswordPolicy {
     static String problem(String password, String email, String username) {
         if (password.length() < MIN_LENGTH) {
             return "The password must have at least " + MIN_LENGTH + " characters";
+        }
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return "The password may have at most " + MAX_BYTES + " bytes: " + MAX_BYTES
+                    + " letters, digits or symbols, fewer with umlauts or emoji";
         }
         int classes = 0;
         classes += password.chars().anyMatch(Character::isLowerCase) ? 1 : 0;

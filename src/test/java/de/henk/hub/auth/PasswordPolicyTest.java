@@ -31,11 +31,24 @@ class PasswordPolicyTest {
     }
 
     @Test
+    void aPasswordLongerThanBcryptReadsIsRefusedNotCut() {
+        String longest = "Aa1!" + "x".repeat(PasswordPolicy.MAX_BYTES - 4);
+        assertThat(PasswordPolicy.problem(longest, "kunde@example.com", "Kunde")).isNull();
+        assertThat(PasswordPolicy.problem(longest + "x", "kunde@example.com", "Kunde"))
+                .contains("at most " + PasswordPolicy.MAX_BYTES + " bytes");
+        // bytes, not characters: 40 umlauts are 80 bytes
+        assertThat(PasswordPolicy.problem("Aa1!" + "ü".repeat(40), "kunde@example.com", "Kunde"))
+                .contains("at most " + PasswordPolicy.MAX_BYTES + " bytes");
+    }
+
+    @Test
     void theApiContractAndTheWidgetStateTheSameMinimum() throws Exception {
         JsonNode openApi = new ObjectMapper().readTree(resource("/static/api/openapi.json"));
         JsonNode password = openApi.at("/components/schemas/Register/properties/password");
         assertThat(password.path("minLength").asInt()).isEqualTo(PasswordPolicy.MIN_LENGTH);
-        assertThat(password.path("description").asText()).contains("at least " + PasswordPolicy.MIN_LENGTH);
+        assertThat(password.path("description").asText()).contains("at least " + PasswordPolicy.MIN_LENGTH)
+                .contains("at most " + PasswordPolicy.MAX_BYTES + " bytes");
+        assertThat(password.path("maxLength").asInt()).isEqualTo(PasswordPolicy.MAX_BYTES);
 
         String widget = resource("/static/widget.js");
         Matcher minlength = Pattern.compile("minlength: '(\\d+)'").matcher(widget);
