@@ -79,17 +79,38 @@ public class AuthService {
         return AuthResponse.of(tokens.refresh(request.refreshToken(), this::activeUser), null);
     }
 
-    public void logout(AuthRequests.Logout request, Caller caller) {
+    /**
+     * Ends the login session named by the refresh token in the body and/or by the bearer token. The bearer token is
+     * read here, not by the security filter (SecurityConfig#BODY_CREDENTIAL_PATHS): a client signing out after its
+     * access token expired still ends its session, and a stale or forged bearer token beside a refresh token does
+     * not keep the refresh token's session alive.
+     */
+    public void logout(AuthRequests.Logout request, String authorization) {
         boolean hasRefresh = request != null && request.refreshToken() != null && !request.refreshToken().isBlank();
-        if (!hasRefresh && !caller.authenticated()) {
+        String bearer = bearerToken(authorization);
+        if (!hasRefresh && bearer == null) {
             throw ApiException.badRequest("nothing_to_logout", "Send a bearer token or a refresh_token to log out");
         }
         if (hasRefresh) {
             tokens.revokeByRefreshToken(request.refreshToken());
         }
-        if (caller.authenticated() && caller.sessionId() != null) {
-            tokens.revokeSession(caller.sessionId());
+        if (bearer != null) {
+            var session = tokens.sessionNamedBy(bearer);
+            if (session.isPresent()) {
+                tokens.revokeSession(session.get());
+            } else if (!hasRefresh) {
+                throw ApiException.unauthorized("invalid_token", "The access token is invalid");
+            }
         }
+    }
+
+    /** The token of an {@code Authorization: Bearer …} header; null for none, an empty one or another scheme. */
+    private static String bearerToken(String authorization) {
+        String value = authorization == null ? "" : authorization.strip();
+        if (value.regionMatches(true, 0, "Bearer ", 0, 7) && !value.substring(7).isBlank()) {
+            return value.substring(7).strip();
+        }
+        return null;
     }
 
     public UserView me(Caller caller) {

@@ -39,7 +39,12 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -127,6 +132,7 @@ public class SecurityConfig {
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(oauth -> oauth
+                        .bearerTokenResolver(bearerTokens())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
                         .authenticationEntryPoint((request, response, failure) -> {
                             boolean tokenProblem = failure instanceof InvalidBearerTokenException
@@ -149,6 +155,23 @@ public class SecurityConfig {
                         .accessDeniedHandler((request, response, denied) -> problems.write(request, response,
                                 ApiException.forbidden("forbidden", "You are not allowed to do this"))));
         return http.build();
+    }
+
+    /**
+     * The endpoints whose credential is in the body (password, refresh token) do not read the Authorization header:
+     * a client that sends its stale access token along with everything (an expired one, or one of an ended session)
+     * would otherwise be refused 401 at the one place that gives it new tokens or ends its session. Logout reads the
+     * header itself ({@link AuthService#logout}): an expired token still names the session to end.
+     */
+    static final String[] BODY_CREDENTIAL_PATHS = {"/api/auth/register", "/api/auth/login", "/api/auth/refresh",
+            "/api/auth/logout"};
+
+    private static BearerTokenResolver bearerTokens() {
+        DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
+        var bodyCredentials = new OrRequestMatcher(java.util.Arrays.stream(BODY_CREDENTIAL_PATHS)
+                .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, path))
+                .toList());
+        return request -> bodyCredentials.matches(request) ? null : header.resolve(request);
     }
 
     private static String tokenCode(String message) {

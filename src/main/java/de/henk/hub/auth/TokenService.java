@@ -11,12 +11,18 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
+import javax.crypto.SecretKey;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,12 +36,29 @@ public class TokenService {
     private final LoginSessions sessions;
     private final HenkProperties.Jwt settings;
     private final Clock clock;
+    private final JwtDecoder anyAge;
 
-    public TokenService(JwtEncoder encoder, LoginSessions sessions, HenkProperties properties, Clock clock) {
+    public TokenService(JwtEncoder encoder, LoginSessions sessions, HenkProperties properties, Clock clock,
+                        SecretKey jwtSigningKey) {
         this.encoder = encoder;
         this.sessions = sessions;
         this.settings = properties.jwt();
         this.clock = clock;
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(new JwtIssuerValidator(settings.issuer()));
+        this.anyAge = decoder;
+    }
+
+    /**
+     * The login session an access token of ours names, also when the token has expired or its session has ended
+     * (for logout: the holder of a token we signed may end its session whenever); empty for a token we did not sign.
+     */
+    public Optional<String> sessionNamedBy(String accessToken) {
+        try {
+            return Optional.ofNullable(anyAge.decode(accessToken).getClaimAsString("sid"));
+        } catch (JwtException notOurs) {
+            return Optional.empty();
+        }
     }
 
     /** A new login session with its first refresh token. */
