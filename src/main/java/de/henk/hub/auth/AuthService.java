@@ -6,7 +6,6 @@ import de.henk.hub.web.ApiException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -122,8 +121,9 @@ public class AuthService {
                 .orElseThrow(() -> ApiException.unauthorized("account_not_found", "This account no longer exists"));
     }
 
+    /** One spelling per address ({@link de.henk.hub.web.EmailAddresses#normalize}): NFKC, lower case. */
     public static String normalizeEmail(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
+        return de.henk.hub.web.EmailAddresses.normalize(email);
     }
 
     private static ApiException emailTaken() {

@@ -111,7 +111,7 @@ public class DealMirror {
         for (JsonNode candidate : person.path("emails")) {
             String value = candidate.isTextual() ? candidate.asText() : candidate.path("value").asText(null);
             if (value != null && value.contains("@") && (email == null || candidate.path("primary").asBoolean(false))) {
-                email = value.strip().toLowerCase(java.util.Locale.ROOT);
+                email = de.henk.hub.web.EmailAddresses.normalize(value);
             }
         }
         // an email the team added in Pipedrive fills in a deal known only by phone; a known email is kept; a name the

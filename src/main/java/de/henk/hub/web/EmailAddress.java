@@ -15,12 +15,14 @@ import java.lang.annotation.Target;
  * ({@link RequestValidator#emailParameter}): well-formed as Bean Validation's {@code @Email} sees it, with a dot in
  * the domain ({@code @Email} alone takes {@code a@b}), no white space anywhere (not even inside a quoted local part:
  * such an address is a typing or copying mistake, and it would split a mail header), at most 254 characters.
+ * A part of the address (the local part, a domain label) must not mix Latin, Cyrillic or Greek letters: they look
+ * alike, and such an address is a disguise of another ({@link EmailAddresses}).
  * Each part reports its own violation, so a body's answer reads as if the constraints stood on the field itself.
  */
 @Documented
 @Email(regexp = EmailAddress.SHAPE)
 @Size(max = 254)
-@Constraint(validatedBy = {})
+@Constraint(validatedBy = EmailAddresses.OneAlphabetPerPart.class)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface EmailAddress {

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -125,7 +124,7 @@ public class RequestValidator {
 
     /**
      * An {@code ?email=} filter: null when not given; else the same rule as an email in a body ({@link EmailAddress})
-     * after stripping the ends, and normalised as accounts store it (lower case), or 400 {@code invalid_parameter}
+     * after stripping the ends, and normalised as accounts store it (NFKC, lower case), or 400 {@code invalid_parameter}
      * (a search for "abc" is a mistake, not an empty result).
      */
     public String emailParameter(String email) {
@@ -136,7 +135,7 @@ public class RequestValidator {
         if (!validator.validate(new EmailParameter(address)).isEmpty()) {
             throw ApiException.badRequest("invalid_parameter", "email must be an email address");
         }
-        return address.toLowerCase(Locale.ROOT);
+        return EmailAddresses.normalize(address);
     }
 
     private record EmailParameter(@EmailAddress String email) { }

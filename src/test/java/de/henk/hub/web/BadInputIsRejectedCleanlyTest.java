@@ -146,6 +146,20 @@ class BadInputIsRejectedCleanlyTest extends HubTest {
     }
 
     @Test
+    void anEmailInDisguiseIsNoSecondAccount() {
+        String email = uniqueEmail("kunde");
+        register(email);
+        // full-width letters fold to the address itself: taken; a Cyrillic "а" among Latin letters is refused
+        String fullWidth = "\uff4b" + email.substring(1);
+        rejected(() -> api.post("/api/auth/register",
+                Map.of("email", fullWidth, "username", "Other", "password", PASSWORD), null), 409, "email_taken");
+        rejected(() -> api.post("/api/auth/register", Map.of("email", email.replace("example", "ex\u0430mple"),
+                "username", "Other", "password", PASSWORD), null), 400, "validation_failed");
+        assertThat(api.post("/api/auth/login", Map.of("email", fullWidth, "password", PASSWORD), null)
+                .text("email")).isEqualTo(email);
+    }
+
+    @Test
     void expiredForgedAndUnsignedTokensAreA401NotAnonymous() throws Exception {
         Account customer = register(uniqueEmail("kunde"));
         String sid = JWTParser.parse(customer.accessToken()).getJWTClaimsSet().getStringClaim("sid");

@@ -43,6 +43,25 @@ class OneEmailRuleForBodiesAndFiltersTest {
     }
 
     @Test
+    void lookalikeLettersOfAnotherAlphabetAreRefusedAndCompatibilityFormsFolded() {
+        // a Cyrillic "а" or a Greek "ο" among Latin letters disguises another address
+        for (String disguised : new String[] {"\u0430lice@example.com", "alice@ex\u0430mple.com",
+                "b\u03bfb@example.com", "\u0430\u043b\u0438ce@example.com"}) {
+            assertThat(body(disguised)).as(disguised).isFalse();
+            assertThatThrownBy(() -> requests.emailParameter(disguised)).as(disguised)
+                    .isInstanceOf(ApiException.class);
+        }
+        // one alphabet per part is an address like any other: Cyrillic throughout, umlauts, a Cyrillic domain
+        for (String honest : new String[] {"\u0430\u043b\u0438\u0441\u0430@example.com", "jörg@müller.de",
+                "ivan@\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444"}) {
+            assertThat(body(honest)).as(honest).isTrue();
+        }
+        // full-width letters and ligatures are folded to the one spelling accounts are stored with
+        assertThat(requests.emailParameter("\uff41lice@Example.com")).isEqualTo("alice@example.com");
+        assertThat(EmailAddresses.normalize("\ufb01nn@example.com")).isEqualTo("finn@example.com");
+    }
+
+    @Test
     void aFilterMayBeLeftOutOrCarrySpacesAtItsEnds() {
         assertThat(requests.emailParameter(null)).isNull();
         assertThat(requests.emailParameter("  ")).isNull();
