@@ -32,7 +32,7 @@ public class WebPages implements WebMvcConfigurer {
             + "form-action 'self'; frame-ancestors 'self'";
 
     /** JSON answers are never rendered as a document: nothing may load from them, nobody may frame them. */
-    public static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    public static final String API_POLICY = de.henk.hub.web.SecurityHeaders.JSON_POLICY;
 
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {

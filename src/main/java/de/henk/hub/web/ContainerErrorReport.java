@@ -37,6 +37,7 @@ public class ContainerErrorReport extends ErrorReportValve {
                 requestId = UUID.randomUUID().toString();
                 response.setHeader(RequestIdFilter.HEADER, requestId);
             }
+            SecurityHeaders.addMissing(response);
             response.setStatus(problem.status());
             response.setContentType(Problem.MEDIA_TYPE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

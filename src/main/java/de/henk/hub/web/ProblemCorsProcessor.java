@@ -20,6 +20,7 @@ public class ProblemCorsProcessor extends DefaultCorsProcessor {
     protected void rejectRequest(ServerHttpResponse response) throws IOException {
         response.setStatusCode(HttpStatus.FORBIDDEN);
         response.getHeaders().setContentType(MediaType.parseMediaType(Problem.MEDIA_TYPE));
+        SecurityHeaders.addMissing(response.getHeaders());
         response.getBody().write(problems.json(ApiException.forbidden("cors_origin_not_allowed",
                 "This origin may not call the API; add it to henk.cors.allowed-origins")).getBytes(StandardCharsets.UTF_8));
         response.flush();

@@ -64,10 +64,26 @@ public class ProblemResponses {
         response.resetBuffer();
         response.setStatus(problem.status());
         problem.headers().forEach(response::setHeader);
+        // a request refused before the request id filter or the header writer ran (firewall, container error
+        // dispatch) carries an id and the security headers all the same
+        String requestId = response.getHeader(RequestIdFilter.HEADER);
+        if (requestId == null) {
+            requestId = MDC.get("requestId") != null ? MDC.get("requestId") : RequestIdFilter.idFor(request);
+            response.setHeader(RequestIdFilter.HEADER, requestId);
+        }
+        SecurityHeaders.addMissing(response);
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.writeValueAsString(toProblem(problem, request.getRequestURI())));
+        response.getWriter().write(json.writeValueAsString(Problem.of(problem.status(), problem.code(),
+                problem.getMessage(), requestedPath(request), requestId, problem.errors())));
         response.flushBuffer();
+    }
+
+    /** The address the client asked for, also on the container's error dispatch (where the request's is /error). */
+    private static String requestedPath(HttpServletRequest request) {
+        Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        return request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR && original instanceof String uri
+                ? uri : request.getRequestURI();
     }
 
     /** The problem document for a response written outside the servlet API (no request path known). */

@@ -16,11 +16,16 @@ public class RequestIdFilter extends OncePerRequestFilter {
     public static final String HEADER = "X-Request-Id";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
+    /** The caller's X-Request-Id when sane, else a new one. */
+    static String idFor(HttpServletRequest request) {
+        String given = request.getHeader(HEADER);
+        return given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String given = request.getHeader(HEADER);
-        String requestId = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String requestId = idFor(request);
         MDC.put("requestId", requestId);
         response.setHeader(HEADER, requestId);
         try {
