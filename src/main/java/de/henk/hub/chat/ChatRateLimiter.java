@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Every chat turn may cost an LLM call, so turns are limited: per client address for anonymous visitors, and per
- * session for everyone (turns that continue a session), each within a sliding window. Over a limit is a 429
+ * Every chat turn may cost an LLM call, so turns are limited: per client address for anonymous visitors, per account
+ * for signed-in customers (all their sessions together), and per session for everyone (turns that continue a
+ * session), each within a sliding window. Over a limit is a 429
  * {@code rate_limited} with {@code Retry-After}.
  *
  * <p>Each key's turns are counted per slot of a tenth of the window; a turn is allowed while the slots of the last
@@ -96,7 +97,10 @@ public class ChatRateLimiter {
     public void check(Caller caller, ChatRequest request) {
         long now = clock.millis();
         deleteOldCountsNowAndThen(now);
-        if (!caller.authenticated() && caller.clientAddress() != null) {
+        if (caller.authenticated()) {
+            // every session of the account together: a new session per message is no way around the session limit
+            take("account:" + caller.userId(), limits.perAccount(), now);
+        } else if (caller.clientAddress() != null) {
             take("address:" + caller.clientAddress(), limits.anonymousPerAddress(), now);
         }
         if (request.sessionId() != null) {

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code henk.chat.*}: the longest message in characters (longer is a 400 {@code message_too_long}), how many turns an
- * anonymous client address and any one session may take per window (exceeding either is a 429 with
+ * anonymous client address, a signed-in account (all its sessions) and any one session may take per window (exceeding either is a 429 with
  * {@code Retry-After}), and how HENK offers appointment times: how many days ahead it searches and how many times it
  * offers at once.
  */
@@ -24,5 +24,6 @@ public record ChatSettings(@DefaultValue("2000") int maxMessageLength, @DefaultV
 
     /** {@code counts}: where turns are counted — auto, database (shared by all instances) or memory (this one). */
     public record RateLimit(@DefaultValue("60") int anonymousPerAddress, @DefaultValue("30") int perSession,
-                            @DefaultValue("1m") Duration window, @DefaultValue("auto") String counts) { }
+                            @DefaultValue("60") int perAccount, @DefaultValue("1m") Duration window,
+                            @DefaultValue("auto") String counts) { }
 }

@@ -42,6 +42,7 @@ class ChatRateLimitTest extends HubTest {
     private static final byte[] SECRET = JWT_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     private static final int PER_ADDRESS = 7;
     private static final int PER_SESSION = 4;
+    private static final int PER_ACCOUNT = 9;
 
     private static SecondHub hubA;
     private static SecondHub hubB;
@@ -52,7 +53,8 @@ class ChatRateLimitTest extends HubTest {
     @BeforeAll
     static void startTwoLimitedHubs() throws Exception {
         Map<String, String> limited = Map.of("henk.chat.rate-limit.anonymous-per-address", String.valueOf(PER_ADDRESS),
-                "henk.chat.rate-limit.per-session", String.valueOf(PER_SESSION), "henk.chat.rate-limit.window", "1m",
+                "henk.chat.rate-limit.per-session", String.valueOf(PER_SESSION),
+                "henk.chat.rate-limit.per-account", String.valueOf(PER_ACCOUNT), "henk.chat.rate-limit.window", "1m",
                 "server.forward-headers-strategy", "native", "henk.chat.rate-limit.counts", "database");
         hubA = SecondHub.start(limited);
         hubB = SecondHub.start(limited);
@@ -101,6 +103,24 @@ class ChatRateLimitTest extends HubTest {
         // each hub alone has seen two turns of this session; together they have taken its four
         assertRateLimited(onA.chat("in Blau", session));
         assertRateLimited(onB.chat("in Blau", session));
+    }
+
+    @Test
+    void aSignedInCustomerIsLimitedPerAccountAlsoWithANewSessionPerMessage() {
+        // a session of its own for every message escaped the session limit, and signed in there was no other
+        Account customer = register(uniqueEmail("new-session-each-time"));
+        Client onA = new Client(hubA.api(), uniqueAddress(), customer.accessToken());
+        Client onB = new Client(hubB.api(), uniqueAddress(), customer.accessToken());
+        for (int turn = 0; turn < PER_ACCOUNT; turn++) {
+            Api.Response response = (turn % 2 == 0 ? onA : onB).chat("Hallo", null);
+            assertThat(response.status()).as("turn " + turn + ": " + response).isEqualTo(200);
+        }
+        assertRateLimited(onA.chat("Hallo", null));
+        assertRateLimited(onB.chat("Hallo", null));
+        // another account from the same address is not affected
+        Account other = register(uniqueEmail("new-session-other"));
+        assertThat(new Client(hubA.api(), onA.address, other.accessToken()).chat("Hallo", null).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -248,7 +268,7 @@ class ChatRateLimitTest extends HubTest {
     }
 
     static ChatSettings settings(int perAddress, int perSession, Duration window) {
-        return new ChatSettings(2000, new ChatSettings.RateLimit(perAddress, perSession, window, "database"),
+        return new ChatSettings(2000, new ChatSettings.RateLimit(perAddress, perSession, 1000, window, "database"),
                 new ChatSettings.Slots(14, 3), new ChatSettings.Store(32));
     }
 

@@ -75,6 +75,8 @@ public abstract class HubTest {
         // the chat's per-address count is shared by every hub on the test database, and every test client is
         // 127.0.0.1: the limit is tested in ChatRateLimitTest with addresses of its own
         registry.add("henk.chat.rate-limit.anonymous-per-address", () -> "100000");
+        // (a test's account may chat more than a visitor would; the per-account limit is tested in ChatRateLimitTest)
+        registry.add("henk.chat.rate-limit.per-account", () -> "100000");
         // tests book many appointments for one customer; the hoarding limits are tested on a hub of their own
         registry.add("henk.appointments.limits.max-per-type-per-day", () -> "1000");
         registry.add("henk.appointments.limits.max-upcoming-per-customer", () -> "1000");
