@@ -35,6 +35,11 @@ public class AuthService {
         this.dummyHash = passwords.encode(UUID.randomUUID().toString());
     }
 
+    /** Route step before a registration: counts the attempt of the caller's address, or refuses it (429). */
+    public void allowRegistration(Caller caller) {
+        throttle.takeRegistration(caller.clientAddress());
+    }
+
     @Transactional
     public AuthResponse register(AuthRequests.Register request) {
         String email = normalizeEmail(request.email());

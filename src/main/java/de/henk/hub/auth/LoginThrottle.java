@@ -33,10 +33,12 @@ public class LoginThrottle {
     private final HenkProperties.Auth.LoginThrottle settings;
     private final Clock clock;
     private final SecretKeySpec keying;
+    private final HenkProperties.Auth.Registration registration;
 
     public LoginThrottle(JdbcClient db, HenkProperties properties, Clock clock) {
         this.db = db;
         this.settings = properties.auth().loginThrottle();
+        this.registration = properties.auth().registration();
         this.clock = clock;
         // the signing secret is shared by all instances (their tokens must be), so all hash alike
         byte[] secret = properties.jwt() == null ? "henk-hub".getBytes(StandardCharsets.UTF_8)
@@ -53,6 +55,30 @@ public class LoginThrottle {
                     "Too many failed sign-in attempts. Try again in " + seconds + " seconds.",
                     java.util.List.of(), Map.of("Retry-After", Long.toString(seconds)));
         });
+    }
+
+    /**
+     * Counts a registration attempt of the address, or refuses it with 429 {@code too_many_registrations} once the
+     * address has made {@code henk.auth.registration.max-per-address} in the window: accounts are free, and each
+     * brings a chat allowance of its own and an answer whether an email already has an account.
+     */
+    public void takeRegistration(String address) {
+        HenkProperties.Auth.Registration limits = registration;
+        if (limits == null) {
+            return;
+        }
+        OffsetDateTime now = Timestamps.now(clock);
+        String key = "register:" + hash(address(address));
+        count(key, Integer.MAX_VALUE, now, limits.window());
+        var counted = db.sql("select failures, window_started_at from login_failure where throttle_key = :key")
+                .param("key", key).query((rs, n) -> Map.entry(rs.getInt(1), rs.getObject(2, OffsetDateTime.class)))
+                .single();
+        if (counted.getKey() > limits.maxPerAddress()) {
+            long seconds = Math.max(1, Duration.between(now, counted.getValue().plus(limits.window())).toSeconds());
+            throw new ApiException(429, "too_many_registrations",
+                    "Too many accounts were registered from this address. Try again in " + seconds + " seconds.",
+                    java.util.List.of(), Map.of("Retry-After", Long.toString(seconds)));
+        }
     }
 
     public void recordFailure(String email, String address) {
@@ -72,7 +98,11 @@ public class LoginThrottle {
     }
 
     private void count(String key, int max, OffsetDateTime now) {
-        OffsetDateTime windowStart = now.minus(settings.window());
+        count(key, max, now, settings.window());
+    }
+
+    private void count(String key, int max, OffsetDateTime now, Duration window) {
+        OffsetDateTime windowStart = now.minus(window);
         // a window that has passed starts over; otherwise one more failure
         int updated = db.sql("""
                 update login_failure set
@@ -85,7 +115,7 @@ public class LoginThrottle {
                 db.sql("insert into login_failure (throttle_key, failures, window_started_at) values (:key, 1, :now)")
                         .param("key", key).param("now", now).update();
             } catch (DuplicateKeyException raced) {
-                count(key, max, now);
+                count(key, max, now, window);
                 return;
             }
         }

@@ -78,10 +78,13 @@ public record HenkProperties(
 
     public record Jwt(String secret, String issuer, Duration accessTokenTtl, Duration refreshTokenTtl) { }
 
-    public record Auth(LoginThrottle loginThrottle) {
+    public record Auth(LoginThrottle loginThrottle, Registration registration) {
         /** Failures per account-and-address pair and per address; locks start at {@code lockout} and double. */
         public record LoginThrottle(int maxFailuresPerAccount, int maxFailuresPerAddress, Duration window,
                                     Duration lockout, Duration maxLockout) { }
+
+        /** Registration attempts one client address may make per {@code window}. */
+        public record Registration(int maxPerAddress, Duration window) { }
     }
 
     public record Admin(String email, String password) { }

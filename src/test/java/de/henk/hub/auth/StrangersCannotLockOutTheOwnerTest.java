@@ -25,7 +25,7 @@ class StrangersCannotLockOutTheOwnerTest extends HubTest {
     private LoginThrottle throttle(int perAccount, int perAddress) {
         HenkProperties settings = new HenkProperties(null, null, null, null, new HenkProperties.Auth(
                 new HenkProperties.Auth.LoginThrottle(perAccount, perAddress, Duration.ofMinutes(15),
-                        Duration.ofMinutes(1), Duration.ofMinutes(30))),
+                        Duration.ofMinutes(1), Duration.ofMinutes(30)), null),
                 null, null, null, null, null, null, null, null);
         return new LoginThrottle(db, settings, Clock.systemUTC());
     }

@@ -80,7 +80,7 @@ class TokensAndLoginTest extends HubTest {
         // the bean with a small address budget: over HTTP every test client shares 127.0.0.1
         HenkProperties settings = new HenkProperties(null, null, null, null, new HenkProperties.Auth(
                 new HenkProperties.Auth.LoginThrottle(5, 3, Duration.ofMinutes(15), Duration.ofMinutes(15),
-                        Duration.ofHours(1))),
+                        Duration.ofHours(1)), null),
                 null, null, null, null, null, null, null, null);
         LoginThrottle throttle = new LoginThrottle(db, settings, Clock.systemUTC());
         String address = "203.0.113." + (int) (Math.random() * 250);

@@ -72,6 +72,7 @@ public abstract class HubTest {
         registry.add("henk.admin.password", () -> ADMIN_PASSWORD);
         // every test client is 127.0.0.1: the per-address lockout is tested on the bean, not over HTTP
         registry.add("henk.auth.login-throttle.max-failures-per-address", () -> "100000");
+        registry.add("henk.auth.registration.max-per-address", () -> "100000");
         // the chat's per-address count is shared by every hub on the test database, and every test client is
         // 127.0.0.1: the limit is tested in ChatRateLimitTest with addresses of its own
         registry.add("henk.chat.rate-limit.anonymous-per-address", () -> "100000");

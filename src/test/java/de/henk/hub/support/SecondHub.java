@@ -34,6 +34,7 @@ public final class SecondHub implements AutoCloseable {
         properties.put("henk.pipedrive.limits.circuit-open-for", "1s");
         properties.put("henk.pipedrive.limits.requests-per-window", "100000");
         properties.put("henk.auth.login-throttle.max-failures-per-address", "100000");
+        properties.put("henk.auth.registration.max-per-address", "100000");
         properties.put("henk.chat.rate-limit.anonymous-per-address", "100000");
         properties.put("henk.appointments.limits.max-per-type-per-day", "1000");
         properties.put("henk.appointments.limits.max-upcoming-per-customer", "1000");
