@@ -30,9 +30,15 @@ public final class AuthRequests {
             @NotBlank @Size(max = 200) String password,
             Boolean isBetaUser) { }
 
-    public record Refresh(@NotBlank @Size(max = 200) String refreshToken) { }
+    /**
+     * A refresh token is 43 characters; up to {@link #MAX_TOKEN} a wrong one (an access token sent in its place) is
+     * looked up and answered 401 {@code invalid_refresh_token} like any token that is none of ours.
+     */
+    public record Refresh(@NotBlank @Size(max = MAX_TOKEN) String refreshToken) { }
 
-    public record Logout(@Size(max = 200) String refreshToken) { }
+    public record Logout(@Size(max = MAX_TOKEN) String refreshToken) { }
+
+    static final int MAX_TOKEN = 4096;
 
     public record Roles(@NotEmpty @Size(max = 3) List<@NotBlank String> roles) { }
 }

@@ -77,6 +77,16 @@ class StaleTokensDoNotBlockSigningOutTest extends HubTest {
         assertThat(api.post("/api/chat", Map.of("message", "Hallo"), NOT_OURS).status()).isEqualTo(401);
     }
 
+    @Test
+    void anAccessTokenSentAsTheRefreshTokenIsAnInvalidRefreshToken() {
+        Account account = register(uniqueEmail("kunde"));
+        Api.Response refresh = api.post("/api/auth/refresh", Map.of("refresh_token", account.accessToken()), null);
+        assertThat(refresh.status()).as(refresh.toString()).isEqualTo(401);
+        assertThat(refresh.text("code")).isEqualTo("invalid_refresh_token");
+        // and the session it came from goes on
+        assertThat(api.get("/api/auth/me", account.accessToken()).status()).isEqualTo(200);
+    }
+
     /** The account's access token as it is after its 15 minutes: the same session, signed by the hub, expired. */
     private String expiredCopyOf(Account account) throws Exception {
         String sid = JWTParser.parse(account.accessToken()).getJWTClaimsSet().getStringClaim("sid");
