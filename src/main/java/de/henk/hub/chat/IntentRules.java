@@ -115,6 +115,27 @@ final class IntentRules {
             "^\\W*(ja|jawohl|gern|gerne|sehr gern|klar|natürlich|okay|ok|yes|yeah|yep|sure|please do|ja bitte|"
                     + "das wäre (schön|toll|super)|that would be (great|nice)|sounds good|passt)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Where a clause ends: a sentence's end, a comma, a turn ("aber", "but"); a question keeps its mark. */
+    private static final Pattern CLAUSE = Pattern.compile("[^.;,!?\\n]+[.;,!?\\n]?");
+    private static final Pattern CLAUSE_TURN = Pattern.compile("\\b(aber|sondern|but)\\b");
+    /** Getting in touch, any tense or form: "kontaktieren", "rufen … an", "angerufen", "melden", "schreiben", "call". */
+    private static final Pattern CONTACT_VERB = words("kontaktier\\p{L}*", "kontakt\\p{L}*", "(an|zurück)?ruf(e|en|t|st)?",
+            "anruf\\p{L}*", "angerufen", "zurückgerufen", "meld\\p{L}*", "schreib\\p{L}*", "\\p{L}*mail\\p{L}*", "call\\p{L}*",
+            "phone", "ring", "contact\\p{L}*", "text", "reach", "bother", "get in touch");
+    private static final Pattern NEGATED = words("nicht", "nie", "niemals", "keine?[nrs]?", "not", "never", "don'?t",
+            "do not", "no need to");
+    /** Said of the customer: "mich", "mir", "me", or a passive ("angerufen werden", "to be called"). */
+    private static final Pattern OF_ME = words("mich", "mir", "me", "werden", "be");
+    /** Only when or how, not whether: "nicht vor 10 Uhr", "don't hesitate", "vergessen Sie nicht, …", "only by email". */
+    private static final Pattern ONLY_WHEN_OR_HOW = words("vor", "nach", "before", "after", "until", "bis", "außer",
+            "except", "unless", "wenn", "falls", "if", "erst", "morgens", "abends", "hesitate", "zögern", "vergessen",
+            "forget", "\\d{1,2}( ?uhr|:\\d\\d| ?am| ?pm)", "werktags", "weekends?", "wochenende");
+    /** Another way is welcome: "nur per E-Mail", "email is fine", "write to me instead" — one channel is no "no". */
+    private static final Pattern OTHER_CHANNEL_WELCOME = words("(nur|lieber|gern|gerne|bitte|ausschließlich) (per|über|via|"
+            + "mit|eine?) (e-?mail|mail|telefon|anruf|sms|whatsapp|nachricht)", "(e-?mail|mail|anruf|sms|whatsapp|telefon)"
+            + " (ist|wäre|geht) (ok|okay|gut|besser|lieber|in ordnung|am besten)", "(e-?mails?|text|calls?|phone)"
+            + " (is|are|would be) (fine|ok|okay|better|preferred|best)", "(only|just|rather) (by|via|through) (e-?mail|phone|"
+            + "text|whatsapp)", "instead", "stattdessen", "lieber (per|eine?|schreiben|anrufen|mailen)");
     private static final Pattern NO = Pattern.compile("^\\W*(nein|nö|no|nope|eher nicht|not now|jetzt nicht)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
@@ -122,7 +143,7 @@ final class IntentRules {
     }
 
     static void intent(String text, Phase expecting, ConversationProfile.Builder profile) {
-        boolean declined = found(DECLINED, text)
+        boolean declined = (found(DECLINED, text) || refusesContact(text)) && !found(OTHER_CHANNEL_WELCOME, text)
                 || expecting == Phase.CONTACT && NO.matcher(text).find();
         if (declined) {
             profile.intent("declined").wantsAppointment(false).wantsCallback(false);
@@ -151,5 +172,23 @@ final class IntentRules {
         } else if (found(INTERESTED, text)) {
             profile.intent("interested");
         }
+    }
+
+    /**
+     * "Bitte kontaktieren Sie mich nicht", "melden Sie sich nicht bei mir", "ich möchte nicht angerufen werden",
+     * "never email me": getting in touch, negated and said of the customer in one clause that asks nothing ("Können
+     * Sie mich nicht anrufen?" asks for a call) and does not only say when or how ("nicht vor 10 Uhr").
+     */
+    private static boolean refusesContact(String text) {
+        java.util.regex.Matcher clauses = CLAUSE.matcher(text);
+        while (clauses.find()) {
+            for (String clause : CLAUSE_TURN.split(clauses.group())) {
+                if (!clause.endsWith("?") && found(CONTACT_VERB, clause) && found(NEGATED, clause)
+                        && found(OF_ME, clause) && !found(ONLY_WHEN_OR_HOW, clause)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }
