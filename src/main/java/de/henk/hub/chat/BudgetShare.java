@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
  * A budget for several garments at once: "5000 insgesamt für alle drei Anzüge", "total 5000 for all three suits",
  * "4000 für zwei Anzüge", "für beide zusammen 3.000 €". The profile's budget and the catalogue's prices are per
  * garment, so such a total is divided by the number of garments ({@code quantity} keeps the number, the deal is
- * worth the total). Only a total said as one counts: "drei Anzüge, je 1500", "1500 each", "pro Anzug" are each
- * garment's, and "drei Anzüge, Budget 5000" — neither — stays as said.
+ * worth the total). A budget said with the count of the garments is their total too ("drei Anzüge, Budget 5000"):
+ * only "drei Anzüge, je 1500", "1500 each", "pro Anzug" are each garment's.
  */
 final class BudgetShare {
 
@@ -42,10 +42,10 @@ final class BudgetShare {
      * "apiece". "je" and "each" only count before an amount or a garment (or "each" after an amount): "je nachdem",
      * "je früher desto besser", "je eher", "one for each of us" leave a total a total.
      */
-    private static final Pattern EACH = WordPatterns.words("je " + PER_WHAT, "je " + ABOUT + "(?:€\\s*)?\\d",
+    private static final Pattern EACH = WordPatterns.words("je " + PER_WHAT, "je " + ABOUT + "(?:€\\s*)?\\d[\\d.,]*",
             "jeweils", "pro (stück|anzug|sakko|teil|person|kopf)", "das stück", "each (?:one |of them )?" + PER_WHAT,
-            "each (?:one |of them )?(?:(?:costing|costs|at|for|is|would be) )?" + ABOUT + "(?:€\\s*)?\\d",
-            "\\d\\s*(?:€|euros?|eur)?\\s*each", "apiece", "a piece", "per (suit|piece|garment|person|head|jacket)",
+            "each (?:one |of them )?(?:(?:costing|costs|at|for|is|would be) )?" + ABOUT + "(?:€\\s*)?\\d[\\d.,]*",
+            "\\d[\\d.,]*\\s*(?:€|euros?|eur)?\\s*each", "apiece", "a piece", "per (suit|piece|garment|person|head|jacket)",
             "à", "a head");
 
     private BudgetShare() {
@@ -69,6 +69,9 @@ final class BudgetShare {
         } else if (n.find() && count(n.group(1), true) != null) {
             count = count(n.group(1), true);
             total = total != null ? total : amount(n.group(2));
+        } else if (total != null && (count = garmentsWanted(text)) != null) {
+            // "drei Anzüge, Budget 5000": a budget said with the count of the garments, not "je" or "each", is for all
+            total = budget[0];
         } else if (WordPatterns.found(FOR_ALL, text) || AMOUNT_AT_TOTAL.matcher(text).find()) {
             // "insgesamt" only makes a total next to the amount ("5000 insgesamt"), not in "insgesamt zwei Anzüge"
             count = garments(text);
@@ -88,33 +91,52 @@ final class BudgetShare {
     private static Integer garments(String text) {
         Matcher m = COUNT.matcher(text);
         while (m.find()) {
-            Integer count = count(m.group(2), m.group(3) != null);
             boolean counted = m.group(3) != null || m.group(1) != null && m.group(1).startsWith("all")
                     || m.group(2).startsWith("beide") || m.group(2).equals("both");
-            if (count != null && counted) {
+            Integer count = counted ? count(m.group(2), m.group(3) != null) : null;
+            if (count != null) {
                 return count;
             }
         }
         return null;
     }
 
-    /** A count of two to twenty garments, in digits (only with the garment named) or words; "beide", "both" are two. */
+    /**
+     * The garments the customer wants, counted with their name: "drei Anzüge", "2 suits", "beide Sakkos" — not those
+     * they have ("ich habe schon zwei Anzüge", "I already own two suits"); null when not two or more.
+     */
+    private static Integer garmentsWanted(String text) {
+        Matcher m = COUNT.matcher(text);
+        while (m.find()) {
+            if (m.group(3) != null && !OWNED.matcher(text.substring(Math.max(0, m.start() - 30), m.start())).find()) {
+                Integer count = count(m.group(2), true);
+                if (count != null) {
+                    return count;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** What the customer has already, right before a count: "habe schon", "besitze", "already own". */
+    private static final Pattern OWNED = Pattern.compile("(?<!\\p{L})(habe|hab|hatte|besitze\\p{L}*|have|had|own|owns|"
+            + "got)\\s+(?:\\p{L}+\\s+){0,2}$");
+
+    /**
+     * A count of two to twenty garments, in digits (only with the garment named) or words ({@link NumberWords});
+     * "beide", "both" are two.
+     */
     private static Integer count(String word, boolean garmentNamed) {
-        Integer count = COUNTS.get(word.startsWith("beide") ? "beide" : word);
-        if (count == null && garmentNamed && word.chars().allMatch(Character::isDigit)) {
-            count = Integer.parseInt(word);
+        Integer count;
+        if (word.startsWith("beide") || word.equals("both")) {
+            count = 2;
+        } else if (word.chars().allMatch(Character::isDigit)) {
+            count = garmentNamed ? Integer.valueOf(word) : null;
+        } else {
+            count = NumberWords.count(word);
         }
         return count != null && count >= 2 && count <= 20 ? count : null;
     }
-
-    private static final java.util.Map<String, Integer> COUNTS = java.util.Map.ofEntries(
-            java.util.Map.entry("beide", 2), java.util.Map.entry("both", 2), java.util.Map.entry("zwei", 2),
-            java.util.Map.entry("two", 2), java.util.Map.entry("drei", 3), java.util.Map.entry("three", 3),
-            java.util.Map.entry("vier", 4), java.util.Map.entry("four", 4), java.util.Map.entry("fünf", 5),
-            java.util.Map.entry("five", 5), java.util.Map.entry("sechs", 6), java.util.Map.entry("six", 6),
-            java.util.Map.entry("sieben", 7), java.util.Map.entry("seven", 7), java.util.Map.entry("acht", 8),
-            java.util.Map.entry("eight", 8), java.util.Map.entry("neun", 9), java.util.Map.entry("nine", 9),
-            java.util.Map.entry("zehn", 10), java.util.Map.entry("ten", 10));
 
     private static Integer amount(String digits) {
         int value = Integer.parseInt(digits.replaceAll("[.,]", ""));

@@ -26,7 +26,13 @@ class BudgetShareTest {
             "Budget 6000 € für alle vier Anzüge | 1500 | - | 4",
             "we need 2 suits, 3000 euros in total | 1500 | - | 2",
             "zwischen 4000 und 5000 € für zwei Anzüge | 2500 | 2000 | 2",
-            "zwei Sakkos, insgesamt 2.400 € | 1200 | - | 2"})
+            "zwei Sakkos, insgesamt 2.400 € | 1200 | - | 2",
+            // a budget said with the count of the garments, not "je" or "each", is for all of them
+            "drei Anzüge für die Trauzeugen, Budget 5000 € | 1666 | - | 3",
+            "Insgesamt brauche ich zwei Anzüge, Budget 3000 € | 1500 | - | 2",
+            "Wir brauchen drei Anzüge für die Hochzeit meines Bruders im Juni, Budget 5000 | 1666 | - | 3",
+            "I need 2 suits for work, budget up to 4000 | 2000 | - | 2",
+            "zwölf Hemden fürs Büro, Budget 2400 | 200 | - | 12"})
     void aTotalForSeveralIsEachOnesShare(String message, int each, Integer floor, int quantity) {
         ConversationProfile p = extractor.extract(message);
         assertThat(p.budgetEur()).as(message).isEqualTo(each);
@@ -39,8 +45,8 @@ class BudgetShareTest {
             "drei Anzüge, je 1500 € | 1500",
             "three suits at 1500 euros each | 1500",
             "zwei Anzüge, 1500 € pro Anzug | 1500",
-            "drei Anzüge für die Trauzeugen, Budget 5000 € | 5000",
-            "Insgesamt brauche ich zwei Anzüge, Budget 3000 € | 3000",
+            "ich habe schon zwei Anzüge, jetzt brauche ich ein Sakko, Budget 1500 | 1500",
+            "I already own two suits and need a coat, budget 2000 | 2000",
             "ein Anzug für 1800 € | 1800"})
     void anAmountPerGarmentOrNoTotalStaysAsSaid(String message, int budget) {
         ConversationProfile p = extractor.extract(message);
