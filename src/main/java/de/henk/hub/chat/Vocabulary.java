@@ -36,7 +36,8 @@ final class Vocabulary {
                 "konfirmation\\p{L}*", "firmung", "first communion", "bar mitzvah", "bat mitzvah"));
         OCCASIONS.put("prom", words("abschlussball", "abiball", "abschlussfeier", "prom", "graduation", "abschluss",
                 "abi", "abi-?\\p{L}+", "abitur\\p{L}*", "matura\\p{L}*", "abschluss\\p{L}+", "schulabschluss\\p{L}*",
-                "tanzschulball", "graduation \\p{L}+"));
+                "tanzschulball", "graduation \\p{L}+", "graduating",
+                "(i|i'll|i will|we|will|to|he|she|they|son|daughter) graduates?"));
         OCCASIONS.put("gala", words("gala\\p{L}*", BLACK_TIE, "smoking", "tuxedo", "tux", "tuxe?s", "dinner ?jacket",
                 "opernball", "ball", "oper",
                 "premiere", "abendveranstaltung"));
@@ -129,7 +130,8 @@ final class Vocabulary {
         PATTERNS.put("Pepita", words("pepita\\p{L}*", "hahnentritt\\p{L}*", "houndstooth"));
         PATTERNS.put("Streifen", words("streifen", "gestreift\\p{L}*", "stripes?", "striped"));
         PATTERNS.put("Karo", words("karo\\p{L}*", "kariert\\p{L}*", "checks?", "checked", "plaid", "tartan"));
-        PATTERNS.put("uni", words("uni", "einfarbig\\p{L}*", "unifarben\\p{L}*", "plain", "solid"));
+        // "an der Uni", "meine Uni-Abschlussfeier" are the university
+        PATTERNS.put("uni", words("(?<!(?:der|die|zur|von|meiner|seiner|ihrer|unserer|eurer) )uni(?!-\\p{L})", "einfarbig\\p{L}*", "unifarben\\p{L}*", "plain", "solid"));
 
         WISHES.put("light", words("leicht\\p{L}*", "light(weight)?", "luftig\\p{L}*", "atmungsaktiv\\p{L}*", "breathable",
                 "dünn\\p{L}*", "nicht zu warm", "not too warm", "nicht (zu|so) schwer\\p{L}*", "not (too|so) heavy",
