@@ -16,10 +16,11 @@ final class LanguageRules {
             "ja", "nein", "kein\\p{L}*", "wie", "was", "wann", "mein\\p{L}*", "sie", "es", "zu", "bis", "auf", "guten",
             "oder", "aber", "auch", "noch", "doch", "gern", "lieber", "eher", "beide", "dann", "vielleicht", "wäre",
             "habe?", "brauche", "monaten?", "wochen?", "nächste[nmrs]?", "jahr");
-    // "in" is both languages' word: "in 2 monaten", "beide in dunkelblau" are German
+    // "in" is both languages' word: "in 2 monaten", "beide in dunkelblau" are German; "hi" and "hey" too ("Hi, ich
+    // suche …"): a greeting alone is no English
     private static final Pattern ENGLISH = words("i", "and", "for", "a", "the", "is", "with", "looking", "suit",
             "wedding", "please", "thanks", "we", "not", "hello", "my", "need", "yes", "no", "how", "what", "when",
-            "you", "it", "to", "of", "do", "hi", "thank", "can", "would", "like", "or", "but", "also", "maybe",
+            "you", "it", "to", "of", "do", "just", "thank", "can", "would", "like", "or", "but", "also", "maybe",
             "months?", "weeks?", "next", "then", "have", "some", "something", "year");
 
     /** Asked outright: "auf Deutsch bitte", "können wir Deutsch sprechen", "in English please", "do you speak English". */
