@@ -117,6 +117,7 @@ final class IntentRules {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Where a clause ends: a sentence's end, a comma, a turn ("aber", "but"); a question keeps its mark. */
     private static final Pattern CLAUSE = Pattern.compile("[^.;,!?\\n]+[.;,!?\\n]?");
+    private static final Pattern THAT = Pattern.compile(",\\s*(dass|that)\\b");
     private static final Pattern CLAUSE_TURN = Pattern.compile("\\b(aber|sondern|but)\\b");
     /** Getting in touch, any tense or form: "kontaktieren", "rufen … an", "angerufen", "melden", "schreiben", "call". */
     private static final Pattern CONTACT_VERB = words("kontaktier\\p{L}*", "kontakt\\p{L}*", "(an|zurück)?ruf(e|en|t|st)?",
@@ -180,7 +181,8 @@ final class IntentRules {
      * Sie mich nicht anrufen?" asks for a call) and does not only say when or how ("nicht vor 10 Uhr").
      */
     private static boolean refusesContact(String text) {
-        java.util.regex.Matcher clauses = CLAUSE.matcher(text);
+        // "ich will nicht, dass sich jemand bei mir meldet": the refusal goes on after the comma
+        java.util.regex.Matcher clauses = CLAUSE.matcher(THAT.matcher(text).replaceAll(" $1"));
         while (clauses.find()) {
             for (String clause : CLAUSE_TURN.split(clauses.group())) {
                 if (!clause.endsWith("?") && found(CONTACT_VERB, clause) && found(NEGATED, clause)
