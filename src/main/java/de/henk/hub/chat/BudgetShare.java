@@ -42,10 +42,10 @@ final class BudgetShare {
      * "apiece". "je" and "each" only count before an amount or a garment (or "each" after an amount): "je nachdem",
      * "je früher desto besser", "je eher", "one for each of us" leave a total a total.
      */
-    private static final Pattern EACH = WordPatterns.words("je " + PER_WHAT, "je " + ABOUT + "(?:€\\s*)?\\d[\\d.,]*",
+    private static final Pattern EACH = WordPatterns.words("je " + PER_WHAT, "je " + ABOUT + "(?:€\\s*)?\\d[\\d.,]*+",
             "jeweils", "pro (stück|anzug|sakko|teil|person|kopf)", "das stück", "each (?:one |of them )?" + PER_WHAT,
-            "each (?:one |of them )?(?:(?:costing|costs|at|for|is|would be) )?" + ABOUT + "(?:€\\s*)?\\d[\\d.,]*",
-            "\\d[\\d.,]*\\s*(?:€|euros?|eur)?\\s*each", "apiece", "a piece", "per (suit|piece|garment|person|head|jacket)",
+            "each (?:one |of them )?(?:(?:costing|costs|at|for|is|would be) )?" + ABOUT + "(?:€\\s*)?\\d[\\d.,]*+",
+            "(?<![\\d.,])\\d[\\d.,]*+\\s*(?:€|euros?|eur)?\\s*each", "apiece", "a piece", "per (suit|piece|garment|person|head|jacket)",
             "à", "a head");
 
     private BudgetShare() {
