@@ -40,7 +40,7 @@ final class BudgetRules {
             "(?:zwischen|between|von|from)?\\s*" + LOW_NUMBER + "\\s*(?:€|euro|eur)?\\s*(?:und|and|bis|to|-|–|—)\\s*"
                     + NUMBER + "\\s*(€|euro\\b|eur\\b|euros\\b)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern AMOUNT_AFTER_BUDGET = Pattern.compile(
-            "(?:budget|preis|price|ausgeben|spend|kosten|maximal|max\\.?|höchstens|bis zu|up to|at most|unter|under|"
+            "(?:budget|bugdet|buget|budjet|(?:je|jeweils|each)(?=\\s*(?:€\\s*)?\\d)|preis|price|ausgeben|spend|kosten|maximal|max\\.?|höchstens|bis zu|up to|at most|unter|under|"
                     + "bis|no more than|nicht mehr als|etwa|ca\\.?|circa|around|about|rund|um die|so um|ungefähr|approx\\.?|"
                     + "approximately|roughly|knapp|tops|sagen wir|let'?s say|dachte an|denke an|thinking of)\\D{0,25}?"
                     + NUMBER,

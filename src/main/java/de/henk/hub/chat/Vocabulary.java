@@ -42,7 +42,8 @@ final class Vocabulary {
                 "opernball", "ball", "oper",
                 "premiere", "abendveranstaltung"));
         OCCASIONS.put("business", words("business", "büro", "office", "geschäft\\p{L}*", "job", "arbeit", "meeting\\p{L}*",
-                "bewerbung\\p{L}*", "vorstellungsgespräch", "interview", "konferenz\\p{L}*", "conference", "kongress\\p{L}*", "kanzlei", "bank", "beruf\\p{L}*", "for work"));
+                "bewerbung\\p{L}*", "vorstellungsgespräch", "interview", "konferenz\\p{L}*", "conference", "kongress\\p{L}*", "kanzlei", "bank", "beruf\\p{L}*", "for work",
+                "(für|in) die firma", "in der firma", "fürs unternehmen", "(for|at) (the|my|our) (company|firm)"));
         // a celebration in a suit that is none of the above: a birthday, an anniversary, the Oktoberfest, a party
         OCCASIONS.put("celebration", words("\\p{L}*geburtstag\\p{L}*", "birthday\\p{L}*", "\\p{L}*jubiläum\\p{L}*",
                 "anniversary", "jahrestag\\p{L}*", "oktoberfest\\p{L}*", "wiesn\\p{L}*", "volksfest\\p{L}*", "trachten\\p{L}*",
