@@ -29,18 +29,20 @@ final class ContactRules {
     private static final int MAX_NAME_LENGTH = 120;
     private static final int MAX_NAME_WORD_LENGTH = 40;
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]{1,64}@[\\w-]{1,63}(?:\\.[\\w-]{1,63})+");
+    /** A title before the name is no part of it: "Frau Dr. Schneider", "Mr. Brooks", "Herr Prof. Weber". */
+    private static final String TITLES = "(?:(?iu:frau|herr|mr|mrs|ms|miss|dr|prof)\\.?\\s+){0,3}";
     private static final Pattern NAME = Pattern.compile(
             "(?iu:ich heiße|ich heisse|mein name ist|mein name:|name:|my name is|my name's|i am called|"
-                    + "this is|ich bin der|ich bin die|grüße,?|grüßen,?|regards,?|cheers,?|contact me:|kontakt:)\\s+"
+                    + "this is|ich bin der|ich bin die|grüße,?|grüßen,?|regards,?|cheers,?|contact me:|kontakt:)\\s+" + TITLES
                     + "((?:\\p{Lu}[\\p{L}'-]+)(?:\\s+(?:von |van |de )?\\p{Lu}[\\p{L}'-]+){0,2})",
             Pattern.UNICODE_CASE);
     private static final Pattern NAME_LOOSE = Pattern.compile(
-            "(?iu:i am|i'm|hier ist|hier spricht)\\s+((?:\\p{Lu}[\\p{L}'-]+)(?:\\s+(?:von |van |de )?\\p{Lu}[\\p{L}'-]+){0,2})"
+            "(?iu:i am|i'm|hier ist|hier spricht)\\s+" + TITLES + "((?:\\p{Lu}[\\p{L}'-]+)(?:\\s+(?:von |van |de )?\\p{Lu}[\\p{L}'-]+){0,2})"
                     + "|(?iu:ich bin)\\s+((?:\\p{Lu}[\\p{L}'-]+)(?:\\s+(?:von |van |de )?\\p{Lu}[\\p{L}'-]+){1,2})",
             Pattern.UNICODE_CASE);
     /** Said outright, so a name in lower case counts too: "mein name ist anna schmidt". */
     private static final Pattern NAME_SAID = Pattern.compile(
-            "(?iu:ich heiße|ich heisse|mein name ist|my name is|my name's|name:|name ist)\\s+"
+            "(?iu:ich heiße|ich heisse|mein name ist|my name is|my name's|name:|name ist)\\s+" + TITLES
                     + "([\\p{L}'-]{2,}(?:\\s+(?:von |van |de )?[\\p{L}'-]{2,})?)", Pattern.UNICODE_CASE);
     /** A signature: "…, Anna Schmidt" or "– Anna" at the very end. */
     private static final Pattern NAME_AT_END = Pattern.compile(
