@@ -129,7 +129,7 @@ final class ConciergeRecap {
             facts.add(de ? "Ihre Kontaktdaten" : "your contact details");
         }
         if (!facts.isEmpty()) {
-            sentences.add((de ? "Notiert: " : "Noted: ") + String.join(de ? " und " : " and ", facts) + ".");
+            sentences.add((de ? "Notiert: " : "Noted: ") + listed(facts, de ? " und " : " and ") + ".");
         }
         if (learned.budgetEur() != null || learned.garment() != null) {
             // a budget below where the garment starts: said with the catalogue's price, and asked about
@@ -139,5 +139,13 @@ final class ConciergeRecap {
             }
         }
         return sentences.isEmpty() ? null : String.join(" ", sentences);
+    }
+
+    /** "a, b und c": a list of facts reads as one, not "a und b und c und d". */
+    static String listed(List<String> facts, String and) {
+        if (facts.size() < 2) {
+            return String.join("", facts);
+        }
+        return String.join(", ", facts.subList(0, facts.size() - 1)) + and + facts.get(facts.size() - 1);
     }
 }
