@@ -95,6 +95,30 @@ final class ConciergeNames {
         return OCCASION_NAMES.get(occasion)[de ? 0 : 1];
     }
 
+    /**
+     * The occasion named as the customer named it, where one of HENK's occasions covers several: a first communion
+     * or a confirmation is no christening, a graduation no prom ("Konfirmation meines Sohnes" was greeted as "eine
+     * Taufe"). The first kind the message names, else the occasion's own name.
+     */
+    static String occasionAsSaid(String occasion, String message, boolean de) {
+        String said = message == null ? "" : message.toLowerCase(java.util.Locale.GERMAN);
+        for (String[] kind : OCCASION_KINDS) {
+            if (kind[0].equals(occasion) && java.util.regex.Pattern.compile(kind[1]).matcher(said).find()) {
+                return kind[de ? 2 : 3];
+            }
+        }
+        return occasion(occasion, de);
+    }
+
+    /** {occasion, words that name the kind, German name, English name}; the first that matches counts. */
+    private static final String[][] OCCASION_KINDS = {
+            {"christening", "kommunion|communion", "eine Kommunion", "a first communion"},
+            {"christening", "konfirmation|firmung|confirmation", "eine Konfirmation", "a confirmation"},
+            {"christening", "bar mitzvah|bar mizwa", "eine Bar Mizwa", "a bar mitzvah"},
+            {"christening", "bat mitzvah|bat mizwa", "eine Bat Mizwa", "a bat mitzvah"},
+            {"prom", "abiball|abschlussball|prom\\b|tanzschulball", "einen Abschlussball", "a prom"},
+            {"prom", "abschluss|graduat|matura|abitur|zeugnis", "eine Abschlussfeier", "a graduation"}};
+
     static String season(String season, boolean de) {
         return SEASON_NAMES.get(season)[de ? 0 : 1];
     }

@@ -54,10 +54,10 @@ final class ConciergeRecap {
                     : "I understand – " + article + garment + " for " + ConciergeNames.occasion(learned.occasion(), false)
                     + ". My sincere condolences.")
                     : de
-                    ? "Wunderbar – " + article + garment + " für " + ConciergeNames.occasion(learned.occasion(), true)
-                    + "!"
-                    : "Wonderful – " + article + garment + " for " + ConciergeNames.occasion(learned.occasion(), false)
-                    + "!");
+                    ? "Wunderbar – " + article + garment + " für "
+                    + ConciergeNames.occasionAsSaid(learned.occasion(), turn.message(), true) + "!"
+                    : "Wonderful – " + article + garment + " for "
+                    + ConciergeNames.occasionAsSaid(learned.occasion(), turn.message(), false) + "!");
         }
         List<String> facts = new ArrayList<>();
         if (learned.budgetEur() != null && !learned.budgetEur().equals(before.budgetEur())) {
