@@ -119,7 +119,7 @@ final class BudgetShare {
     }
 
     /** What the customer has already, right before a count: "habe schon", "besitze", "already own". */
-    private static final Pattern OWNED = Pattern.compile("(?<!\\p{L})(habe|hab|hatte|besitze\\p{L}*|have|had|own|owns|"
+    static final Pattern OWNED = Pattern.compile("(?<!\\p{L})(habe|hab|hatte|besitze\\p{L}*|have|had|own|owns|"
             + "got)\\s+(?:\\p{L}+\\s+){0,2}$");
 
     /**

@@ -107,13 +107,15 @@ public class ProfileExtractor {
 
     /**
      * A suit named besides the garment found — not one the garment is to go with ("ein Sakko zum Anzug", "a shirt
-     * for my suit", "einen Mantel über dem Anzug") and not one ruled out ("kein Anzug, nur ein Sakko").
+     * for my suit", "einen Mantel über dem Anzug"), not one ruled out ("kein Anzug, nur ein Sakko") and not those the
+     * customer has ("ich habe schon zwei Anzüge, jetzt brauche ich ein Sakko").
      */
     private static boolean suitToo(String text) {
         java.util.regex.Matcher m = Vocabulary.GARMENTS.get("suit").matcher(text);
         while (m.find()) {
             String before = text.substring(Math.max(0, m.start() - 30), m.start());
-            if (!Negation.rightBefore(text, m.start()) && !GOES_WITH.matcher(before).find()) {
+            if (!Negation.rightBefore(text, m.start()) && !GOES_WITH.matcher(before).find()
+                    && !BudgetShare.OWNED.matcher(before).find()) {
                 return true;
             }
         }
