@@ -53,7 +53,9 @@ final class Icalendar {
             event.addAttendee(attendee);
         }
         calendar.addEvent(event);
-        return foldToOctets(Biweekly.write(calendar).go());
+        // RFC 6868: a double quote or line break in a parameter value (a customer named 'Max "Mäxchen" Muster' as
+        // the attendee's CN) is written as ^' or ^n; without it the writer refuses the name and no invitation is sent
+        return foldToOctets(Biweekly.write(calendar).caretEncoding(true).go());
     }
 
     /**

@@ -31,6 +31,25 @@ class IcalendarTest {
         assertThat(read.getEvents().get(0).getAttendees().get(0).getCommonName()).isEqualTo("Jörg Weiß");
     }
 
+    /**
+     * A customer may call themselves 'Max "Mäxchen" Muster': a double quote may not stand in a parameter value
+     * (RFC 5545 3.1), so the attendee's CN carries it caret-encoded (RFC 6868, ^') and reads back as written.
+     */
+    @Test
+    void aNameWithDoubleQuotesStillMakesAnInvitation() {
+        String name = "Max \"Mäxchen\" Muster; Jr., ^Sen";
+        String ics = Icalendar.event(new Icalendar.Invitation("appointment-2@henk-hub", false,
+                OffsetDateTime.parse("2027-03-01T10:00:00+01:00"), OffsetDateTime.parse("2027-03-01T10:45:00+01:00"),
+                "Maßnehmen – HENK", "Maximilianstraße 12", "HENK \"Atelier\"", "atelier@henk.example", name,
+                "max@example.com", OffsetDateTime.parse("2027-02-01T08:00:00Z")));
+
+        String unfolded = ics.replace("\r\n ", "");
+        assertThat(unfolded).contains("CN=\"Max ^'Mäxchen^' Muster; Jr., ^^Sen\"");
+        ICalendar read = Biweekly.parse(ics).first();
+        assertThat(read.getEvents().get(0).getAttendees().get(0).getCommonName()).isEqualTo(name);
+        assertThat(read.getEvents().get(0).getOrganizer().getCommonName()).isEqualTo("HENK \"Atelier\"");
+    }
+
     @Test
     void aShortLineIsLeftAlone() {
         assertThat(Icalendar.foldToOctets("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"))
