@@ -143,6 +143,14 @@ class EventsAndNotificationsTest extends HubTest {
                     JsonNode event = JSON.readTree(record.value());
                     if (subject.equals(event.path("subject").asText())) {
                         assertThat(record.key()).as("partition key = the aggregate").isEqualTo(subject);
+                        // CloudEvents Kafka binding, structured mode: the header content-type (Kafka header names are
+                        // case-sensitive) names the event format, and no binary-mode ce_ headers contradict it
+                        assertThat(record.headers().lastHeader("content-type")).as("content-type header").isNotNull();
+                        assertThat(record.headers().lastHeader("Content-Type")).as("one spelling").isNull();
+                        assertThat(new String(record.headers().lastHeader("content-type").value(),
+                                java.nio.charset.StandardCharsets.UTF_8))
+                                .isEqualTo("application/cloudevents+json; charset=UTF-8");
+                        assertThat(record.headers()).noneMatch(h -> h.key().startsWith("ce_"));
                         events.add(event);
                     }
                 }
@@ -156,6 +164,9 @@ class EventsAndNotificationsTest extends HubTest {
             assertThat(event.path("source").asText()).isEqualTo("urn:henk-hub");
             assertThat(event.path("subject").asText()).isEqualTo(subject);
             assertThat(event.path("time").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
+            java.time.OffsetDateTime.parse(event.path("time").asText()); // RFC 3339
+            assertThat(event.path("type").asText()).isNotBlank();
+            assertThat(java.net.URI.create(event.path("source").asText())).isNotNull(); // a URI-reference
             assertThat(event.path("datacontenttype").asText()).isEqualTo("application/json");
             assertThat(event.path("data").path("deal_id").asLong()).isEqualTo(deal);
         }
