@@ -1,5 +1,9 @@
 package de.henk.hub.pages;
 
+import org.springframework.boot.web.server.MimeMappings;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.server.servlet.ConfigurableServletWebServerFactory;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -33,6 +37,20 @@ public class WebPages implements WebMvcConfigurer {
 
     /** JSON answers are never rendered as a document: nothing may load from them, nobody may frame them. */
     public static final String API_POLICY = de.henk.hub.web.SecurityHeaders.JSON_POLICY;
+
+    /**
+     * Scripts and style sheets say they are UTF-8. A classic script without a charset is decoded in the encoding of
+     * the page that loads it: the widget's umlauts and emoji would turn into mojibake on a shop site in windows-1252.
+     */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> scriptsAndStylesInUtf8() {
+        return factory -> {
+            MimeMappings utf8 = new MimeMappings();
+            utf8.add("js", "text/javascript;charset=utf-8");
+            utf8.add("css", "text/css;charset=utf-8");
+            factory.addMimeMappings(utf8);
+        };
+    }
 
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {

@@ -50,6 +50,22 @@ class WebPagesTest extends HubTest {
         assertThat(missing.text("code")).isEqualTo("not_found");
     }
 
+    /**
+     * Every page, script and style sheet names its charset: the widget's script is loaded into other sites' pages,
+     * and a script or style sheet without one is decoded in the loading page's encoding (umlauts break on a
+     * windows-1252 shop page). They all hold non-ASCII text, so the label matters.
+     */
+    @Test
+    void pagesScriptsAndStylesSayTheyAreUtf8() {
+        for (String file : List.of("/", "/dashboard", "/widget.js", "/site.js", "/dashboard.js", "/widget.css",
+                "/site.css", "/dashboard.css")) {
+            Api.Response served = api.get(file, null);
+            assertThat(served.status()).as(file).isEqualTo(200);
+            String type = served.header("Content-Type").toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+            assertThat(type).as(file).matches("(text/html|text/javascript|text/css);charset=utf-8");
+        }
+    }
+
     @Test
     void thePagesNeedNoInlineScriptOrStyle() throws IOException {
         Pattern inline = Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>|\\sstyle\\s*=|\\son[a-z]+\\s*=|<style",
