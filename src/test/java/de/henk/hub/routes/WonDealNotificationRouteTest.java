@@ -10,7 +10,7 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
 /**
- * The won-deal notification (routes/notifications.camel.yaml, {@code notifications}): a {@code henk.deal.won}
+ * The won-deal notification (routes/notifications.camel.yaml, {@code notify-of-event}): a {@code henk.deal.won}
  * CloudEvent queues the customer's order confirmation and a notice to each sales-team address — once, however
  * often the event is delivered. The event channel is replaced by {@code direct:events}; mocks watch the drafts on
  * their way into the mail queue, which stays real.
@@ -19,8 +19,8 @@ class WonDealNotificationRouteTest extends RouteTest {
 
     @Override
     protected void advise() throws Exception {
-        advise("notifications", route -> {
-            route.replaceFromWith("direct:events");
+        advise("notifications", route -> route.replaceFromWith("direct:events"));
+        advise("notify-of-event", route -> {
             route.weaveById("queue-order-confirmation").before().to("mock:order-confirmation");
             route.weaveById("queue-won-notice").before().to("mock:won-notice");
             route.weaveById("queue-lead-notice").before().to("mock:lead-notice");
