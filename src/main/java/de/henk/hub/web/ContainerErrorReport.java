@@ -44,13 +44,26 @@ public class ContainerErrorReport extends ErrorReportValve {
             Writer writer = response.getReporter();
             if (writer != null) {
                 writer.write(JSON.writeValueAsString(Problem.of(problem.status(), problem.code(), problem.getMessage(),
-                        null, requestId, null)));
+                        requestedPath(request), requestId, null)));
                 response.finishResponse();
             }
             log.debug("Container rejected a request: {} {}", status, problem.code());
         } catch (IOException | IllegalStateException e) {
             // the client is gone or the response cannot be written any more: nothing left to tell anyone
             log.debug("Could not write the container's error response", e);
+        }
+    }
+
+    /**
+     * The address the client asked for, as far as Tomcat could read it (the raw one, still percent-encoded: a
+     * request refused for its encoding has no decoded one); none when not even the request line could be read.
+     */
+    static String requestedPath(Request request) {
+        try {
+            String uri = request.getRequestURI();
+            return uri == null || uri.isEmpty() ? null : uri;
+        } catch (RuntimeException unreadable) {
+            return null;
         }
     }
 

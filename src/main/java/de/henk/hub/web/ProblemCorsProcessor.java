@@ -16,13 +16,28 @@ public class ProblemCorsProcessor extends DefaultCorsProcessor {
         this.problems = problems;
     }
 
+    /** The request being refused: {@link #rejectRequest} is only handed the response, the problem names the path. */
+    private static final ThreadLocal<String> PATH = new ThreadLocal<>();
+
+    @Override
+    public boolean processRequest(org.springframework.web.cors.CorsConfiguration config,
+                                  jakarta.servlet.http.HttpServletRequest request,
+                                  jakarta.servlet.http.HttpServletResponse response) throws IOException {
+        PATH.set(request.getRequestURI());
+        try {
+            return super.processRequest(config, request, response);
+        } finally {
+            PATH.remove();
+        }
+    }
+
     @Override
     protected void rejectRequest(ServerHttpResponse response) throws IOException {
         response.setStatusCode(HttpStatus.FORBIDDEN);
         response.getHeaders().setContentType(MediaType.parseMediaType(Problem.MEDIA_TYPE));
         SecurityHeaders.addMissing(response.getHeaders());
         response.getBody().write(problems.json(ApiException.forbidden("cors_origin_not_allowed",
-                "This origin may not call the API; add it to henk.cors.allowed-origins")).getBytes(StandardCharsets.UTF_8));
+                "This origin may not call the API; add it to henk.cors.allowed-origins"), PATH.get()).getBytes(StandardCharsets.UTF_8));
         response.flush();
     }
 }

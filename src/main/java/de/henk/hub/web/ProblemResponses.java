@@ -86,9 +86,9 @@ public class ProblemResponses {
                 ? uri : request.getRequestURI();
     }
 
-    /** The problem document for a response written outside the servlet API (no request path known). */
-    public String json(ApiException problem) throws IOException {
-        return json.writeValueAsString(toProblem(problem, null));
+    /** The problem document for a response written outside the servlet API, for the request to {@code path}. */
+    public String json(ApiException problem, String path) throws IOException {
+        return json.writeValueAsString(toProblem(problem, path));
     }
 
     Problem toProblem(ApiException problem, String path) {
