@@ -60,13 +60,20 @@ public class WebPages implements WebMvcConfigurer {
     /** Spring Security's header settings: the pages' CSP and the API's. */
     public static Customizer<HeadersConfigurer<org.springframework.security.config.annotation.web.builders.HttpSecurity>>
             headers() {
+        // X-Frame-Options says what frame-ancestors says, for browsers that only know the older header: the pages
+        // may be framed by the hub itself (SAMEORIGIN, as 'self'), JSON by nobody (DENY, as 'none')
         return headers -> headers
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::disable)
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         WebPages::isApi,
-                        new StaticHeadersWriter("Content-Security-Policy", API_POLICY)))
+                        new StaticHeadersWriter(java.util.List.of(
+                                new org.springframework.security.web.header.Header("Content-Security-Policy", API_POLICY),
+                                new org.springframework.security.web.header.Header("X-Frame-Options", "DENY")))))
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         request -> !isApi(request),
-                        new StaticHeadersWriter("Content-Security-Policy", PAGE_POLICY)));
+                        new StaticHeadersWriter(java.util.List.of(
+                                new org.springframework.security.web.header.Header("Content-Security-Policy", PAGE_POLICY),
+                                new org.springframework.security.web.header.Header("X-Frame-Options", "SAMEORIGIN")))));
     }
 
     private static boolean isApi(HttpServletRequest request) {
