@@ -49,11 +49,13 @@ public class CrmStore {
     /** The deal an Idempotency-Key answered with, and the fingerprint of the request that used it (null before V21). */
     public Optional<KeyedRequest> requestForIdempotencyKey(String idempotencyKey) {
         return db.sql("""
-                select coalesce(l.joined_deal_id, d.id) as deal_id, l.idempotency_fingerprint
+                select coalesce(l.joined_deal_id, d.id) as deal_id, l.idempotency_fingerprint,
+                       l.joined_deal_id is not null as joined
                 from crm_lead l left join crm_deal d on d.lead_id = l.id
                 where l.idempotency_key = :key""")
                 .param("key", idempotencyKey)
-                .query((rs, n) -> new KeyedRequest(rs.getLong("deal_id"), rs.getString("idempotency_fingerprint")))
+                .query((rs, n) -> new KeyedRequest(rs.getLong("deal_id"), rs.getString("idempotency_fingerprint"),
+                        rs.getBoolean("joined")))
                 .optional();
     }
 
@@ -65,7 +67,8 @@ public class CrmStore {
         }
     }
 
-    public record KeyedRequest(long dealId, String fingerprint) { }
+    /** {@code joined}: the keyed request became a note on an open deal (its first answer said {@code joined}). */
+    public record KeyedRequest(long dealId, String fingerprint, boolean joined) { }
 
     /** A further request of a customer that joined their open deal {@code dealId}. */
     public long insertJoinedLead(long dealId, String userId, String sessionId, String source, String name,

@@ -134,7 +134,8 @@ public class LeadIntake {
                         + "request; send a new key for a new lead, or the same request to get its answer again");
             }
             metrics.lead("api", "replayed");
-            return new AcceptedLead(earlier.dealId(), true);
+            // the replay tells what became of the request as the first answer did: joined stays joined
+            return new AcceptedLead(earlier.dealId(), true, earlier.joined());
         });
     }
 

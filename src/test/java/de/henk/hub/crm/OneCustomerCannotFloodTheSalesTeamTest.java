@@ -86,6 +86,9 @@ class OneCustomerCannotFloodTheSalesTeamTest extends HubTest {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().path("deal").path("id").asLong())
                 .isEqualTo(joined.json().path("deal").path("id").asLong());
+        // the replay says what became of the request, as the first answer did (it said "pending": no deal was new)
+        assertThat(joined.json().path("status").asText()).isEqualTo("joined");
+        assertThat(again.json().path("status").asText()).isEqualTo("joined");
         assertThat(db.sql("select count(*) from crm_lead where email = :email").param("email", email)
                 .query(Long.class).single()).isEqualTo(2);
     }
