@@ -137,12 +137,10 @@ public class SecurityConfig {
                         .authenticationEntryPoint((request, response, failure) -> {
                             boolean tokenProblem = failure instanceof InvalidBearerTokenException
                                     || failure.getClass().getSimpleName().contains("OAuth2");
-                            String code = tokenProblem ? tokenCode(failure.getMessage()) : "authentication_required";
-                            String detail = tokenProblem ? "The access token is invalid or has expired"
-                                    : "Sign in to use this endpoint";
                             response.setHeader("WWW-Authenticate", tokenProblem
                                     ? "Bearer error=\"invalid_token\"" : "Bearer");
-                            problems.write(request, response, ApiException.unauthorized(code, detail));
+                            problems.write(request, response, tokenProblem ? tokenProblem(failure.getMessage())
+                                    : ApiException.unauthorized("authentication_required", "Sign in to use this endpoint"));
                         })
                         .accessDeniedHandler((request, response, denied) -> problems.write(request, response,
                                 ApiException.forbidden("forbidden", "You are not allowed to do this"))))
@@ -174,8 +172,10 @@ public class SecurityConfig {
         return request -> bodyCredentials.matches(request) ? null : header.resolve(request);
     }
 
-    private static String tokenCode(String message) {
-        return message != null && message.contains("expired") ? "token_expired" : "invalid_token";
+    private static ApiException tokenProblem(String message) {
+        String detail = "The access token is invalid or has expired";
+        return message != null && message.contains("expired") ? ApiException.unauthorized("token_expired", detail)
+                : ApiException.unauthorized("invalid_token", detail);
     }
 
     /**
