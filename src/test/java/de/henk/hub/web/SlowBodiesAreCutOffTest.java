@@ -64,6 +64,11 @@ class SlowBodiesAreCutOffTest extends HubTest {
             assertThat(answer.status()).as(answer.toString()).isEqualTo(408);
             assertThat(JSON.readTree(answer.body()).path("code").asText()).isEqualTo("request_timeout");
             assertThat(answer.head().toLowerCase()).contains("connection: close");
+            // like every problem: the address asked for and the response's request id
+            assertThat(JSON.readTree(answer.body()).path("instance").asText()).isEqualTo("/api/chat");
+            String requestId = JSON.readTree(answer.body()).path("request_id").asText();
+            assertThat(requestId).isNotEmpty();
+            assertThat(answer.head()).containsIgnoringCase("X-Request-Id: " + requestId);
             assertThat(took).as("ms until the answer").isBetween(TIMEOUT_MS - 200, TIMEOUT_MS + 2500);
         }
     }
