@@ -1,5 +1,7 @@
 package de.henk.hub.pages;
 
+import java.util.List;
+import org.springframework.security.web.header.Header;
 import org.springframework.boot.web.server.MimeMappings;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.servlet.ConfigurableServletWebServerFactory;
@@ -66,14 +68,14 @@ public class WebPages implements WebMvcConfigurer {
                 .frameOptions(HeadersConfigurer.FrameOptionsConfig::disable)
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         WebPages::isApi,
-                        new StaticHeadersWriter(java.util.List.of(
-                                new org.springframework.security.web.header.Header("Content-Security-Policy", API_POLICY),
-                                new org.springframework.security.web.header.Header("X-Frame-Options", "DENY")))))
+                        new StaticHeadersWriter(List.of(
+                                new Header("Content-Security-Policy", API_POLICY),
+                                new Header("X-Frame-Options", "DENY")))))
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         request -> !isApi(request),
-                        new StaticHeadersWriter(java.util.List.of(
-                                new org.springframework.security.web.header.Header("Content-Security-Policy", PAGE_POLICY),
-                                new org.springframework.security.web.header.Header("X-Frame-Options", "SAMEORIGIN")))));
+                        new StaticHeadersWriter(List.of(
+                                new Header("Content-Security-Policy", PAGE_POLICY),
+                                new Header("X-Frame-Options", "SAMEORIGIN")))));
     }
 
     private static boolean isApi(HttpServletRequest request) {

@@ -1,5 +1,8 @@
 package de.henk.hub.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.cors.CorsConfiguration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
@@ -20,9 +23,9 @@ public class ProblemCorsProcessor extends DefaultCorsProcessor {
     private static final ThreadLocal<String> PATH = new ThreadLocal<>();
 
     @Override
-    public boolean processRequest(org.springframework.web.cors.CorsConfiguration config,
-                                  jakarta.servlet.http.HttpServletRequest request,
-                                  jakarta.servlet.http.HttpServletResponse response) throws IOException {
+    public boolean processRequest(CorsConfiguration config,
+                                  HttpServletRequest request,
+                                  HttpServletResponse response) throws IOException {
         PATH.set(request.getRequestURI());
         try {
             return super.processRequest(config, request, response);
