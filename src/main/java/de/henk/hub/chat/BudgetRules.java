@@ -13,7 +13,8 @@ import static de.henk.hub.chat.WordPatterns.words;
 /**
  * The budget a message names, read from its text without dates, counted things and sizes ("am 15.06.", "120 Gäste",
  * "Größe 52" are no amounts): a range, an amount with a currency, "3k", a number next to a budget word, a number
- * standing alone among listed facts, or a bare number when HENK has just asked for the budget.
+ * standing alone among listed facts, a message that is only a number that can only be money ("1.500", "2000" after
+ * another question), or a bare number when HENK has just asked for the budget.
  */
 final class BudgetRules {
 
@@ -51,7 +52,7 @@ final class BudgetRules {
             + "(?:grenze|obergrenze|schmerzgrenze|limit|maximum|max|höchstgrenze|budget|tops|at most|höchstens|maximal)(?!\\p{L})",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern STANDALONE_AMOUNT = Pattern.compile(
-            "(?:^|[,;]|\\.\\s|\\s[–-])\\s*(?:so\\s+|ca\\.?\\s+|etwa\\s+|about\\s+|around\\s+)?(\\d{3,5}|\\d{1,2}\\.\\d{3})\\s*"
+            "(?:^|(?<!\\d)[,;]|\\.\\s|\\s[–-])\\s*(?:so\\s+|ca\\.?\\s+|etwa\\s+|about\\s+|around\\s+)?(\\d{3,5}|\\d{1,2}\\.\\d{3})\\s*"
                     + "(?=$|[,;.!]|\\s[–-])");
     /**
      * "so 2500", "hm doch eher 1500", "around 1800", "ok, dann 1300" (after HENK named where the garment starts),
@@ -78,6 +79,12 @@ final class BudgetRules {
     private static final Pattern CORRECTION = words("doch", "lieber", "eher", "sondern", "statt", "korrektur",
             "ich meinte", "besser", "actually", "rather", "make (it|that)", "i meant", "correction", "instead",
             "sorry", "nein", "no");
+    /**
+     * A message that is nothing but a number that can only be money — 300 to 50.000, no year HENK could be told
+     * ("2027"), no day, count or size (those are below 300) — answered to another question: "1.500", "2000",
+     * "zwei tausend". A customer answering out of order means the budget.
+     */
+    private static final Pattern ONLY_AN_AMOUNT = Pattern.compile("^(\\d{1,2}[.,']\\d{3}|\\d{3,5})[\\s.!]*$");
     private static final Pattern BARE_AMOUNT = Pattern.compile("^\\D{0,20}?" + NUMBER + "\\D{0,20}$",
             Pattern.CASE_INSENSITIVE);
 
@@ -157,6 +164,13 @@ final class BudgetRules {
         }
         m = APPROXIMATE_ALONE.matcher(clean.strip());
         if (m.find()) {
+            Integer value = amount(m.group(1), null);
+            if (value != null && plausible(value) && (value < 2020 || value > 2040)) {
+                return new Integer[] {value, null};
+            }
+        }
+        m = ONLY_AN_AMOUNT.matcher(clean.strip());
+        if (m.matches()) {
             Integer value = amount(m.group(1), null);
             if (value != null && plausible(value) && (value < 2020 || value > 2040)) {
                 return new Integer[] {value, null};

@@ -58,4 +58,20 @@ class BudgetRulesTest {
         Integer[] budget = BudgetRules.budget(message.toLowerCase(java.util.Locale.GERMAN), true);
         assertThat(budget).as(message).containsExactly(ceiling, floor);
     }
+
+    /** A message that is only an amount counts after any question; years, days and counts do not. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "1.500 | 1500", "2000 | 2000", "zwei tausend | 2000", "2,500 | 2500", "1800! | 1800", "zweitausend | 2000"})
+    void aMessageThatIsOnlyAnAmountIsTheBudgetWhateverWasAsked(String message, int budget) {
+        assertThat(extractor.extract(message, Phase.OCCASION).budgetEur()).as(message).isEqualTo(budget);
+        assertThat(extractor.extract(message, Phase.TIMING).budgetEur()).as(message).isEqualTo(budget);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"2027", "2028.", "3", "15", "120", "15.06.", "12 Uhr", "1500 oder 2000",
+            "wir sind 300"})
+    void aNumberThatCanBeSomethingElseIsNoBudgetUnasked(String message) {
+        assertThat(extractor.extract(message, Phase.TIMING).budgetEur()).as(message).isNull();
+    }
 }

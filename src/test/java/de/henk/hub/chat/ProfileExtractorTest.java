@@ -46,9 +46,13 @@ class ProfileExtractorTest {
     }
 
     @Test
-    void aBareNumberIsABudgetOnlyWhenHenkAskedForIt() {
-        assertThat(extractor.extract("2000").budgetEur()).isNull();
+    void aBareNumberThatCanBeSomethingElseIsABudgetOnlyWhenHenkAskedForIt() {
+        // a year, a day, a count: no budget unasked — a number that can only be money is one whatever was asked
+        assertThat(extractor.extract("2027").budgetEur()).isNull();
+        assertThat(extractor.extract("2027", Phase.TIMING).budgetEur()).isNull();
+        assertThat(extractor.extract("2000", Phase.OCCASION).budgetEur()).isEqualTo(2000);
         assertThat(extractor.extract("2000", Phase.BUDGET).budgetEur()).isEqualTo(2000);
+        assertThat(extractor.extract("ca. 2000 Gäste, im Juni").budgetEur()).isNull();
         assertThat(extractor.extract("so 1.800", Phase.BUDGET).budgetEur()).isEqualTo(1800);
     }
 
