@@ -74,10 +74,18 @@ final class ConciergeDialogue {
                     : "Our team has your request and will be in touch. Is there anything I can answer in the meantime?");
         };
         if (turn.phase() != Phase.FABRIC && (!turn.recommendations().isEmpty() || FabricProposal.noOthers(turn))) {
+            // one question a reply: with the phase's own question after it, the proposal ends without its own
+            // ("Gefällt Ihnen einer davon …?" and then "Möchten Sie einen Termin …?" were two)
             String fabrics = FabricProposal.proposal(turn, de);
-            return question == null ? fabrics : fabrics + " " + lead + question;
+            return question == null ? fabrics : withoutLastQuestion(fabrics) + " " + lead + question;
         }
         return question == null ? null : lead + question;
+    }
+
+    /** The text without its closing question: "… 3) Tropical. Gefällt Ihnen einer davon?" → "… 3) Tropical." */
+    static String withoutLastQuestion(String text) {
+        int end = text != null && text.endsWith("?") ? Math.max(text.lastIndexOf(". "), text.lastIndexOf("! ")) : -1;
+        return end < 0 ? text : text.substring(0, end + 1);
     }
 
     static String contact(Turn turn, boolean de) {
