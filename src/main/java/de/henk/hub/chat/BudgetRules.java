@@ -43,13 +43,14 @@ final class BudgetRules {
     private static final Pattern AMOUNT_AFTER_BUDGET = Pattern.compile(
             "(?:budget|bugdet|buget|budjet|(?:je|jeweils|each)(?=\\s*(?:€\\s*)?\\d)|preis|price|ausgeben|spend|kosten|maximal|max\\.?|höchstens|bis zu|up to|at most|unter|under|"
                     + "bis|no more than|nicht mehr als|etwa|ca\\.?|circa|around|about|rund|um die|so um|ungefähr|approx\\.?|"
-                    + "approximately|roughly|knapp|tops|sagen wir|let'?s say|dachte an|denke an|thinking of)\\D{0,25}?"
+                    + "approximately|roughly|knapp|tops|sagen wir|let'?s say|dachte an|denke an|thinking of|insgesamt|total)\\D{0,25}?"
                     + NUMBER,
             Pattern.CASE_INSENSITIVE);
-    /** "1500 wäre meine Grenze", "2000 tops", "2500 max". */
+    /** "1500 wäre meine Grenze", "2000 tops", "2500 max", "600 in total" (a total is money). */
     private static final Pattern AMOUNT_BEFORE_BUDGET = Pattern.compile(
             "(?<![\\d.,'])(\\d{1,2}[.,]\\d{3}|\\d{3,5})(?![\\d.,])\\s*(?:€|euro|eur)?\\s*(?:wäre|ist|sind|is|would be|as)?\\s*(?:meine|mein|die|das|unser|unsere|my|the|our)?\\s*"
-            + "(?:grenze|obergrenze|schmerzgrenze|limit|maximum|max|höchstgrenze|budget|tops|at most|höchstens|maximal)(?!\\p{L})",
+            + "(?:grenze|obergrenze|schmerzgrenze|limit|maximum|max|höchstgrenze|budget|tops|at most|höchstens|maximal|"
+            + "insgesamt|in total|total|altogether|zusammen)(?!\\p{L})",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern STANDALONE_AMOUNT = Pattern.compile(
             "(?:^|(?<!\\d)[,;]|\\.\\s|\\s[–-])\\s*(?:so\\s+|ca\\.?\\s+|etwa\\s+|about\\s+|around\\s+)?(\\d{3,5}|\\d{1,2}\\.\\d{3})\\s*"

@@ -87,6 +87,29 @@ final class BudgetShare {
         return new Integer[] {total / count, floor, count};
     }
 
+    /**
+     * A total said after the count of the garments, in a message of its own: "drei Anzüge …", then "insgesamt 4500"
+     * or "600 in total" is shared among them as if said together. Only an amount said as a total (next to
+     * "insgesamt", "total", "zusammen", or "für alle"/"for all") — a bare later amount, or one "je"/"each", stays as
+     * said, and so does one for another garment than those counted.
+     */
+    static ConversationProfile sharedWithEarlierCount(String message, ConversationProfile learned,
+                                                      ConversationProfile before) {
+        Integer count = before.garmentCount();
+        boolean sameGarment = learned.garment() == null || learned.garment().equals(before.garment());
+        if (count == null || learned.budgetEur() == null || learned.quantity() != null || learned.garmentCount() != null
+                || !sameGarment) {
+            return learned;
+        }
+        String text = NumberWords.digits(message.toLowerCase(java.util.Locale.GERMAN));
+        boolean total = WordPatterns.found(FOR_ALL, text) || AMOUNT_AT_TOTAL.matcher(text).find();
+        if (!total || WordPatterns.found(EACH, text)) {
+            return learned;
+        }
+        Integer floor = learned.budgetMinEur() == null ? null : learned.budgetMinEur() / count;
+        return learned.toBuilder().budget(learned.budgetEur() / count, floor).quantity(count).build();
+    }
+
     /** How many garments the message counts: "drei Anzüge", "alle drei", "beide", "both suits"; null when not two or more. */
     private static Integer garments(String text) {
         Matcher m = COUNT.matcher(text);
@@ -105,7 +128,7 @@ final class BudgetShare {
      * The garments the customer wants, counted with their name: "drei Anzüge", "2 suits", "beide Sakkos" — not those
      * they have ("ich habe schon zwei Anzüge", "I already own two suits"); null when not two or more.
      */
-    private static Integer garmentsWanted(String text) {
+    static Integer garmentsWanted(String text) {
         Matcher m = COUNT.matcher(text);
         while (m.find()) {
             if (m.group(3) != null && !OWNED.matcher(text.substring(Math.max(0, m.start() - 30), m.start())).find()) {

@@ -93,6 +93,8 @@ public class ChatUnderstanding {
         if (chosen != null) {
             learned = learned.toBuilder().chosenFabric(chosen).build();
         }
+        // "drei Anzüge" said before, "insgesamt 4500" now: the total is shared among them
+        learned = BudgetShare.sharedWithEarlierCount(turn.message(), learned, turn.opened().before());
         ConversationProfile now = turn.opened().before().mergedWith(learned);
         if (!learned.colours().isEmpty() && WishRules.replacesColours(turn.message())) {
             // "lieber doch Mitternachtsblau" after "schwarz": the colour said instead replaces the one before

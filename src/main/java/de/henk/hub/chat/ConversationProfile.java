@@ -19,6 +19,8 @@ import java.util.Set;
  * {@code avoid_styles} are styles ruled out ("nicht zu modern", "bloß nichts Ausgefallenes", "not too flashy").
  * {@code quantity}: how many garments a budget said as a total is for ("5000 insgesamt für alle drei Anzüge":
  * {@code budget_eur} 1666 per garment, quantity 3, {@link BudgetShare}); absent for one. It goes with the budget.
+ * {@code garment_count}: how many garments the customer wants ("drei Anzüge": 3; absent for one), so that a total said
+ * later ("insgesamt 4500") is shared among them too.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ConversationProfile(String language, String occasion, String eventDate, String eventMonth,
@@ -28,7 +30,7 @@ public record ConversationProfile(String language, String occasion, String event
                                   List<String> avoidPatterns, List<String> fabricWishes, String name, String email,
                                   String phone, String intent, Boolean wantsAppointment, String chosenFabric,
                                   List<String> avoidFabrics, Boolean wantsCallback, Boolean openBudget,
-                                  List<String> avoidStyles, Integer quantity) {
+                                  List<String> avoidStyles, Integer quantity, Integer garmentCount) {
 
     public ConversationProfile {
         colours = list(colours);
@@ -40,9 +42,7 @@ public record ConversationProfile(String language, String occasion, String event
         avoidStyles = list(avoidStyles);
     }
 
-    public static ConversationProfile empty() {
-        return new Builder().build();
-    }
+    public static ConversationProfile empty() { return new Builder().build(); }
 
     /** Newer facts win; what the customer did not mention this turn stays as it was; wishes accumulate. */
     public ConversationProfile mergedWith(ConversationProfile newer) {
@@ -70,6 +70,7 @@ public record ConversationProfile(String language, String occasion, String event
             merged.openBudget = true;
         }
         if (newer.garment != null) merged.garment = newer.garment;
+        if (newer.garmentCount != null) merged.garmentCount = newer.garmentCount;
         if (newer.style != null) merged.style = newer.style;
         // "gern modern", then "doch nicht zu modern": the style ruled out is no longer wished, and wished again not ruled out
         merged.avoidStyles = wish(avoidStyles, newer.avoidStyles, newer.style == null ? List.of() : List.of(newer.style));
@@ -187,18 +188,17 @@ public record ConversationProfile(String language, String occasion, String event
         b.fabricWishes = fabricWishes; b.name = name; b.email = email; b.phone = phone; b.intent = intent;
         b.wantsAppointment = wantsAppointment; b.chosenFabric = chosenFabric; b.avoidFabrics = avoidFabrics;
         b.wantsCallback = wantsCallback; b.openBudget = openBudget; b.avoidStyles = avoidStyles; b.quantity = quantity;
+        b.garmentCount = garmentCount;
         return b;
     }
 
-    public static Builder builder() {
-        return new Builder();
-    }
+    public static Builder builder() { return new Builder(); }
 
     /** Mutable while one message is read; {@link #build()} freezes it. */
     public static final class Builder {
         private String language, occasion, eventDate, eventMonth, season, dateFrom, dateTo;
         private Boolean flexibleDate;
-        private Integer budgetEur, budgetMinEur, quantity;
+        private Integer budgetEur, budgetMinEur, quantity, garmentCount;
         private String garment, style;
         private List<String> colours = List.of(), avoidColours = List.of(), patterns = List.of(),
                 avoidPatterns = List.of(), fabricWishes = List.of(), avoidFabrics = List.of(), avoidStyles = List.of();
@@ -216,6 +216,7 @@ public record ConversationProfile(String language, String occasion, String event
         }
         public Builder budget(Integer max, Integer min) { budgetEur = max; budgetMinEur = min; return this; }
         public Builder quantity(Integer v) { quantity = v; return this; }
+        public Builder garmentCount(Integer v) { garmentCount = v; return this; }
         public Builder garment(String v) { garment = v; return this; }
         public Builder style(String v) { style = v; return this; }
         public Builder avoidStyles(List<String> v) { avoidStyles = v; return this; }
@@ -240,7 +241,7 @@ public record ConversationProfile(String language, String occasion, String event
             return new ConversationProfile(language, occasion, eventDate, eventMonth, season, dateFrom, dateTo,
                     flexibleDate, budgetEur, budgetMinEur, garment, style, colours, avoidColours, patterns,
                     avoidPatterns, fabricWishes, name, email, phone, intent, wantsAppointment, chosenFabric,
-                    avoidFabrics, wantsCallback, openBudget, avoidStyles, quantity);
+                    avoidFabrics, wantsCallback, openBudget, avoidStyles, quantity, garmentCount);
         }
     }
 }

@@ -78,7 +78,7 @@ public class ProfileExtractor {
         TimingRules.timing(text, LocalDate.now(clock), expecting == Phase.TIMING, profile);
         // a total for several garments is each one's share ("4000 für zwei Anzüge": 2000 each)
         Integer[] budget = BudgetShare.perGarment(text, BudgetRules.budget(text, expecting == Phase.BUDGET));
-        profile.budget(budget[0], budget[1]).quantity(budget[2]);
+        profile.budget(budget[0], budget[1]).quantity(budget[2]).garmentCount(BudgetShare.garmentsWanted(text));
         if (budget[0] == null && OpenBudgetRules.open(text, expecting == Phase.BUDGET)) {
             profile.openBudget(true);
         }

@@ -47,7 +47,7 @@ public final class ProfileReconciler {
         }
         // how many garments a total was for: the rules' alone ("4000 für zwei Anzüge"), with their amount
         one.budget(numbers.budgetEur(), numbers.budgetMinEur()).quantity(rules.budgetEur() != null ? rules.quantity()
-                : null);
+                : null).garmentCount(rules.garmentCount());
         if (numbers.budgetEur() == null && (Boolean.TRUE.equals(rules.openBudget())
                 || Boolean.TRUE.equals(model.openBudget()))) {
             one.openBudget(true);

@@ -100,4 +100,21 @@ class BudgetShareTest {
         assertThat(p.budgetEur()).as(message).isEqualTo(budget);
         assertThat(p.quantity()).as(message).isNull();
     }
+
+    /** The count said in an earlier message: a later amount said as a total is shared, a bare or "je" one is not. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "Drei Anzüge für die Hochzeit | insgesamt 4500 | 1500 | 3",
+            "I need three shirts for the office | 600 in total | 200 | 3",
+            "Zwei Sakkos fürs Büro | für alle zusammen 3.000 € | 1500 | 2",
+            "Drei Anzüge für die Hochzeit | 1500 € | 1500 | -",
+            "Zwei Anzüge fürs Büro | je 1800 € insgesamt höchstens | 1800 | -",
+            "Ich habe schon zwei Anzüge, jetzt brauche ich ein Sakko | insgesamt 1500 € | 1500 | -"})
+    void aTotalSaidAfterTheCountIsSharedAmongThem(String first, String later, int each, Integer quantity) {
+        ConversationProfile before = extractor.extract(first);
+        ConversationProfile learned = BudgetShare.sharedWithEarlierCount(later, extractor.extract(later, Phase.TIMING),
+                before);
+        assertThat(learned.budgetEur()).as(later).isEqualTo(each);
+        assertThat(learned.quantity()).as(later).isEqualTo(quantity);
+    }
 }
