@@ -22,6 +22,9 @@ final class ConciergePrices {
     /** Garments a suit can stand in for when they are beyond the budget. */
     private static final Set<String> SUIT_INSTEAD = Set.of("tuxedo", "three-piece");
 
+    /** The shop knowledge's entry on prices ({@code knowledge/shop.yaml}). */
+    static final String PRICES = "prices";
+
     private ConciergePrices() {
     }
 
@@ -31,6 +34,28 @@ final class ConciergePrices {
                 : garment;
         return (de ? "Unsere " : "Our ") + PLURALS.get(named)[de ? 0 : 1] + (de ? " beginnen bei " : " start at ")
                 + ConciergeNames.euros(prices.from(named), de);
+    }
+
+    /**
+     * A shop fact as answered: the prices asked about a garment other than a suit ("Was kostet ein Sakko?", "How
+     * much is a waistcoat?", or "Was kostet das?" when the customer wants trousers) are that garment's — where it
+     * starts in the catalogue, what a waistcoat adds to a suit — not the suit's price list.
+     */
+    static String answer(ShopKnowledge.Entry entry, Turn turn, boolean de) {
+        String garment = turn.learned().garment() != null ? turn.learned().garment() : turn.profile().garment();
+        if (!PRICES.equals(entry.id()) || garment == null || !PLURALS.containsKey(garment) || "suit".equals(garment)
+                || "three-piece".equals(garment) || turn.prices().from(garment) == null) {
+            return entry.answer(de);
+        }
+        String included = de ? " Maßnehmen, Beratung und die Anproben sind im Preis enthalten."
+                : " Measuring, advice and the fittings are included.";
+        if ("vest".equals(garment)) {
+            return (de ? "Eine Maßweste kommt zum Anzug mit etwa " : "A made-to-measure waistcoat adds about ")
+                    + ConciergeNames.euros(FabricFit.WAISTCOAT_EUR, de) + (de ? " dazu; als Dreiteiler beginnen unsere "
+                    + "Maßanzüge bei " : " to a suit; a three-piece suit starts at ")
+                    + ConciergeNames.euros(turn.prices().from("three-piece"), de) + "." + included;
+        }
+        return startsAt(garment, turn.prices(), de) + (de ? ", je nach Stoff." : ", depending on the cloth.") + included;
     }
 
     /**

@@ -25,7 +25,8 @@ final class ConciergeWaiting {
             parts.add(de ? "Danke, ich habe Ihren Namen für unser Team notiert."
                     : "Thank you, I have noted your name for our team.");
         }
-        turn.facts().stream().filter(e -> !ShopKnowledge.PERSON.equals(e.id())).forEach(e -> parts.add(e.answer(de)));
+        turn.facts().stream().filter(e -> !ShopKnowledge.PERSON.equals(e.id()))
+                .forEach(e -> parts.add(ConciergePrices.answer(e, turn, de)));
         if (calendar != null) {
             parts.add(ConciergeCalendar.calendar(calendar, turn, de));
         }

@@ -30,7 +30,7 @@ public class OfflineConcierge {
                     + "kontaktieren. Wenn Sie später Fragen zu Stoffen, Preisen oder Terminen haben, bin ich gern für Sie da."
                     : "Of course, just as you wish – I will not pass anything on and nobody will contact you. If you "
                     + "have questions about cloth, prices or appointments later, I am happy to help.");
-            turn.facts().forEach(e -> parts.add(e.answer(de)));
+            turn.facts().forEach(e -> parts.add(ConciergePrices.answer(e, turn, de)));
             return String.join(" ", parts);
         }
         if (learned.notACustomer() && turn.profile().notACustomer()) {
@@ -56,7 +56,7 @@ public class OfflineConcierge {
         if (acknowledgement != null) {
             parts.add(acknowledgement);
         }
-        turn.facts().forEach(e -> parts.add(e.answer(de)));
+        turn.facts().forEach(e -> parts.add(ConciergePrices.answer(e, turn, de)));
         if (turn.lead().createdNow()) {
             parts.add(ConciergeDialogue.handover(turn, de));
         }
