@@ -161,7 +161,8 @@ public record ConversationProfile(String language, String occasion, String event
         boolean passed = dateTo != null && dateTo.compareTo(today) < 0;
         Builder kept = toBuilder().intent(null).wantsAppointment(null).wantsCallback(null);
         if (passed) {
-            kept.occasion(null).timing(null, null, null, null, null, null).budget(null, null).quantity(null).openBudget(null);
+            kept.occasion(null).timing(null, null, null, null, null, null).budget(null, null).quantity(null)
+                    .garmentCount(null).openBudget(null);
         }
         return kept.build();
     }
