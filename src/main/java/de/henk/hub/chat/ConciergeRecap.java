@@ -45,8 +45,11 @@ final class ConciergeRecap {
         ConversationProfile learned = turn.learned();
         List<String> sentences = new ArrayList<>();
         if (learned.occasion() != null && !learned.occasion().equals(before.occasion())) {
-            String garment = ConciergeNames.garmentOrSuit(turn.profile().garment(), de);
-            String article = de ? ("Hose".equals(garment) || "Weste".equals(garment) ? "eine " : "ein ")
+            String several = ConciergePlurals.several(turn.profile().garmentCount(), turn.profile().garment(),
+                    turn.message(), de);
+            String garment = several != null ? several : ConciergeNames.garmentOrSuit(turn.profile().garment(), de);
+            String article = several != null ? ""
+                    : de ? ("Hose".equals(garment) || "Weste".equals(garment) ? "eine " : "ein ")
                     : (garment.startsWith("a") ? "an " : "a ");
             boolean sombre = "mourning".equals(learned.occasion());
             sentences.add(sombre ? (de ? "Verstehe – " + article + garment + " für "
