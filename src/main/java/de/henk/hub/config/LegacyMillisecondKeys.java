@@ -12,7 +12,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
@@ -98,14 +97,7 @@ public class LegacyMillisecondKeys implements EnvironmentPostProcessor {
         private Object setAbove(String key, String other) {
             ConfigurationPropertyName wanted = ConfigurationPropertyName.of(key);
             ConfigurationPropertyName rival = ConfigurationPropertyName.of(other);
-            for (PropertySource<?> source : environment.getPropertySources()) {
-                if (source == this || ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
-                    continue;
-                }
-                ConfigurationPropertySource adapted = ConfigurationPropertySource.from(source);
-                if (adapted == null) {
-                    continue;
-                }
+            for (ConfigurationPropertySource adapted : OtherPropertySources.of(environment, this)) {
                 if (adapted.getConfigurationProperty(rival) != null) {
                     return null;
                 }

@@ -12,7 +12,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 
@@ -94,14 +93,7 @@ public class PipedriveBaseUrl implements EnvironmentPostProcessor {
         /** The value the first other property source gives the key (relaxed: HENK_PIPEDRIVE_BASE_URL too). */
         private Object configured() {
             ConfigurationPropertyName wanted = ConfigurationPropertyName.of(KEY);
-            for (PropertySource<?> source : environment.getPropertySources()) {
-                if (source == this || ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
-                    continue;
-                }
-                ConfigurationPropertySource adapted = ConfigurationPropertySource.from(source);
-                if (adapted == null) {
-                    continue;
-                }
+            for (ConfigurationPropertySource adapted : OtherPropertySources.of(environment, this)) {
                 ConfigurationProperty found = adapted.getConfigurationProperty(wanted);
                 if (found != null) {
                     return found.getValue();
