@@ -89,11 +89,6 @@ public class NotificationDeadLetters {
         db.sql("delete from notification_dead_letter where event_id = :id").param("id", eventId).update();
     }
 
-    /** How many events are parked (health and tests). */
-    public long parked() {
-        return db.sql("select count(*) from notification_dead_letter").query(Long.class).single();
-    }
-
     private JsonNode readOrNull(String body) {
         try {
             JsonNode node = json.readTree(body);
